@@ -1,0 +1,104 @@
+// The behaviour every BlobStore driver must show. Each driver's test file runs it against a real
+// backend (a temporary directory, a real S3-compatible server).
+import { Readable } from 'node:stream';
+import { text } from 'node:stream/consumers';
+import { randomBytes } from 'node:crypto';
+import type { BlobStore } from './blob-store.js';
+import { sha256, type Digest } from './digest.js';
+
+async function bytesOf(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Uint8Array));
+  return Buffer.concat(chunks);
+}
+
+async function* chunked(data: Buffer, size: number): AsyncIterable<Uint8Array> {
+  for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+}
+
+export function describeBlobStoreContract(name: string, openStore: () => Promise<BlobStore>): void {
+  describe(`BlobStore contract: ${name}`, () => {
+    let store: BlobStore;
+    beforeAll(async () => {
+      store = await openStore();
+    });
+
+    it('returns the SHA-256 of the bytes and reads them back exactly', async () => {
+      const data = randomBytes(100_000);
+      const put = await store.put(chunked(data, 7_000));
+      expect(put).toEqual({ digest: sha256(data), size: data.length, created: true });
+      expect((await bytesOf(await store.get(put.digest))).equals(data)).toBe(true);
+      expect(await store.stat(put.digest)).toEqual({ size: data.length });
+    });
+
+    it('stores nothing new for bytes it already holds', async () => {
+      const data = randomBytes(4096);
+      expect((await store.put(data)).created).toBe(true);
+      expect(await store.put(chunked(data, 100))).toEqual({ digest: sha256(data), size: 4096, created: false });
+    });
+
+    it('stores the empty blob', async () => {
+      const put = await store.put(new Uint8Array(0));
+      expect(put.digest).toBe(sha256(''));
+      expect(await text(await store.get(put.digest))).toBe('');
+    });
+
+    it('serves byte ranges, clamping the end and refusing a start past the end', async () => {
+      const data = Buffer.from('0123456789abcdef');
+      const { digest } = await store.put(data);
+      expect((await bytesOf(await store.get(digest, { start: 3, end: 6 }))).toString()).toBe('3456');
+      expect((await bytesOf(await store.get(digest, { start: 10 }))).toString()).toBe('abcdef');
+      expect((await bytesOf(await store.get(digest, { start: 14, end: 999 }))).toString()).toBe('ef');
+      await expect(store.get(digest, { start: 16 })).rejects.toMatchObject({ code: 'blob.range_not_satisfiable' });
+    });
+
+    it('refuses bytes that do not match the expected digest and keeps nothing', async () => {
+      const data = randomBytes(1000);
+      const wrong = sha256('something else');
+      await expect(store.put(data, { expectedDigest: wrong })).rejects.toMatchObject({ code: 'blob.digest_mismatch' });
+      expect(await store.stat(sha256(data))).toBeUndefined();
+      expect(await store.stat(wrong)).toBeUndefined();
+    });
+
+    it('keeps nothing when the source stream fails midway', async () => {
+      const data = randomBytes(50_000);
+      async function* failing(): AsyncIterable<Uint8Array> {
+        yield data.subarray(0, 10_000);
+        throw new Error('client went away');
+      }
+      await expect(store.put(failing())).rejects.toThrow('client went away');
+      expect(await store.stat(sha256(data))).toBeUndefined();
+      expect(await store.stat(sha256(data.subarray(0, 10_000)))).toBeUndefined();
+    });
+
+    it('reports absent blobs as not found', async () => {
+      const absent = sha256(randomBytes(16));
+      expect(await store.stat(absent)).toBeUndefined();
+      await expect(store.get(absent)).rejects.toMatchObject({ code: 'blob.not_found', kind: 'not_found' });
+      await expect(store.get(absent, { start: 0 })).rejects.toMatchObject({ code: 'blob.not_found' });
+      expect(await store.delete(absent)).toBe(false);
+    });
+
+    it('lists and deletes', async () => {
+      const a = await store.put(randomBytes(10));
+      const b = await store.put(randomBytes(10));
+      const listed = new Set<Digest>();
+      for await (const digest of store.list()) listed.add(digest);
+      expect(listed.has(a.digest) && listed.has(b.digest)).toBe(true);
+      expect(await store.delete(a.digest)).toBe(true);
+      expect(await store.stat(a.digest)).toBeUndefined();
+      expect(await store.stat(b.digest)).toEqual({ size: 10 });
+    });
+
+    it('takes concurrent puts of the same bytes', async () => {
+      const data = randomBytes(200_000);
+      const results = await Promise.all(Array.from({ length: 8 }, () => store.put(chunked(data, 16_384))));
+      expect(new Set(results.map((r) => r.digest))).toEqual(new Set([sha256(data)]));
+      expect((await bytesOf(await store.get(sha256(data)))).equals(data)).toBe(true);
+    });
+
+    it('is writable', async () => {
+      await expect(store.checkWritable()).resolves.toBeUndefined();
+    });
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * The kinds of failure a caller can cause or meet. Each protocol maps a kind to its own status
+ * (HTTP in the app's error handler, `extensions.code` in GraphQL) in exactly one place.
+ */
+export type ErrorKind =
+  | 'invalid'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'method_not_allowed'
+  | 'not_acceptable'
+  | 'conflict'
+  | 'gone'
+  | 'precondition_failed'
+  | 'too_large'
+  | 'unsupported_media_type'
+  | 'range_not_satisfiable'
+  | 'unavailable'
+  | 'internal';
+
+export interface StrataErrorOptions {
+  /** Safe, structured facts for the client (never secrets, never stack traces). */
+  details?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/**
+ * An error with a stable machine-readable `code` (e.g. `blob.not_found`), a kind, and a message
+ * written for the person who has to act on it.
+ */
+export class StrataError extends Error {
+  override readonly name = 'StrataError';
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    options: StrataErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.details = options.details;
+  }
+}
+
+export function isStrataError(error: unknown): error is StrataError {
+  return error instanceof StrataError;
+}
+
+/** The Node.js system error code (`ENOENT`, `EACCES`, …) of an error, if it has one. */
+export function systemErrorCode(error: unknown): string | undefined {
+  if (typeof error === 'object' && error !== null && 'code' in error) {
+    const code = (error as { code: unknown }).code;
+    return typeof code === 'string' ? code : undefined;
+  }
+  return undefined;
+}
