@@ -13,7 +13,7 @@ export function resolveRange(range: ByteRange, size: number): { start: number; e
       'blob.range_not_satisfiable',
       'range_not_satisfiable',
       `Byte range ${start}-${range.end ?? ''} is outside a blob of ${size} bytes.`,
-      { size },
+      { details: { size } },
     );
   }
   return { start, end };

@@ -163,7 +163,7 @@ export class FilesystemBlobStore implements BlobStore {
 }
 
 export function blobNotFound(digest: Digest): StrataError {
-  return new StrataError('blob.not_found', 'not_found', `No blob ${digest} in the store.`, { digest });
+  return new StrataError('blob.not_found', 'not_found', `No blob ${digest} in the store.`, { details: { digest } });
 }
 
 async function exists(path: string): Promise<boolean> {

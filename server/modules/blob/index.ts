@@ -2,3 +2,5 @@ export type { BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './bl
 export { resolveRange } from './byte-range.js';
 export { isDigest, parseDigest, sha256, type Digest } from './digest.js';
 export { FilesystemBlobStore, blobNotFound } from './filesystem-store.js';
+export { S3BlobStore } from './s3-store.js';
+export { parseS3Url, type S3BlobStoreConfig } from './s3-location.js';

@@ -1,2 +1,3 @@
 export { StrataError, isStrataError, systemErrorCode } from './strata-error.js';
 export type { ErrorKind, StrataErrorOptions } from './strata-error.js';
+export { HTTP_STATUS, kindOfHttpStatus } from './http-status.js';

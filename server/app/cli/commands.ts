@@ -1,0 +1,30 @@
+import type { Config } from '../config/index.js';
+import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
+import { serveCommand } from './serve-command.js';
+
+export interface CommandContext {
+  config: Config;
+  args: string[];
+}
+
+export interface Command {
+  summary: string;
+  run(context: CommandContext): Promise<number>;
+}
+
+export const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  'migration:create': migrationCreateCommand,
+};
+
+export function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((name) => name.length));
+  return (
+    'Usage: strata <command> [options]\n\nCommands:\n' +
+    Object.entries(commands)
+      .map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}\n`)
+      .join('') +
+    '\nConfiguration comes from environment variables (see the README), e.g. PORT=9000 strata serve.\n'
+  );
+}

@@ -1,0 +1,30 @@
+import type { DatabaseTarget } from '@strata/models';
+
+export type BlobStoreConfig =
+  | { kind: 'file'; root: string }
+  | {
+      kind: 's3';
+      url: string;
+      endpoint?: string;
+      region: string;
+      forcePathStyle: boolean;
+      accessKeyId?: string;
+      secretAccessKey?: string;
+    };
+
+/** The whole, validated configuration of a Strata process. */
+export interface Config {
+  host: string;
+  port: number;
+  /** Absolute path. */
+  dataDir: string;
+  database: DatabaseTarget;
+  blobStore: BlobStoreConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  corsOrigins: '*' | false | string[];
+  bodyLimit: number;
+  shutdownTimeoutMs: number;
+  /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
+  telemetry: boolean;
+  version: string;
+}

@@ -1,0 +1,67 @@
+import { boolean, byteSize, corsOrigins, integer, oneOf, postgresUrl, text, type Parser } from './parsers.js';
+
+export interface Setting<T> {
+  /** The environment variable; it wins over the config file. */
+  env: string;
+  /** The key in the JSON config file named by STRATA_CONFIG. */
+  key: string;
+  description: string;
+  /** Shown in the README; `undefined` means unset unless given. */
+  defaultText: string;
+  parse: Parser<T>;
+}
+
+function setting<T>(env: string, key: string, parse: Parser<T>, defaultText: string, description: string): Setting<T> {
+  return { env, key, parse, defaultText, description };
+}
+
+/** Every setting Strata reads. The README's configuration table lists exactly these. */
+export const settings = {
+  host: setting('HOST', 'host', text, '127.0.0.1', 'Address the HTTP server listens on.'),
+  port: setting('PORT', 'port', integer(0, 65535), '8080', 'TCP port of the HTTP server (0 picks a free one).'),
+  dataDir: setting('DATA_DIR', 'dataDir', text, './data', 'Directory of the embedded database and the filesystem blob store.'),
+  databaseUrl: setting(
+    'DATABASE_URL',
+    'databaseUrl',
+    postgresUrl,
+    '(unset: PGlite in DATA_DIR/pg)',
+    'PostgreSQL server to use instead of the embedded PGlite.',
+  ),
+  blobStore: setting(
+    'BLOB_STORE',
+    'blobStore',
+    text,
+    '(unset: DATA_DIR/blobs)',
+    'Where blobs live: a directory path, file:///path, or s3://bucket/prefix.',
+  ),
+  s3Endpoint: setting('S3_ENDPOINT', 's3Endpoint', text, '(AWS)', 'S3-compatible endpoint URL (MinIO, Ceph RGW, …).'),
+  s3Region: setting('S3_REGION', 's3Region', text, 'us-east-1', 'S3 region.'),
+  s3AccessKeyId: setting('S3_ACCESS_KEY_ID', 's3AccessKeyId', text, '(SDK default chain)', 'S3 access key id.'),
+  s3SecretAccessKey: setting('S3_SECRET_ACCESS_KEY', 's3SecretAccessKey', text, '(SDK default chain)', 'S3 secret key.'),
+  s3ForcePathStyle: setting('S3_FORCE_PATH_STYLE', 's3ForcePathStyle', boolean, 'true when S3_ENDPOINT is set', 'Path-style bucket addressing.'),
+  logLevel: setting(
+    'LOG_LEVEL',
+    'logLevel',
+    oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+    'info',
+    'Level of the JSON logs on standard output.',
+  ),
+  corsOrigins: setting('CORS_ORIGINS', 'corsOrigins', corsOrigins, '*', "Origins allowed by CORS: '*', 'off', or a comma-separated list."),
+  bodyLimit: setting('BODY_LIMIT', 'bodyLimit', byteSize, '1MiB', 'Largest JSON request body (uploads stream and have their own limits).'),
+  shutdownTimeout: setting(
+    'SHUTDOWN_TIMEOUT',
+    'shutdownTimeout',
+    integer(1, 3600),
+    '25',
+    'Seconds to let in-flight requests finish after SIGTERM before closing connections.',
+  ),
+  otel: setting(
+    'OTEL_SDK_DISABLED',
+    'otelSdkDisabled',
+    boolean,
+    'true unless an OTEL_*_EXPORTER or OTEL_EXPORTER_OTLP_ENDPOINT is set',
+    'OpenTelemetry: the SDK reads the standard OTEL_* variables itself.',
+  ),
+} satisfies Record<string, Setting<unknown>>;
+
+export type SettingName = keyof typeof settings;

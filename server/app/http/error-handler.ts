@@ -1,0 +1,69 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { HTTP_STATUS, isStrataError, kindOfHttpStatus, type ErrorKind } from '@strata/modules/errors';
+
+/** The JSON body of every error response. */
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
+}
+
+/** Fastify's own client-error codes, renamed into Strata's stable codes. */
+const FASTIFY_CODES: Record<string, { code: string; kind: ErrorKind }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.body_too_large', kind: 'too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', kind: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid_content_length', kind: 'invalid' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.empty_body', kind: 'invalid' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'request.malformed_json', kind: 'invalid' },
+  FST_ERR_BAD_URL: { code: 'request.bad_url', kind: 'invalid' },
+};
+
+/**
+ * Maps every error to a status and a stable code in one place. Client errors say what was wrong;
+ * anything unexpected becomes a 500 whose body names only the request id, with the details logged.
+ */
+export function registerErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const body = toBody(error, request);
+    const status = HTTP_STATUS[body.kind];
+    if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: body.error.code, status }, 'request refused');
+    void reply.status(status).send({ error: body.error } satisfies ErrorBody);
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.status(404).send({
+      error: { code: 'route.not_found', message: `No route for ${request.method} ${request.url}.`, requestId: request.id },
+    } satisfies ErrorBody);
+  });
+}
+
+function toBody(error: FastifyError, request: FastifyRequest): ErrorBody & { kind: ErrorKind } {
+  const requestId = request.id;
+  if (isStrataError(error)) {
+    return {
+      kind: error.kind,
+      error: {
+        code: error.code,
+        message: error.kind === 'internal' ? internalMessage(requestId) : error.message,
+        requestId,
+        ...(error.details !== undefined && error.kind !== 'internal' ? { details: error.details } : {}),
+      },
+    };
+  }
+  if (error.validation !== undefined) {
+    return {
+      kind: 'invalid',
+      error: { code: 'request.invalid', message: error.message, requestId, details: { problems: error.validation } },
+    };
+  }
+  const known = FASTIFY_CODES[error.code];
+  if (known !== undefined) return { kind: known.kind, error: { code: known.code, message: error.message, requestId } };
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const kind = kindOfHttpStatus(status);
+    return { kind, error: { code: `request.${kind}`, message: error.message, requestId } };
+  }
+  return { kind: 'internal', error: { code: 'internal', message: internalMessage(requestId), requestId } };
+}
+
+function internalMessage(requestId: string): string {
+  return `Internal error. Quote request id ${requestId} to the operator; the server log has the details.`;
+}

@@ -1,0 +1,56 @@
+import cors from '@fastify/cors';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { registerErrorHandling } from './error-handler.js';
+import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
+import { registerMetrics } from './metrics.js';
+import { requestIdOf } from './request-id.js';
+import { registerTracing } from './tracing.js';
+
+export interface HttpServerOptions {
+  logger: Logger;
+  metrics: Registry;
+  readinessChecks: ReadinessCheck[];
+  isShuttingDown: () => boolean;
+  corsOrigins: '*' | false | string[];
+  bodyLimit: number;
+  version: string;
+}
+
+/** The Fastify application with everything every route shares; protocol plugins register on it. */
+export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
+  const logger: FastifyBaseLogger = options.logger;
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger,
+    genReqId: requestIdOf,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: options.bodyLimit,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    disableRequestLogging: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  registerTracing(app, options.version);
+  registerMetrics(app, options.metrics);
+  if (options.corsOrigins !== false) {
+    await app.register(cors, {
+      origin: options.corsOrigins === '*' ? '*' : options.corsOrigins,
+      exposedHeaders: ['x-request-id', 'etag', 'content-location', 'warning', 'x-total-count'],
+      maxAge: 86400,
+    });
+  }
+  app.addHook('onSend', async (_request, reply) => {
+    // Lets cross-origin-isolated viewers (OHIF's MPR mode) load our responses.
+    void reply.header('cross-origin-resource-policy', 'cross-origin');
+  });
+  registerHealthRoutes(app, {
+    checks: options.readinessChecks,
+    isShuttingDown: options.isShuttingDown,
+    version: options.version,
+  });
+  return app;
+}

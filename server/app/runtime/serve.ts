@@ -1,0 +1,92 @@
+import type { FastifyInstance } from 'fastify';
+import { StrataError, systemErrorCode } from '@strata/modules/errors';
+import type { Config } from '../config/index.js';
+import { createHttpServer } from '../http/http-server.js';
+import { createMetricsRegistry } from '../http/metrics.js';
+import { startTelemetry } from '../telemetry/sdk.js';
+import { createLogger } from './logger.js';
+import { openSystem, type System } from './system.js';
+
+export interface RunningServer {
+  readonly url: string;
+  readonly system: System;
+  readonly http: FastifyInstance;
+  /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), closes everything. */
+  stop(): Promise<void>;
+}
+
+/** `strata serve`: the HTTP server on the configured host and port, over an open system. */
+export async function serve(config: Config): Promise<RunningServer> {
+  const logger = createLogger(config.logLevel, config.version);
+  const telemetry = await startTelemetry(config.telemetry);
+  const system = await openSystem(config, logger).catch(async (error: unknown) => {
+    await telemetry.shutdown();
+    throw error;
+  });
+  let shuttingDown = false;
+  const http = await createHttpServer({
+    logger,
+    metrics: createMetricsRegistry(),
+    readinessChecks: [
+      { name: 'database', check: () => system.database.ping() },
+      { name: 'blobStore', check: () => system.blobStore.checkWritable() },
+    ],
+    isShuttingDown: () => shuttingDown,
+    corsOrigins: config.corsOrigins,
+    bodyLimit: config.bodyLimit,
+    version: config.version,
+  });
+  try {
+    await http.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    await http.close().catch(() => undefined);
+    await system.close();
+    await telemetry.shutdown();
+    throw listenError(error, config);
+  }
+  const address = http.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  logger.info({ url, version: config.version }, 'strata is serving');
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      shuttingDown = true;
+      const force = setTimeout(() => {
+        logger.warn('shutdown timeout reached: closing remaining connections');
+        http.server.closeAllConnections();
+      }, config.shutdownTimeoutMs);
+      try {
+        await http.close();
+      } finally {
+        clearTimeout(force);
+        await system.close();
+        await telemetry.shutdown();
+        logger.info('strata stopped');
+      }
+    })());
+  return { url, system, http, stop };
+}
+
+function listenError(error: unknown, config: Config): unknown {
+  switch (systemErrorCode(error)) {
+    case 'EADDRINUSE':
+      return new StrataError(
+        'http.port_in_use',
+        'unavailable',
+        `Port ${config.port} on ${config.host} is already in use: stop the other process or set PORT to a free port.`,
+      );
+    case 'EACCES':
+      return new StrataError(
+        'http.port_forbidden',
+        'unavailable',
+        `Not allowed to listen on ${config.host}:${config.port}: use a port above 1023 or run with the needed privilege.`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return new StrataError('http.bad_host', 'unavailable', `Cannot listen on host ${config.host}: set HOST to an address of this machine.`);
+    default:
+      return error;
+  }
+}

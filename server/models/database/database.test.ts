@@ -1,0 +1,83 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createTestTarget, openTestDatabase, testPostgresUrl } from '../testing/index.js';
+import { openDatabase } from './database.js';
+
+describe('openDatabase', () => {
+  it('applies every migration once, creating the installation identity', async () => {
+    const { target, drop } = await createTestTarget();
+    const database = await openDatabase(target);
+    try {
+      expect(await database.migrate()).toEqual(['Migration20261123005937_installation']);
+      expect(await database.migrate()).toEqual([]);
+      expect(await database.installationId()).toMatch(/^[0-9a-f-]{36}$/);
+    } finally {
+      await database.close();
+      await drop();
+    }
+  });
+
+  it('serialises concurrent migrations so each runs exactly once', async () => {
+    const { target, drop } = await createTestTarget();
+    if (target.kind !== 'postgresql') {
+      await drop();
+      // One PGlite instance is one connection: concurrency only exists on a server.
+      expect(target.kind).toBe('pglite-memory');
+      return;
+    }
+    const databases = await Promise.all([openDatabase(target), openDatabase(target), openDatabase(target)]);
+    try {
+      const applied = await Promise.all(databases.map((database) => database.migrate()));
+      expect(applied.flat()).toEqual(['Migration20261123005937_installation']);
+      const rows = await databases[0]!.orm.em.getConnection().execute('select count(*)::int as n from installation');
+      expect(rows).toEqual([{ n: 1 }]);
+    } finally {
+      await Promise.all(databases.map((database) => database.close()));
+      await drop();
+    }
+  });
+
+  it('keeps data in a PGlite directory across close and reopen', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-pg-'));
+    try {
+      const first = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }, { migrate: true });
+      const id = await first.installationId();
+      await first.close();
+      const second = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }, { migrate: true });
+      expect(await second.installationId()).toBe(id);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('explains an unreachable PostgreSQL server in one line', async () => {
+    const attempt = openDatabase({ kind: 'postgresql', url: 'postgres://strata@127.0.0.1:1/nowhere' });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'database.unavailable',
+      message: 'Cannot open the database (PostgreSQL at 127.0.0.1:1/nowhere): connection refused: start the server or fix DATABASE_URL.',
+    });
+  });
+
+  it('explains a missing database on a reachable server', async () => {
+    const serverUrl = testPostgresUrl() ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const url = new URL(serverUrl);
+    url.pathname = '/strata_no_such_database';
+    url.password = url.password === '' ? '' : 'hidden';
+    const attempt = openDatabase({ kind: 'postgresql', url: url.toString() });
+    await expect(attempt).rejects.toMatchObject({
+      code: 'database.unavailable',
+      message: expect.stringContaining('the database does not exist: create it (createdb) or fix the name in DATABASE_URL'),
+    });
+  });
+
+  it('pings', async () => {
+    const database = await openTestDatabase();
+    try {
+      await expect(database.ping()).resolves.toBeUndefined();
+    } finally {
+      await database.drop();
+    }
+  });
+});

@@ -1,0 +1,111 @@
+import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
+import { Migrator } from '@mikro-orm/migrations';
+import { PgliteDriver } from '@mikro-orm/pglite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { migrationsList } from '@strata/migrations';
+import { entities } from '../entities/index.js';
+import { databaseUnavailable } from './connection-errors.js';
+import type { DatabaseTarget } from './target.js';
+
+/** Arbitrary but fixed key of the advisory lock that serialises migrations. */
+const MIGRATION_LOCK_KEY = 0x5354_5241; // "STRA"
+
+export interface OpenDatabaseOptions {
+  /** Run pending migrations before returning (the server does; tools that only read may not). */
+  migrate?: boolean;
+  /** Receives the ORM's query log lines when set. */
+  onQuery?: (message: string) => void;
+}
+
+/** An open database: the ORM plus what the composition root needs to run and stop it. */
+export interface Database {
+  readonly target: DatabaseTarget;
+  readonly orm: MikroORM;
+  /** A fresh EntityManager with its own identity map, for one request or one job. */
+  fork(): EntityManager;
+  /** Throws `database.unavailable` unless a trivial query round-trips. */
+  ping(): Promise<void>;
+  /** Applies pending migrations; returns the names applied. */
+  migrate(): Promise<string[]>;
+  /** The identity this database was given by its first migration (undefined before it ran). */
+  installationId(): Promise<string | undefined>;
+  close(): Promise<void>;
+}
+
+/** MikroORM options for a target; shared with the migration generator so both see one schema. */
+export function ormOptions(target: DatabaseTarget, onQuery?: (message: string) => void): Partial<Options> {
+  const common: Partial<Options> = {
+    entities,
+    extensions: [Migrator],
+    ensureDatabase: false,
+    allowGlobalContext: false,
+    debug: onQuery !== undefined,
+    ...(onQuery !== undefined ? { logger: onQuery } : {}),
+    migrations: {
+      migrationsList,
+      tableName: 'strata_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+  };
+  switch (target.kind) {
+    case 'postgresql':
+      return { ...common, driver: PostgreSqlDriver, clientUrl: target.url };
+    case 'pglite':
+      return { ...common, driver: PgliteDriver, dbName: target.dataDir, driverOptions: { extensions: { vector } } };
+    case 'pglite-memory':
+      return { ...common, driver: PgliteDriver, dbName: 'memory://', driverOptions: { extensions: { vector } } };
+  }
+}
+
+/** Opens the database at a target, failing with one actionable line if it cannot. */
+export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
+  let orm: MikroORM;
+  try {
+    orm = await MikroORM.init(ormOptions(target, options.onQuery));
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    throw databaseUnavailable(target, error);
+  }
+  const database: Database = {
+    target,
+    orm,
+    fork: () => orm.em.fork(),
+    async ping() {
+      try {
+        await orm.em.getConnection().execute('select 1');
+      } catch (error) {
+        throw databaseUnavailable(target, error);
+      }
+    },
+    async migrate() {
+      // On a server, a transaction-scoped advisory lock makes concurrent starts take turns.
+      // PGlite is one connection in one process (the data-directory lock sees to that).
+      const applied =
+        target.kind === 'postgresql'
+          ? await orm.em.transactional(async (em) => {
+              await em.execute(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+              return orm.migrator.up({ transaction: em.getTransactionContext() });
+            })
+          : await orm.migrator.up();
+      return applied.map((migration) => migration.name);
+    },
+    async installationId() {
+      const rows = await orm.em.getConnection().execute<{ id: string }[]>('select id from installation limit 1');
+      return rows[0]?.id;
+    },
+    close: () => orm.close(),
+  };
+  if (options.migrate === true) {
+    try {
+      await database.migrate();
+    } catch (error) {
+      await orm.close().catch(() => undefined);
+      throw error;
+    }
+  }
+  return database;
+}

@@ -1,0 +1,1 @@
+export { createTestTarget, openTestDatabase, testPostgresUrl, type TestDatabaseTarget } from './test-database.js';
