@@ -1,16 +1,6 @@
-import type { Config } from '../config/index.js';
+import type { Command } from './command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { serveCommand } from './serve-command.js';
-
-export interface CommandContext {
-  config: Config;
-  args: string[];
-}
-
-export interface Command {
-  summary: string;
-  run(context: CommandContext): Promise<number>;
-}
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,

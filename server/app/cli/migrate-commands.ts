@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { generateMigration, openDatabase } from '@strata/models';
 import { createLogger } from '../runtime/logger.js';
 import { lockDataDir } from '../runtime/data-dir-lock.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const migrateCommand: Command = {
   summary: 'Apply pending database migrations (serve also does this at start).',
@@ -28,7 +28,9 @@ export const migrationCreateCommand: Command = {
   summary: '(development) Generate a migration in migrations/ from entity changes. Args: [name].',
   async run({ args }) {
     const file = await generateMigration(resolve('migrations'), args[0]);
-    process.stdout.write(file === undefined ? 'No schema changes: no migration written.\n' : `Wrote migrations/${file}\n`);
+    process.stdout.write(
+      file === undefined ? 'No schema changes: no migration written.\n' : `Wrote migrations/${file}\n`,
+    );
     return 0;
   },
 };

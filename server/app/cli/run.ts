@@ -30,7 +30,9 @@ export async function runCli(argv: string[], env: NodeJS.ProcessEnv): Promise<nu
       process.stderr.write(`strata: ${error.message}\n`);
       return 1;
     }
-    process.stderr.write(`strata: unexpected error (a bug: please report it):\n${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(
+      `strata: unexpected error (a bug: please report it):\n${error instanceof Error ? error.stack : String(error)}\n`,
+    );
     return 70;
   }
 }

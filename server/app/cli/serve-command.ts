@@ -1,5 +1,5 @@
 import { serve } from '../runtime/serve.js';
-import type { Command } from './commands.js';
+import type { Command } from './command.js';
 
 export const serveCommand: Command = {
   summary: 'Start the HTTP server (DICOMweb, GraphQL, web app) on HOST:PORT.',

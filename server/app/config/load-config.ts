@@ -30,7 +30,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, options: LoadConfigOptions = 
     const parsed = setting.parse(raw);
     if (parsed.ok) values[name] = parsed.value;
     else {
-      const source = fromEnv !== undefined && fromEnv !== '' ? setting.env : `"${setting.key}" in ${env['STRATA_CONFIG']}`;
+      const source =
+        fromEnv !== undefined && fromEnv !== '' ? setting.env : `"${setting.key}" in ${env['STRATA_CONFIG']}`;
       problems.push(`${source} must be ${parsed.expected}, got ${JSON.stringify(raw)}`);
     }
   }
@@ -98,7 +99,11 @@ function readConfigFile(path: string | undefined, cwd: string): Record<string, u
     parsed = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new StrataError('config.invalid', 'invalid', `Cannot read STRATA_CONFIG ${pathToFileURL(resolve(cwd, path)).pathname}: ${reason}.`);
+    throw new StrataError(
+      'config.invalid',
+      'invalid',
+      `Cannot read STRATA_CONFIG ${pathToFileURL(resolve(cwd, path)).pathname}: ${reason}.`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new StrataError('config.invalid', 'invalid', `STRATA_CONFIG ${path} must hold a JSON object.`);

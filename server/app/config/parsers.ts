@@ -2,11 +2,14 @@
 export type Parser<T> = (raw: unknown) => { ok: true; value: T } | { ok: false; expected: string };
 
 export const text: Parser<string> = (raw) =>
-  typeof raw === 'string' && raw.trim() !== '' ? { ok: true, value: raw.trim() } : { ok: false, expected: 'a non-empty string' };
+  typeof raw === 'string' && raw.trim() !== ''
+    ? { ok: true, value: raw.trim() }
+    : { ok: false, expected: 'a non-empty string' };
 
 export function integer(min: number, max: number): Parser<number> {
   return (raw) => {
-    const value = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
+    const value =
+      typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : NaN;
     return Number.isSafeInteger(value) && value >= min && value <= max
       ? { ok: true, value }
       : { ok: false, expected: `an integer from ${min} to ${max}` };
@@ -28,11 +31,21 @@ export function oneOf<const T extends string>(...choices: T[]): Parser<T> {
       : { ok: false, expected: `one of ${choices.join(', ')}` };
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, kb: 1e3, mb: 1e6, gb: 1e9, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  kib: 2 ** 10,
+  mib: 2 ** 20,
+  gib: 2 ** 30,
+};
 
 /** A byte count such as `2GiB`, `500mb` or `1048576`. */
 export const byteSize: Parser<number> = (raw) => {
-  const match = typeof raw === 'number' ? [String(raw), String(raw), ''] : /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(String(raw));
+  const match =
+    typeof raw === 'number' ? [String(raw), String(raw), ''] : /^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$/i.exec(String(raw));
   const unit = SIZE_UNITS[(match?.[2] ?? 'x').toLowerCase()];
   const value = match && unit !== undefined ? Math.floor(Number(match[1]) * unit) : NaN;
   return Number.isSafeInteger(value) && value > 0

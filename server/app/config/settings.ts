@@ -19,7 +19,13 @@ function setting<T>(env: string, key: string, parse: Parser<T>, defaultText: str
 export const settings = {
   host: setting('HOST', 'host', text, '127.0.0.1', 'Address the HTTP server listens on.'),
   port: setting('PORT', 'port', integer(0, 65535), '8080', 'TCP port of the HTTP server (0 picks a free one).'),
-  dataDir: setting('DATA_DIR', 'dataDir', text, './data', 'Directory of the embedded database and the filesystem blob store.'),
+  dataDir: setting(
+    'DATA_DIR',
+    'dataDir',
+    text,
+    './data',
+    'Directory of the embedded database and the filesystem blob store.',
+  ),
   databaseUrl: setting(
     'DATABASE_URL',
     'databaseUrl',
@@ -37,8 +43,20 @@ export const settings = {
   s3Endpoint: setting('S3_ENDPOINT', 's3Endpoint', text, '(AWS)', 'S3-compatible endpoint URL (MinIO, Ceph RGW, …).'),
   s3Region: setting('S3_REGION', 's3Region', text, 'us-east-1', 'S3 region.'),
   s3AccessKeyId: setting('S3_ACCESS_KEY_ID', 's3AccessKeyId', text, '(SDK default chain)', 'S3 access key id.'),
-  s3SecretAccessKey: setting('S3_SECRET_ACCESS_KEY', 's3SecretAccessKey', text, '(SDK default chain)', 'S3 secret key.'),
-  s3ForcePathStyle: setting('S3_FORCE_PATH_STYLE', 's3ForcePathStyle', boolean, 'true when S3_ENDPOINT is set', 'Path-style bucket addressing.'),
+  s3SecretAccessKey: setting(
+    'S3_SECRET_ACCESS_KEY',
+    's3SecretAccessKey',
+    text,
+    '(SDK default chain)',
+    'S3 secret key.',
+  ),
+  s3ForcePathStyle: setting(
+    'S3_FORCE_PATH_STYLE',
+    's3ForcePathStyle',
+    boolean,
+    'true when S3_ENDPOINT is set',
+    'Path-style bucket addressing.',
+  ),
   logLevel: setting(
     'LOG_LEVEL',
     'logLevel',
@@ -46,8 +64,20 @@ export const settings = {
     'info',
     'Level of the JSON logs on standard output.',
   ),
-  corsOrigins: setting('CORS_ORIGINS', 'corsOrigins', corsOrigins, '*', "Origins allowed by CORS: '*', 'off', or a comma-separated list."),
-  bodyLimit: setting('BODY_LIMIT', 'bodyLimit', byteSize, '1MiB', 'Largest JSON request body (uploads stream and have their own limits).'),
+  corsOrigins: setting(
+    'CORS_ORIGINS',
+    'corsOrigins',
+    corsOrigins,
+    '*',
+    "Origins allowed by CORS: '*', 'off', or a comma-separated list.",
+  ),
+  bodyLimit: setting(
+    'BODY_LIMIT',
+    'bodyLimit',
+    byteSize,
+    '1MiB',
+    'Largest JSON request body (uploads stream and have their own limits).',
+  ),
   shutdownTimeout: setting(
     'SHUTDOWN_TIMEOUT',
     'shutdownTimeout',

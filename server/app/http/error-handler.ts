@@ -30,7 +30,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
-      error: { code: 'route.not_found', message: `No route for ${request.method} ${request.url}.`, requestId: request.id },
+      error: {
+        code: 'route.not_found',
+        message: `No route for ${request.method} ${request.url}.`,
+        requestId: request.id,
+      },
     } satisfies ErrorBody);
   });
 }

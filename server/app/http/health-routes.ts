@@ -6,6 +6,12 @@ export interface ReadinessCheck {
   check: () => Promise<void>;
 }
 
+interface CheckResult {
+  ok: boolean;
+  ms: number;
+  error?: string;
+}
+
 export interface HealthOptions {
   checks: ReadinessCheck[];
   /** True once shutdown has begun: readiness fails so load balancers drain this instance. */
@@ -21,19 +27,20 @@ export function registerHealthRoutes(app: FastifyInstance, options: HealthOption
     if (options.isShuttingDown()) {
       return reply.status(503).send({ status: 'shutting_down' });
     }
-    const results = await Promise.all(
+    const checks: Record<string, CheckResult> = {};
+    await Promise.all(
       options.checks.map(async ({ name, check }) => {
         const started = performance.now();
         try {
           await check();
-          return [name, { ok: true, ms: Math.round(performance.now() - started) }] as const;
+          checks[name] = { ok: true, ms: Math.round(performance.now() - started) };
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          return [name, { ok: false, ms: Math.round(performance.now() - started), error: message }] as const;
+          checks[name] = { ok: false, ms: Math.round(performance.now() - started), error: message };
         }
       }),
     );
-    const ready = results.every(([, result]) => result.ok);
-    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: Object.fromEntries(results) });
+    const ready = Object.values(checks).every((result) => result.ok);
+    return reply.status(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks });
   });
 }

@@ -14,7 +14,10 @@ export function registerTracing(app: FastifyInstance, version: string): void {
     const parent = propagation.extract(context.active(), request.headers);
     const span = tracer.startSpan(
       `${request.method}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?')[0] } },
+      {
+        kind: SpanKind.SERVER,
+        attributes: { 'http.request.method': request.method, 'url.path': request.url.split('?')[0] },
+      },
       parent,
     );
     spans.set(request, span);

@@ -46,7 +46,11 @@ export async function lockDataDir(dataDir: string): Promise<DataDirLock> {
       await unlink(path).catch(() => undefined);
     }
   }
-  throw new StrataError('data_dir.locked', 'conflict', `Could not take the lock ${path}: another process keeps taking it.`);
+  throw new StrataError(
+    'data_dir.locked',
+    'conflict',
+    `Could not take the lock ${path}: another process keeps taking it.`,
+  );
 }
 
 async function readOwner(path: string): Promise<LockOwner | undefined> {

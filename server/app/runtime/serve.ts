@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
 import { createHttpServer } from '../http/http-server.js';
@@ -15,8 +15,13 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServeOptions {
+  /** More HTTP plugins to register beside the built-in ones (embedding, tests). */
+  plugins?: FastifyPluginAsync[];
+}
+
 /** `strata serve`: the HTTP server on the configured host and port, over an open system. */
-export async function serve(config: Config): Promise<RunningServer> {
+export async function serve(config: Config, options: ServeOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel, config.version);
   const telemetry = await startTelemetry(config.telemetry);
   const system = await openSystem(config, logger).catch(async (error: unknown) => {
@@ -36,6 +41,7 @@ export async function serve(config: Config): Promise<RunningServer> {
     bodyLimit: config.bodyLimit,
     version: config.version,
   });
+  for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -85,7 +91,11 @@ function listenError(error: unknown, config: Config): unknown {
       );
     case 'EADDRNOTAVAIL':
     case 'ENOTFOUND':
-      return new StrataError('http.bad_host', 'unavailable', `Cannot listen on host ${config.host}: set HOST to an address of this machine.`);
+      return new StrataError(
+        'http.bad_host',
+        'unavailable',
+        `Cannot listen on host ${config.host}: set HOST to an address of this machine.`,
+      );
     default:
       return error;
   }

@@ -30,7 +30,7 @@ describe('openDatabase', () => {
     try {
       const applied = await Promise.all(databases.map((database) => database.migrate()));
       expect(applied.flat()).toEqual(['Migration20261123005937_installation']);
-      const rows = await databases[0]!.orm.em.getConnection().execute('select count(*)::int as n from installation');
+      const rows = await databases[0].orm.em.getConnection().execute('select count(*)::int as n from installation');
       expect(rows).toEqual([{ n: 1 }]);
     } finally {
       await Promise.all(databases.map((database) => database.close()));
@@ -56,7 +56,8 @@ describe('openDatabase', () => {
     const attempt = openDatabase({ kind: 'postgresql', url: 'postgres://strata@127.0.0.1:1/nowhere' });
     await expect(attempt).rejects.toMatchObject({
       code: 'database.unavailable',
-      message: 'Cannot open the database (PostgreSQL at 127.0.0.1:1/nowhere): connection refused: start the server or fix DATABASE_URL.',
+      message:
+        'Cannot open the database (PostgreSQL at 127.0.0.1:1/nowhere): connection refused: start the server or fix DATABASE_URL.',
     });
   });
 
@@ -68,7 +69,9 @@ describe('openDatabase', () => {
     const attempt = openDatabase({ kind: 'postgresql', url: url.toString() });
     await expect(attempt).rejects.toMatchObject({
       code: 'database.unavailable',
-      message: expect.stringContaining('the database does not exist: create it (createdb) or fix the name in DATABASE_URL'),
+      message: expect.stringContaining(
+        'the database does not exist: create it (createdb) or fix the name in DATABASE_URL',
+      ),
     });
   });
 

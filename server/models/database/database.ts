@@ -1,4 +1,5 @@
-import { MikroORM, type EntityManager, type Options } from '@mikro-orm/core';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
@@ -21,9 +22,9 @@ export interface OpenDatabaseOptions {
 /** An open database: the ORM plus what the composition root needs to run and stop it. */
 export interface Database {
   readonly target: DatabaseTarget;
-  readonly orm: MikroORM;
+  readonly orm: MikroORM<AbstractSqlDriver>;
   /** A fresh EntityManager with its own identity map, for one request or one job. */
-  fork(): EntityManager;
+  fork(): SqlEntityManager;
   /** Throws `database.unavailable` unless a trivial query round-trips. */
   ping(): Promise<void>;
   /** Applies pending migrations; returns the names applied. */
@@ -63,9 +64,9 @@ export function ormOptions(target: DatabaseTarget, onQuery?: (message: string) =
 
 /** Opens the database at a target, failing with one actionable line if it cannot. */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
-  let orm: MikroORM;
+  let orm: MikroORM<AbstractSqlDriver>;
   try {
-    orm = await MikroORM.init(ormOptions(target, options.onQuery));
+    orm = (await MikroORM.init(ormOptions(target, options.onQuery))) as unknown as MikroORM<AbstractSqlDriver>;
     await orm.em.getConnection().execute('select 1');
   } catch (error) {
     throw databaseUnavailable(target, error);
@@ -88,6 +89,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         target.kind === 'postgresql'
           ? await orm.em.transactional(async (em) => {
               await em.execute(`select pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+              // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- MikroORM types transaction contexts as `any`
               return orm.migrator.up({ transaction: em.getTransactionContext() });
             })
           : await orm.migrator.up();

@@ -1,8 +1,6 @@
 /** Where the database lives: the embedded PGlite in a directory, or a PostgreSQL server. */
 export type DatabaseTarget =
-  | { kind: 'pglite'; dataDir: string }
-  | { kind: 'pglite-memory' }
-  | { kind: 'postgresql'; url: string };
+  { kind: 'pglite'; dataDir: string } | { kind: 'pglite-memory' } | { kind: 'postgresql'; url: string };
 
 /** The target as safe to log: a PostgreSQL URL without its password. */
 export function describeTarget(target: DatabaseTarget): string {

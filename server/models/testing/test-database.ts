@@ -8,7 +8,7 @@ import type { DatabaseTarget } from '../database/target.js';
 export interface TestDatabaseTarget {
   target: DatabaseTarget;
   /** Drops the database again (PostgreSQL only). */
-  drop(): Promise<void>;
+  drop: () => Promise<void>;
 }
 
 /** The server under test, from DATABASE_URL; undefined when the suite runs on PGlite. */
@@ -21,7 +21,7 @@ export function testPostgresUrl(): string | undefined {
 /** A target for a fresh, empty database of the kind the suite runs against. */
 export async function createTestTarget(): Promise<TestDatabaseTarget> {
   const serverUrl = testPostgresUrl();
-  if (serverUrl === undefined) return { target: { kind: 'pglite-memory' }, drop: async () => undefined };
+  if (serverUrl === undefined) return { target: { kind: 'pglite-memory' }, drop: () => Promise.resolve() };
   const name = `strata_test_${randomBytes(6).toString('hex')}`;
   await onServer(serverUrl, `create database ${name}`);
   const url = new URL(serverUrl);

@@ -1,6 +1,6 @@
 // The behaviour every BlobStore driver must show. Each driver's test file runs it against a real
 // backend (a temporary directory, a real S3-compatible server).
-import { Readable } from 'node:stream';
+import { type Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { randomBytes } from 'node:crypto';
 import type { BlobStore } from './blob-store.js';

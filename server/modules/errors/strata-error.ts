@@ -50,7 +50,7 @@ export function isStrataError(error: unknown): error is StrataError {
 /** The Node.js system error code (`ENOENT`, `EACCES`, …) of an error, if it has one. */
 export function systemErrorCode(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
+    const { code } = error;
     return typeof code === 'string' ? code : undefined;
   }
   return undefined;
