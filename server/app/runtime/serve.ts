@@ -53,7 +53,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const address = http.server.address();
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  logger.info({ url, version: config.version }, 'strata is serving');
+  logger.info({ url }, 'strata is serving');
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
