@@ -81,7 +81,11 @@ describe('loadConfig', () => {
     it('reads it, with the environment winning', async () => {
       await writeFile(join(dir, 'strata.json'), JSON.stringify({ port: 7000, host: '::1', blobStore: 'blobs' }));
       const config = loadConfig({ STRATA_CONFIG: 'strata.json', HOST: '127.0.0.2' }, { cwd: dir });
-      expect(config).toMatchObject({ port: 7000, host: '127.0.0.2', blobStore: { kind: 'file', root: join(dir, 'blobs') } });
+      expect(config).toMatchObject({
+        port: 7000,
+        host: '127.0.0.2',
+        blobStore: { kind: 'file', root: join(dir, 'blobs') },
+      });
     });
 
     it('refuses unknown keys, wrong types and unreadable files', async () => {
@@ -90,8 +94,12 @@ describe('loadConfig', () => {
         'Invalid configuration: "port" in typo.json must be an integer from 0 to 65535, got "80a"; unknown key(s) prot in typo.json.',
       );
       await writeFile(join(dir, 'broken.json'), '{ "port": ');
-      expect(() => loadConfig({ STRATA_CONFIG: 'broken.json' }, { cwd: dir })).toThrow(/Cannot read STRATA_CONFIG .*broken\.json/);
-      expect(() => loadConfig({ STRATA_CONFIG: 'missing.json' }, { cwd: dir })).toThrow(/Cannot read STRATA_CONFIG .*ENOENT/);
+      expect(() => loadConfig({ STRATA_CONFIG: 'broken.json' }, { cwd: dir })).toThrow(
+        /Cannot read STRATA_CONFIG .*broken\.json/,
+      );
+      expect(() => loadConfig({ STRATA_CONFIG: 'missing.json' }, { cwd: dir })).toThrow(
+        /Cannot read STRATA_CONFIG .*ENOENT/,
+      );
     });
   });
 });

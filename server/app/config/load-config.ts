@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
+import { parseS3Url } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import type { BlobStoreConfig, Config } from './config.js';
 import { settings, type Setting, type SettingName } from './settings.js';
@@ -70,6 +71,7 @@ function blobStoreConfig(values: Values, dataDir: string, cwd: string): BlobStor
   const location = values.blobStore;
   if (location === undefined) return { kind: 'file', root: resolve(dataDir, 'blobs') };
   if (location.startsWith('s3://')) {
+    parseS3Url(location); // fails now, naming the problem, rather than at the first put
     const endpoint = values.s3Endpoint;
     return {
       kind: 's3',

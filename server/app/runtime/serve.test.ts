@@ -31,7 +31,10 @@ const probeRoutes: FastifyPluginAsync = async (app) => {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strata-serve-'));
   database = await createTestTarget();
-  config = { ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', BODY_LIMIT: '1kb' }), database: database.target };
+  config = {
+    ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', BODY_LIMIT: '1kb' }),
+    database: database.target,
+  };
   server = await serve(config, { plugins: [probeRoutes] });
 });
 
@@ -86,9 +89,19 @@ describe('strata serve', () => {
   it.each([
     ['malformed JSON', 'application/json', '{"a":', 400, 'request.malformed_json'],
     ['an unsupported media type', 'application/x-unknown', 'x', 415, 'request.unsupported_media_type'],
-    ['a body over the limit', 'application/json', JSON.stringify({ pad: 'x'.repeat(2000) }), 413, 'request.body_too_large'],
+    [
+      'a body over the limit',
+      'application/json',
+      JSON.stringify({ pad: 'x'.repeat(2000) }),
+      413,
+      'request.body_too_large',
+    ],
   ])('refuses %s with a 4xx and a stable code', async (_what, type, body, status, code) => {
-    const response = await fetch(`${server.url}/probe/json`, { method: 'POST', headers: { 'content-type': type }, body });
+    const response = await fetch(`${server.url}/probe/json`, {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    });
     expect(response.status).toBe(status);
     expect(await response.json()).toMatchObject({ error: { code } });
   });
@@ -110,7 +123,9 @@ describe('strata serve', () => {
     const response = await fetch(`${server.url}/metrics`);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await response.text();
-    expect(text).toMatch(/strata_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/);
+    expect(text).toMatch(
+      /strata_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/,
+    );
     expect(text).toContain('process_cpu_user_seconds_total');
   });
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StrataError, systemErrorCode } from '../errors/index.js';
 import type { BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
+import { blobNotFound } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 
@@ -160,10 +161,6 @@ export class FilesystemBlobStore implements BlobStore {
       if (info !== undefined && info.mtimeMs < cutoff) await rm(path, { force: true });
     }
   }
-}
-
-export function blobNotFound(digest: Digest): StrataError {
-  return new StrataError('blob.not_found', 'not_found', `No blob ${digest} in the store.`, { details: { digest } });
 }
 
 async function exists(path: string): Promise<boolean> {

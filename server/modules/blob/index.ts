@@ -1,6 +1,7 @@
 export type { BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
 export { resolveRange } from './byte-range.js';
 export { isDigest, parseDigest, sha256, type Digest } from './digest.js';
-export { FilesystemBlobStore, blobNotFound } from './filesystem-store.js';
+export { blobNotFound } from './blob-errors.js';
+export { FilesystemBlobStore } from './filesystem-store.js';
 export { S3BlobStore } from './s3-store.js';
 export { parseS3Url, type S3BlobStoreConfig } from './s3-location.js';

@@ -13,7 +13,12 @@ export const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
  * Deletes the objects and aborts the multipart uploads under `tmpPrefix` that began before
  * `cutoff`: what puts interrupted by a crash or a lost connection left behind.
  */
-export async function removeStaleTemps(client: S3Client, bucket: string, tmpPrefix: string, cutoff: Date): Promise<void> {
+export async function removeStaleTemps(
+  client: S3Client,
+  bucket: string,
+  tmpPrefix: string,
+  cutoff: Date,
+): Promise<void> {
   for await (const page of paginateListObjectsV2({ client }, { Bucket: bucket, Prefix: tmpPrefix })) {
     for (const { Key, LastModified } of page.Contents ?? []) {
       if (Key !== undefined && LastModified !== undefined && LastModified < cutoff) {

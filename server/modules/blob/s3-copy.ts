@@ -1,5 +1,5 @@
 import { CopyObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { s3Status } from './s3-errors.js';
+import { isMissingKey, s3Status } from './s3-errors.js';
 import { MultipartUpload } from './s3-multipart.js';
 
 export interface CopyLimits {
@@ -43,7 +43,14 @@ export async function copyIfAbsent(
   }
 }
 
-async function copyInParts(client: S3Client, bucket: string, source: string, to: string, size: number, partSize: number) {
+async function copyInParts(
+  client: S3Client,
+  bucket: string,
+  source: string,
+  to: string,
+  size: number,
+  partSize: number,
+) {
   const upload = await MultipartUpload.start(client, bucket, to);
   try {
     for (let start = 0; start < size; start += partSize) {
@@ -62,7 +69,7 @@ export async function exists(client: S3Client, bucket: string, key: string): Pro
     await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
     return true;
   } catch (error) {
-    if (s3Status(error) === 404) return false;
+    if (isMissingKey(error)) return false;
     throw error;
   }
 }

@@ -31,14 +31,17 @@ export function parseS3Url(url: string): { bucket: string; prefix: string } {
     throw new StrataError(
       'blob.invalid_s3_url',
       'invalid',
-      'The S3 URL must not contain credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY instead.',
+      'The S3 URL must not contain credentials: set S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or use the AWS SDK default chain) instead.',
     );
   }
   if (parsed.search !== '' || parsed.hash !== '' || parsed.port !== '') {
     throw invalidUrl(url, 'only s3://bucket/prefix is understood (no port, query or fragment)');
   }
   if (!BUCKET.test(parsed.hostname)) {
-    throw invalidUrl(url, `'${parsed.hostname}' is not a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)`);
+    throw invalidUrl(
+      url,
+      `'${parsed.hostname}' is not a valid bucket name (3–63 lowercase letters, digits, dots, hyphens)`,
+    );
   }
   return { bucket: parsed.hostname, prefix: normalizePrefix(decodeURIComponent(parsed.pathname)) };
 }

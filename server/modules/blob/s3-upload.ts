@@ -27,7 +27,7 @@ export async function uploadStream(
     for await (const chunk of data instanceof Uint8Array ? [data] : data) {
       hash.update(chunk);
       size += chunk.byteLength;
-      for (let offset = 0; offset < chunk.byteLength; ) {
+      for (let offset = 0; offset < chunk.byteLength;) {
         const taken = Math.min(PART_SIZE - filled, chunk.byteLength - offset);
         part.set(chunk.subarray(offset, offset + taken), filled);
         filled += taken;

@@ -1,0 +1,1 @@
+export { startRgw, type RgwOptions, type RgwServer } from './rgw.js';
