@@ -14,6 +14,7 @@ const steps = [
   ...(skipStatic
     ? []
     : [
+        ['lockfile', ['node', 'scripts/lockfile-complete.mjs', '--check']],
         ['lint', ['eslint', '--max-warnings', '0', '.']],
         ['format', ['prettier', '--check', '--log-level', 'warn', '.']],
         ['typecheck', ['tsc', '-p', 'tsconfig.json', '--noEmit']],
