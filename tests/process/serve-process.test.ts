@@ -1,6 +1,7 @@
 // `strata serve` as a process: first start on an empty data directory, shutdown, the data
 // directory lock, crashes at any moment of a start, and every way a start can fail.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -76,7 +77,73 @@ describe('strata serve (process)', () => {
     }
   });
 
+  it('migrates with `strata migrate`, once', async () => {
+    const dataDir = freshDataDir();
+    const first = await runStrata(['migrate'], { DATA_DIR: dataDir });
+    expect(first.code).toBe(0);
+    expect(first.output).toMatch(/"applied":\["Migration\d{14}_installation"\],"msg":"migrations applied"/);
+    const second = await runStrata(['migrate'], { DATA_DIR: dataDir });
+    expect(second.output).toContain('"applied":[],"msg":"database is up to date"');
+  });
+
+  it('starts with `npm start`, the README command, and stops on SIGTERM', async () => {
+    const repository = join(import.meta.dirname, '..', '..');
+    const child = spawn('npm', ['start'], {
+      cwd: repository,
+      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: freshDataDir(), PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // its own process group, so a failing test can end npm and the server together
+    });
+    let output = '';
+    const exited = new Promise<string>((resolve) =>
+      child.on('exit', (code, signal) => resolve(signal ?? String(code))),
+    );
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`npm start did not serve:\n${output}`)), 120_000);
+        const collect = (chunk: Buffer) => {
+          output += chunk.toString();
+          const match = /"url":"(http:\/\/[^"]+)","msg":"strata is serving"/.exec(output);
+          if (match?.[1] !== undefined) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      // A process manager signals npm alone: the server must get it too, and stop cleanly.
+      child.kill('SIGTERM');
+      expect(['0', 'SIGTERM']).toContain(await exited);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(output).toContain('"msg":"strata stopped"');
+    } finally {
+      try {
+        process.kill(-(child.pid ?? 0), 'SIGKILL');
+      } catch {
+        // the group is already gone
+      }
+    }
+  });
+
   describe('fails to start with one line saying what to do', () => {
+    it('for a damaged embedded database, saying what to do', async () => {
+      const dataDir = freshDataDir();
+      expect((await runStrata(['migrate'], { DATA_DIR: dataDir })).code).toBe(0);
+      await writeFile(join(dataDir, 'pg', 'global', 'pg_control'), randomBytes(100));
+      const { code, output } = await runStrata(['serve'], { DATA_DIR: dataDir, PORT: '0' });
+      expect(code).toBe(1);
+      expect(output.split('\n').filter((line) => line.startsWith('strata:'))).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^strata: Cannot open the database \\(PGlite at ${dataDir}/pg\\): .*move it aside and restore it from a backup`,
+          ),
+        ),
+      ]);
+      expect(existsSync(join(dataDir, 'strata.lock'))).toBe(false);
+    });
+
     it('for a bad setting, naming the variable', async () => {
       const { code, output } = await runStrata(['serve'], { DATA_DIR: freshDataDir(), PORT: 'http' });
       expect(code).toBe(1);

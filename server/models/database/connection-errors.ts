@@ -41,6 +41,8 @@ function nestedCode(error: unknown): string | undefined {
 }
 
 function messageOf(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
+  const raw = error instanceof Error ? error.message : String(error);
+  // PGlite's WebAssembly build reports a failed start as an Emscripten abort.
+  const text = raw.replace(/^Aborted\(\)[\s\S]*/, 'PGlite aborted while opening it');
   return text.split('\n')[0]?.slice(0, 200) || 'unknown error';
 }
