@@ -3,3 +3,7 @@ export { describeTarget, type DatabaseTarget } from './database/target.js';
 export { generateMigration } from './database/migration-generator.js';
 export { Installation } from './entities/index.js';
 export { enableVectorSupport, type VectorSupport } from './vector/vector-support.js';
+export type { DatasetRecord } from './versioning/dataset-repository.js';
+export type { FileRecord } from './versioning/file-repository.js';
+export type { RefKind, RefRecord } from './versioning/ref-repository.js';
+export type { VersioningRepositories } from './versioning/repositories.js';

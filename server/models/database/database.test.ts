@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestTarget, openTestDatabase, testPostgresUrl } from '../testing/index.js';
+import { migrationsList } from '@strata/migrations';
 import { openDatabase } from './database.js';
 
 describe('openDatabase', () => {
@@ -9,7 +10,7 @@ describe('openDatabase', () => {
     const { target, drop } = await createTestTarget();
     const database = await openDatabase(target);
     try {
-      expect(await database.migrate()).toEqual(['Migration20261123005937_installation']);
+      expect(await database.migrate()).toEqual(migrationsList.map((migration) => migration.name));
       expect(await database.migrate()).toEqual([]);
       expect(await database.installationId()).toMatch(/^[0-9a-f-]{36}$/);
     } finally {
@@ -29,7 +30,7 @@ describe('openDatabase', () => {
     const databases = await Promise.all([openDatabase(target), openDatabase(target), openDatabase(target)]);
     try {
       const applied = await Promise.all(databases.map((database) => database.migrate()));
-      expect(applied.flat()).toEqual(['Migration20261123005937_installation']);
+      expect(applied.flat()).toEqual(migrationsList.map((migration) => migration.name));
       const rows = await databases[0].orm.em.getConnection().execute('select count(*)::int as n from installation');
       expect(rows).toEqual([{ n: 1 }]);
     } finally {

@@ -8,6 +8,7 @@ import { migrationsList } from '@strata/migrations';
 import { entities } from '../entities/index.js';
 import { databaseUnavailable } from './connection-errors.js';
 import type { DatabaseTarget } from './target.js';
+import { versioningRepositories, type VersioningRepositories } from '../versioning/repositories.js';
 
 /** Arbitrary but fixed key of the advisory lock that serialises migrations. */
 const MIGRATION_LOCK_KEY = 0x5354_5241; // "STRA"
@@ -25,6 +26,10 @@ export interface Database {
   readonly orm: MikroORM<AbstractSqlDriver>;
   /** A fresh EntityManager with its own identity map, for one request or one job. */
   fork(): SqlEntityManager;
+  /** The versioning repositories outside any transaction (each statement on its own). */
+  read(): VersioningRepositories;
+  /** Runs `work` in one transaction: everything it writes is committed together, or nothing is. */
+  transaction<T>(work: (repositories: VersioningRepositories) => Promise<T>): Promise<T>;
   /** Throws `database.unavailable` unless a trivial query round-trips. */
   ping(): Promise<void>;
   /** Applies pending migrations; returns the names applied. */
@@ -75,6 +80,8 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     target,
     orm,
     fork: () => orm.em.fork(),
+    read: () => versioningRepositories(orm.em.fork()),
+    transaction: (work) => orm.em.fork().transactional((em) => work(versioningRepositories(em))),
     async ping() {
       try {
         await orm.em.getConnection().execute('select 1');

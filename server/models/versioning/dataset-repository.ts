@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { StrataError } from '@strata/modules/errors';
+
+/** A dataset as services see it (not the ORM entity). */
+export interface DatasetRecord {
+  id: string;
+  owner: string;
+  name: string;
+  defaultBranch: string;
+  createdAt: Date;
+}
+
+export class DatasetRepository {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Inserts a dataset; `dataset.exists` if owner/name is taken. */
+  async create(owner: string, name: string, defaultBranch: string): Promise<DatasetRecord> {
+    const record: DatasetRecord = { id: randomUUID(), owner, name, defaultBranch, createdAt: new Date() };
+    const result = await this.em.execute<{ affectedRows: number }>(
+      'insert into dataset (id, owner, name, default_branch, created_at) values (?, ?, ?, ?, ?) on conflict (owner, name) do nothing',
+      [record.id, owner, name, defaultBranch, record.createdAt],
+      'run',
+    );
+    if (result.affectedRows === 0) {
+      throw new StrataError('dataset.exists', 'conflict', `A dataset ${owner}/${name} already exists.`);
+    }
+    return record;
+  }
+
+  async find(owner: string, name: string): Promise<DatasetRecord | undefined> {
+    const rows = await this.em.execute<Row[]>(
+      'select id, owner, name, default_branch, created_at from dataset where owner = ? and name = ?',
+      [owner, name],
+    );
+    return rows[0] === undefined ? undefined : fromRow(rows[0]);
+  }
+
+  async list(): Promise<DatasetRecord[]> {
+    const rows = await this.em.execute<Row[]>(
+      'select id, owner, name, default_branch, created_at from dataset order by owner, name',
+    );
+    return rows.map(fromRow);
+  }
+}
+
+interface Row {
+  id: string;
+  owner: string;
+  name: string;
+  default_branch: string;
+  created_at: Date | string;
+}
+
+function fromRow(row: Row): DatasetRecord {
+  return {
+    id: row.id,
+    owner: row.owner,
+    name: row.name,
+    defaultBranch: row.default_branch,
+    createdAt: new Date(row.created_at),
+  };
+}

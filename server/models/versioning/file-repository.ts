@@ -1,0 +1,45 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Digest } from '@strata/modules/blob';
+import { insertRows, toBytes, toHex } from './sql-values.js';
+
+/** A file by the SHA-256 of its bytes, and the blob-store parts that concatenate to it. */
+export interface FileRecord {
+  id: Digest;
+  size: number;
+  parts: Digest[];
+}
+
+export class FileRepository {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Records files (idempotent); returns how many were new. */
+  put(files: readonly FileRecord[]): Promise<number> {
+    const now = new Date();
+    return insertRows(
+      this.em,
+      'insert into file (id, size, parts, created_at)',
+      'on conflict (id) do nothing',
+      files.map((file) => [toBytes(file.id), file.size, Buffer.concat(file.parts.map(toBytes)), now]),
+    );
+  }
+
+  async get(id: Digest): Promise<FileRecord | undefined> {
+    const rows = await this.em.execute<{ size: string | number; parts: Uint8Array }[]>(
+      'select size, parts from file where id = ?',
+      [toBytes(id)],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    const parts: Digest[] = [];
+    for (let offset = 0; offset < row.parts.length; offset += 32)
+      parts.push(toHex(row.parts.subarray(offset, offset + 32)) as Digest);
+    return { id, size: Number(row.size), parts };
+  }
+
+  /** Which of these ids are recorded. */
+  async existing(ids: readonly Digest[]): Promise<Set<Digest>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.em.execute<{ id: Uint8Array }[]>('select id from file where id in (?)', [ids.map(toBytes)]);
+    return new Set(rows.map((row) => toHex(row.id) as Digest));
+  }
+}

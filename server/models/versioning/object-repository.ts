@@ -1,0 +1,52 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Digest } from '@strata/modules/blob';
+import type { NodeSource } from '@strata/modules/objects';
+import { insertRows, toBytes, toHex } from './sql-values.js';
+
+const TREE = 1;
+const COMMIT = 2;
+
+/** Tree nodes and commits in the `object` table; inserts are idempotent (ids are content hashes). */
+export class ObjectRepository implements NodeSource {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  async getEncoded(id: Digest): Promise<Uint8Array | undefined> {
+    return this.get(id, TREE);
+  }
+
+  async getCommit(id: Digest): Promise<Uint8Array | undefined> {
+    return this.get(id, COMMIT);
+  }
+
+  /** Stores tree nodes (id → canonical bytes); returns how many were new. */
+  putNodes(nodes: ReadonlyMap<Digest, Uint8Array>): Promise<number> {
+    return this.put([...nodes].map(([id, data]) => [toBytes(id), TREE, Buffer.from(data)]));
+  }
+
+  async putCommit(id: Digest, data: Uint8Array): Promise<void> {
+    await this.put([[toBytes(id), COMMIT, Buffer.from(data)]]);
+  }
+
+  /** Commit ids starting with a hex prefix (for abbreviated ids), at most `limit`. */
+  async commitsWithPrefix(prefix: string, limit = 2): Promise<Digest[]> {
+    const low = toBytes(prefix.length % 2 === 0 ? prefix : `${prefix}0`);
+    const high = toBytes(prefix.padEnd(64, 'f'));
+    const rows = await this.em.execute<{ id: Uint8Array }[]>(
+      `select id from object where kind = ? and id >= ? and id <= ? order by id limit ${Number(limit)}`,
+      [COMMIT, low, high],
+    );
+    return rows.map((row) => toHex(row.id) as Digest).filter((id) => id.startsWith(prefix));
+  }
+
+  private async get(id: Digest, kind: number): Promise<Uint8Array | undefined> {
+    const rows = await this.em.execute<{ data: Uint8Array }[]>('select data from object where id = ? and kind = ?', [
+      toBytes(id),
+      kind,
+    ]);
+    return rows[0]?.data;
+  }
+
+  private put(rows: unknown[][]): Promise<number> {
+    return insertRows(this.em, 'insert into object (id, kind, data)', 'on conflict (id) do nothing', rows);
+  }
+}

@@ -1,0 +1,22 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { DatasetRepository } from './dataset-repository.js';
+import { FileRepository } from './file-repository.js';
+import { ObjectRepository } from './object-repository.js';
+import { RefRepository } from './ref-repository.js';
+
+/** The repositories of the versioning engine, all on one EntityManager (one transaction when it is one). */
+export interface VersioningRepositories {
+  datasets: DatasetRepository;
+  refs: RefRepository;
+  objects: ObjectRepository;
+  files: FileRepository;
+}
+
+export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
+  return {
+    datasets: new DatasetRepository(em),
+    refs: new RefRepository(em),
+    objects: new ObjectRepository(em),
+    files: new FileRepository(em),
+  };
+}

@@ -1,0 +1,77 @@
+import type { Digest } from '@strata/modules/blob';
+import { StrataError } from '@strata/modules/errors';
+import type { DatasetRecord, RefRecord } from '@strata/models';
+import { readCommit } from './commit-store.js';
+import { checkRefName } from './names.js';
+import type { VersioningDeps } from './versioning-deps.js';
+
+/** A ref resolved to its commit: by branch, tag, full or abbreviated (≥ 7 hex digits) commit id. */
+export interface ResolvedRef {
+  commit: Digest;
+  kind: 'branch' | 'tag' | 'commit';
+  name: string;
+}
+
+export async function resolveRef(deps: VersioningDeps, dataset: DatasetRecord, ref: string): Promise<ResolvedRef> {
+  const repositories = deps.database.read();
+  const named = await repositories.refs.get(dataset.id, ref);
+  if (named !== undefined) return { commit: named.commit, kind: named.kind, name: named.name };
+  if (/^[0-9a-f]{7,64}$/.test(ref)) {
+    const matches = ref.length === 64 ? [ref as Digest] : await repositories.objects.commitsWithPrefix(ref);
+    if (matches.length > 1) {
+      throw new StrataError(
+        'ref.ambiguous',
+        'invalid',
+        `The abbreviated commit id ${ref} matches several commits: give more digits.`,
+      );
+    }
+    if (matches.length === 1 && matches[0] !== undefined) {
+      await readCommit(repositories, matches[0]).catch((error: unknown) => {
+        throw error instanceof StrataError && error.code === 'commit.not_found' ? refNotFound(dataset, ref) : error;
+      });
+      return { commit: matches[0], kind: 'commit', name: matches[0] };
+    }
+  }
+  throw refNotFound(dataset, ref);
+}
+
+/** Creates a branch at a ref (default: the default branch). */
+export async function createBranch(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  name: string,
+  from?: string,
+): Promise<RefRecord> {
+  checkRefName(name);
+  const start = await resolveRef(deps, dataset, from ?? dataset.defaultBranch);
+  await deps.database.transaction((repositories) => repositories.refs.create(dataset.id, name, 'branch', start.commit));
+  return { name, kind: 'branch', commit: start.commit, updatedAt: deps.now() };
+}
+
+/** Creates an immutable tag at a ref. */
+export async function createTag(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  name: string,
+  at: string,
+): Promise<RefRecord> {
+  checkRefName(name);
+  const target = await resolveRef(deps, dataset, at);
+  await deps.database.transaction((repositories) => repositories.refs.create(dataset.id, name, 'tag', target.commit));
+  return { name, kind: 'tag', commit: target.commit, updatedAt: deps.now() };
+}
+
+export async function listRefs(deps: VersioningDeps, dataset: DatasetRecord): Promise<RefRecord[]> {
+  return deps.database.read().refs.list(dataset.id);
+}
+
+function refNotFound(dataset: DatasetRecord, ref: string): StrataError {
+  return new StrataError(
+    'ref.not_found',
+    'not_found',
+    `No branch, tag or commit '${ref}' in ${dataset.owner}/${dataset.name}.`,
+    {
+      details: { ref },
+    },
+  );
+}
