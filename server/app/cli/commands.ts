@@ -1,9 +1,17 @@
 import type { Command } from './command.js';
+import { datasetCommand } from './dataset-commands.js';
+import { diffCommand, logCommand } from './history-commands.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
+import { branchCommand, tagCommand } from './ref-commands.js';
 import { serveCommand } from './serve-command.js';
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
+  dataset: datasetCommand,
+  branch: branchCommand,
+  tag: tagCommand,
+  log: logCommand,
+  diff: diffCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

@@ -27,4 +27,6 @@ export interface Config {
   /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
   telemetry: boolean;
   version: string;
+  /** Author of commits made from the command line. */
+  author: { name: string; email: string };
 }

@@ -60,6 +60,7 @@ describe('loadConfig', () => {
     [{ BODY_LIMIT: '12 parsecs' }, 'BODY_LIMIT must be a size in bytes'],
     [{ CORS_ORIGINS: 'example.org' }, "CORS_ORIGINS must be '*', 'off', or origins"],
     [{ BLOB_STORE: 'ftp://host/x' }, 'BLOB_STORE must be a directory, file:///path or s3://bucket/prefix'],
+    [{ AUTHOR: 'nobody' }, 'AUTHOR must be Name <email@example.org>, got "nobody"'],
   ])('names the variable and the expected form for %j', (env, message) => {
     expect(() => loadConfig(env, { cwd })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
     expect(() => loadConfig(env, { cwd })).toThrow(message);

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname, userInfo } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import { parseS3Url } from '@strata/modules/blob';
@@ -63,8 +64,14 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
     bodyLimit: values.bodyLimit ?? 2 ** 20,
     shutdownTimeoutMs: (values.shutdownTimeout ?? 25) * 1000,
     telemetry: values.otel === undefined ? hasExporter : !values.otel,
+    author: values.author ?? defaultAuthor(),
     version,
   };
+}
+
+function defaultAuthor(): { name: string; email: string } {
+  const user = userInfo().username;
+  return { name: user, email: `${user}@${hostname()}` };
 }
 
 function blobStoreConfig(values: Values, dataDir: string, cwd: string): BlobStoreConfig {

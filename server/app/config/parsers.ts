@@ -74,3 +74,11 @@ export const corsOrigins: Parser<'*' | false | string[]> = (raw) => {
     ? { ok: true, value: origins }
     : { ok: false, expected: "'*', 'off', or origins such as https://viewer.example.org,http://localhost:3000" };
 };
+
+/** `Name <email>`, as in a commit's author. */
+export const person: Parser<{ name: string; email: string }> = (raw) => {
+  const match = /^\s*([^<>]+?)\s*<([^<>\s]+@[^<>\s]+)>\s*$/.exec(String(raw));
+  return match?.[1] !== undefined && match[2] !== undefined
+    ? { ok: true, value: { name: match[1], email: match[2] } }
+    : { ok: false, expected: 'Name <email@example.org>' };
+};

@@ -1,4 +1,4 @@
-import { boolean, byteSize, corsOrigins, integer, oneOf, postgresUrl, text, type Parser } from './parsers.js';
+import { boolean, byteSize, corsOrigins, integer, oneOf, person, postgresUrl, text, type Parser } from './parsers.js';
 
 export interface Setting<T> {
   /** The environment variable; it wins over the config file. */
@@ -84,6 +84,13 @@ export const settings = {
     integer(1, 3600),
     '25',
     'Seconds to let in-flight requests finish after SIGTERM before closing connections.',
+  ),
+  author: setting(
+    'AUTHOR',
+    'author',
+    person,
+    'user <user@host> of the process',
+    'Author of commits made by CLI commands, as Name <email>.',
   ),
   otel: setting(
     'OTEL_SDK_DISABLED',

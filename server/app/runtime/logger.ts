@@ -9,3 +9,12 @@ export function createLogger(level: string, version: string): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }
+
+/**
+ * Logs of a CLI command other than `serve`: on standard error, so standard output carries only
+ * the command's result, and quiet unless something is wrong or debugging was asked for.
+ */
+export function createCliLogger(level: string, version: string): Logger {
+  const effective = level === 'debug' || level === 'trace' || level === 'silent' ? level : 'warn';
+  return pino({ level: effective, base: { service: 'strata', version } }, pino.destination(2));
+}
