@@ -1,0 +1,1 @@
+export { storeFileParts } from './store-file.js';
