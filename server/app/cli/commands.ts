@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
+import { mergeCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { branchCommand, tagCommand } from './ref-commands.js';
 import { serveCommand } from './serve-command.js';
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   tag: tagCommand,
   log: logCommand,
   diff: diffCommand,
+  merge: mergeCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

@@ -1,0 +1,111 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FilesystemBlobStore, sha256 } from '@strata/modules/blob';
+import { openTestDatabase } from '@strata/models/testing';
+import type { Database, DatasetRecord } from '@strata/models';
+import {
+  commitChanges,
+  createBranch,
+  createDataset,
+  diffRefs,
+  log,
+  merge,
+  resolveRef,
+  type VersioningDeps,
+} from './index.js';
+
+const ada = { name: 'Ada', email: 'ada@example.org' };
+let database: Database & { drop(): Promise<void> };
+let dir: string;
+let deps: VersioningDeps;
+let tick = 0;
+let datasets = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'strata-merge-'));
+  deps = {
+    database,
+    blobStore: await FilesystemBlobStore.open(dir),
+    now: () => new Date(Date.UTC(2026, 10, 23, 3, 0, 0, tick++)),
+  };
+});
+afterAll(async () => {
+  await database.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Puts (content) or removes (null) instances on a branch, as one commit. */
+async function put(dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) {
+  const entries = Object.entries(changes);
+  return commitChanges(deps, {
+    dataset,
+    branch,
+    message: `${branch}: ${entries.map(([path]) => path).join(', ')}`,
+    author: ada,
+    edits: entries.map(([path, content]) => ({
+      path,
+      file: content === null ? null : { kind: 'dicom', id: sha256(content), bytes: content.length },
+    })),
+    files: entries
+      .filter(([, c]) => c !== null)
+      .map(([, content]) => ({
+        id: sha256(content ?? ''),
+        size: (content ?? '').length,
+        parts: [sha256(content ?? '')],
+      })),
+  });
+}
+
+/** A dataset with instances a, b, c in one series on main, and a branch `fix` from there. */
+async function forked() {
+  const dataset = await createDataset(deps, `lab/merge-${++datasets}`, ada);
+  await put(dataset, 'main', { 's/x/a': 'a0', 's/x/b': 'b0', 's/x/c': 'c0' });
+  await createBranch(deps, dataset, 'fix');
+  return dataset;
+}
+
+describe('merge', () => {
+  it('fast-forwards when the branch has not moved, and is a no-op when already merged', async () => {
+    const dataset = await forked();
+    const fixed = await put(dataset, 'fix', { 's/x/a': 'a1' });
+    expect(await merge(deps, dataset, 'main', 'fix', ada)).toEqual({ kind: 'fast-forward', commit: fixed.commit });
+    expect(await merge(deps, dataset, 'main', 'fix', ada)).toEqual({ kind: 'up-to-date', commit: fixed.commit });
+  });
+
+  it('merges without conflict when the two sides touched different instances, with both parents', async () => {
+    const dataset = await forked();
+    await put(dataset, 'fix', { 's/x/a': 'a1', 's/x/c': null, 's/y/new': 'n' });
+    const ours = await put(dataset, 'main', { 's/x/b': 'b2' });
+    const result = await merge(deps, dataset, 'main', 'fix', ada);
+    expect(result).toMatchObject({ kind: 'merge', applied: 3 });
+    const [head] = await log(deps, dataset, 'main', 1);
+    expect(head?.commit.parents).toEqual([ours.commit, (await resolveRef(deps, dataset, 'fix')).commit]);
+    const diff = await diffRefs(deps, dataset, ours.commit, 'main');
+    expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
+  });
+
+  it('takes identical changes on both sides without conflict', async () => {
+    const dataset = await forked();
+    await put(dataset, 'fix', { 's/x/a': 'same', 's/x/b': null });
+    await put(dataset, 'main', { 's/x/a': 'same', 's/x/b': null, 's/x/c': 'c2' });
+    expect(await merge(deps, dataset, 'main', 'fix', ada)).toMatchObject({ kind: 'merge', applied: 0 });
+  });
+
+  it('lists exactly the instances changed differently on both sides, and commits nothing', async () => {
+    const dataset = await forked();
+    await put(dataset, 'fix', { 's/x/a': 'theirs', 's/x/b': null, 's/x/c': 'same' });
+    const ours = await put(dataset, 'main', { 's/x/a': 'ours', 's/x/b': 'ours-b', 's/x/c': 'same' });
+    await expect(merge(deps, dataset, 'main', 'fix', ada)).rejects.toMatchObject({
+      code: 'merge.conflict',
+      details: {
+        conflicts: [
+          { path: 's/x/a', base: sha256('a0'), ours: sha256('ours'), theirs: sha256('theirs') },
+          { path: 's/x/b', base: sha256('b0'), ours: sha256('ours-b') },
+        ],
+      },
+    });
+    expect((await resolveRef(deps, dataset, 'main')).commit).toBe(ours.commit);
+  });
+});

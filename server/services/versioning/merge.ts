@@ -1,0 +1,146 @@
+import type { Digest } from '@strata/modules/blob';
+import { StrataError } from '@strata/modules/errors';
+import {
+  NodeStaging,
+  diffTrees,
+  editPaths,
+  emptyTree,
+  sameEntry,
+  type PathChange,
+  type PathEdit,
+} from '@strata/modules/objects';
+import type { DatasetRecord } from '@strata/models';
+import { readCommit, sealCommit } from './commit-store.js';
+import { mergeBase } from './merge-base.js';
+import { resolveRef } from './refs.js';
+import type { Actor, VersioningDeps } from './versioning-deps.js';
+
+export type MergeResult =
+  | { kind: 'up-to-date'; commit: Digest }
+  | { kind: 'fast-forward'; commit: Digest }
+  | { kind: 'merge'; commit: Digest; applied: number };
+
+/** A path changed on both sides since the merge base, to different content. */
+export interface MergeConflict {
+  path: string;
+  base?: Digest;
+  ours?: Digest;
+  theirs?: Digest;
+}
+
+/**
+ * Merges a ref into a branch, three-way by path: fast-forward when the branch is an ancestor of
+ * the ref; otherwise a merge commit with both parents, unless some path was changed differently
+ * on both sides, in which case nothing is committed and `merge.conflict` lists exactly those paths.
+ */
+export async function merge(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  branch: string,
+  theirsRef: string,
+  author: Actor,
+  message?: string,
+): Promise<MergeResult> {
+  const read = deps.database.read();
+  const ours = await resolveRef(deps, dataset, branch);
+  if (ours.kind !== 'branch')
+    throw new StrataError(
+      'ref.not_a_branch',
+      'method_not_allowed',
+      `'${branch}' is not a branch: only branches take merges.`,
+    );
+  const theirs = await resolveRef(deps, dataset, theirsRef);
+  const base = await mergeBase(read, ours.commit, theirs.commit);
+  if (base === theirs.commit) return { kind: 'up-to-date', commit: ours.commit };
+  if (base === ours.commit) {
+    await moveBranch(deps, dataset, branch, ours.commit, theirs.commit);
+    return { kind: 'fast-forward', commit: theirs.commit };
+  }
+  const [baseCommit, oursCommit, theirsCommit] = await Promise.all([
+    base === undefined ? Promise.resolve(undefined) : readCommit(read, base),
+    readCommit(read, ours.commit),
+    readCommit(read, theirs.commit),
+  ]);
+  const staging = new NodeStaging(read.objects);
+  // Unrelated histories merge as if from an empty dataset.
+  const baseTree = baseCommit?.tree ?? (await emptyTree(staging));
+  const ourChanges = await changesByPath(staging, baseTree, oursCommit.tree);
+  const conflicts: MergeConflict[] = [];
+  const edits: PathEdit[] = [];
+  for await (const change of diffTrees(staging, baseTree, theirsCommit.tree)) {
+    const mine = ourChanges.get(change.path);
+    if (mine !== undefined) {
+      if (!sameSide(mine, change)) {
+        conflicts.push({
+          path: change.path,
+          ...idOf('base', change.before),
+          ...idOf('ours', mine.after),
+          ...idOf('theirs', change.after),
+        });
+      }
+      continue;
+    }
+    const after = change.after;
+    edits.push({
+      path: change.path,
+      file: after === undefined || after.kind === 'dir' ? null : { kind: after.kind, id: after.id, bytes: after.bytes },
+    });
+  }
+  if (conflicts.length > 0) {
+    throw new StrataError(
+      'merge.conflict',
+      'conflict',
+      `${conflicts.length} path(s) changed differently on both sides; nothing was merged.`,
+      {
+        details: { conflicts },
+      },
+    );
+  }
+  const tree = await editPaths(staging, oursCommit.tree, edits);
+  const signature = { ...author, time: deps.now().toISOString() };
+  const { id, encoded } = sealCommit({
+    tree,
+    parents: [ours.commit, theirs.commit],
+    author: signature,
+    committer: signature,
+    message: message ?? `Merge ${theirsRef} into ${branch}`,
+  });
+  await deps.database.transaction(async (repositories) => {
+    await repositories.objects.putNodes(staging.pending());
+    await repositories.objects.putCommit(id, encoded);
+    if (!(await repositories.refs.compareAndSwap(dataset.id, branch, ours.commit, id))) throw branchMoved(branch);
+  });
+  return { kind: 'merge', commit: id, applied: edits.length };
+}
+
+async function moveBranch(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  branch: string,
+  from: Digest,
+  to: Digest,
+): Promise<void> {
+  await deps.database.transaction(async (repositories) => {
+    if (!(await repositories.refs.compareAndSwap(dataset.id, branch, from, to))) throw branchMoved(branch);
+  });
+}
+
+async function changesByPath(staging: NodeStaging, before: Digest, after: Digest): Promise<Map<string, PathChange>> {
+  const changes = new Map<string, PathChange>();
+  for await (const change of diffTrees(staging, before, after)) changes.set(change.path, change);
+  return changes;
+}
+
+/** Both sides made the same change (both removed the path, or both put the same file there). */
+function sameSide(a: PathChange, b: PathChange): boolean {
+  if (a.after === undefined || b.after === undefined) return a.after === b.after;
+  return sameEntry(a.after, b.after);
+}
+
+function idOf(role: 'base' | 'ours' | 'theirs', entry: { id: Digest } | undefined): Partial<MergeConflict> {
+  return entry === undefined ? {} : { [role]: entry.id };
+}
+
+function branchMoved(branch: string): StrataError {
+  return new StrataError('ref.moved', 'conflict', `Branch ${branch} moved during the merge; merge again.`);
+}
