@@ -4,6 +4,7 @@ export { createDataset, findDataset } from './datasets.js';
 export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
 export { log, type LogEntry } from './history.js';
 export { merge, type MergeConflict, type MergeResult } from './merge.js';
+export { revert } from './revert.js';
 export { mergeBase } from './merge-base.js';
 export { checkRefName, parseDatasetName } from './names.js';
 export { createBranch, createTag, listRefs, resolveRef, type ResolvedRef } from './refs.js';

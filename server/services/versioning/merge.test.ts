@@ -12,6 +12,7 @@ import {
   log,
   merge,
   resolveRef,
+  revert,
   type VersioningDeps,
 } from './index.js';
 
@@ -107,5 +108,31 @@ describe('merge', () => {
       },
     });
     expect((await resolveRef(deps, dataset, 'main')).commit).toBe(ours.commit);
+  });
+});
+
+describe('revert', () => {
+  it('undoes one commit and keeps later changes to other paths', async () => {
+    const dataset = await forked();
+    const bad = await put(dataset, 'main', { 's/x/a': 'wrong', 's/x/b': null, 's/x/d': 'added' });
+    const later = await put(dataset, 'main', { 's/x/c': 'c1' });
+    const result = await revert(deps, dataset, 'main', bad.commit, ada);
+    expect(result.changed).toBe(true);
+    const diff = await diffRefs(deps, dataset, later.commit, 'main');
+    expect(diff.studies[0]?.series[0]).toEqual({
+      seriesInstanceUid: 'x',
+      added: ['b'],
+      removed: ['d'],
+      changed: ['a'],
+    });
+    const [head] = await log(deps, dataset, 'main', 1);
+    expect(head?.commit.message).toBe(`Revert "main: s/x/a, s/x/b, s/x/d"\n\nThis reverts commit ${bad.commit}.`);
+  });
+
+  it('refuses when a path it would restore was changed again since', async () => {
+    const dataset = await forked();
+    const bad = await put(dataset, 'main', { 's/x/a': 'wrong' });
+    await put(dataset, 'main', { 's/x/a': 'fixed by hand' });
+    await expect(revert(deps, dataset, 'main', bad.commit, ada)).rejects.toMatchObject({ code: 'merge.conflict' });
   });
 });

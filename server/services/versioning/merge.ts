@@ -64,38 +64,8 @@ export async function merge(
   const staging = new NodeStaging(read.objects);
   // Unrelated histories merge as if from an empty dataset.
   const baseTree = baseCommit?.tree ?? (await emptyTree(staging));
-  const ourChanges = await changesByPath(staging, baseTree, oursCommit.tree);
-  const conflicts: MergeConflict[] = [];
-  const edits: PathEdit[] = [];
-  for await (const change of diffTrees(staging, baseTree, theirsCommit.tree)) {
-    const mine = ourChanges.get(change.path);
-    if (mine !== undefined) {
-      if (!sameSide(mine, change)) {
-        conflicts.push({
-          path: change.path,
-          ...idOf('base', change.before),
-          ...idOf('ours', mine.after),
-          ...idOf('theirs', change.after),
-        });
-      }
-      continue;
-    }
-    const after = change.after;
-    edits.push({
-      path: change.path,
-      file: after === undefined || after.kind === 'dir' ? null : { kind: after.kind, id: after.id, bytes: after.bytes },
-    });
-  }
-  if (conflicts.length > 0) {
-    throw new StrataError(
-      'merge.conflict',
-      'conflict',
-      `${conflicts.length} path(s) changed differently on both sides; nothing was merged.`,
-      {
-        details: { conflicts },
-      },
-    );
-  }
+  const { edits, conflicts } = await threeWay(staging, baseTree, oursCommit.tree, theirsCommit.tree);
+  if (conflicts.length > 0) throw mergeConflict(conflicts, 'nothing was merged');
   const tree = await editPaths(staging, oursCommit.tree, edits);
   const signature = { ...author, time: deps.now().toISOString() };
   const { id, encoded } = sealCommit({
@@ -123,6 +93,53 @@ async function moveBranch(
   await deps.database.transaction(async (repositories) => {
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, from, to))) throw branchMoved(branch);
   });
+}
+
+/**
+ * The edits that bring `theirs`' changes since `base` onto `ours`, and the paths both sides
+ * changed differently. Paths only one side touched never conflict.
+ */
+export async function threeWay(
+  staging: NodeStaging,
+  base: Digest,
+  ours: Digest,
+  theirs: Digest,
+): Promise<{ edits: PathEdit[]; conflicts: MergeConflict[] }> {
+  const ourChanges = await changesByPath(staging, base, ours);
+  const conflicts: MergeConflict[] = [];
+  const edits: PathEdit[] = [];
+  for await (const change of diffTrees(staging, base, theirs)) {
+    const mine = ourChanges.get(change.path);
+    if (mine !== undefined) {
+      if (!sameSide(mine, change)) {
+        conflicts.push({
+          path: change.path,
+          ...idOf('base', change.before),
+          ...idOf('ours', mine.after),
+          ...idOf('theirs', change.after),
+        });
+      }
+      continue;
+    }
+    const after = change.after;
+    edits.push({
+      path: change.path,
+      file: after === undefined || after.kind === 'dir' ? null : { kind: after.kind, id: after.id, bytes: after.bytes },
+    });
+  }
+  return { edits, conflicts };
+}
+
+/** The refusal of a merge or revert that would overwrite someone's change. */
+export function mergeConflict(conflicts: MergeConflict[], outcome: string): StrataError {
+  return new StrataError(
+    'merge.conflict',
+    'conflict',
+    `${conflicts.length} path(s) changed differently on both sides; ${outcome}.`,
+    {
+      details: { conflicts },
+    },
+  );
 }
 
 async function changesByPath(staging: NodeStaging, before: Digest, after: Digest): Promise<Map<string, PathChange>> {
