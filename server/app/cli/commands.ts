@@ -1,7 +1,7 @@
 import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
-import { mergeCommand } from './merge-command.js';
+import { mergeCommand, revertCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { branchCommand, tagCommand } from './ref-commands.js';
 import { serveCommand } from './serve-command.js';
@@ -14,6 +14,7 @@ export const commands: Record<string, Command> = {
   log: logCommand,
   diff: diffCommand,
   merge: mergeCommand,
+  revert: revertCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

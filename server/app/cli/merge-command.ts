@@ -1,5 +1,5 @@
 import { isStrataError } from '@strata/modules/errors';
-import { findDataset, merge, type MergeConflict } from '@strata/services/versioning';
+import { findDataset, merge, revert, type MergeConflict } from '@strata/services/versioning';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
 import { withVersioning } from './with-versioning.js';
@@ -27,6 +27,21 @@ export const mergeCommand: Command = {
         );
         return 1;
       }
+    });
+  },
+};
+
+export const revertCommand: Command = {
+  summary: 'Undo a commit on a branch with a new commit: revert OWNER/NAME BRANCH COMMIT.',
+  async run({ config, args }) {
+    const { positionals } = parseCommandArgs(args, {}, 'revert OWNER/NAME BRANCH COMMIT', [3, 3]);
+    const [datasetName = '', branch = '', commit = ''] = positionals;
+    return withVersioning(config, async (deps) => {
+      const result = await revert(deps, await findDataset(deps, datasetName), branch, commit, config.author);
+      process.stdout.write(
+        result.changed ? `Reverted: ${branch} is at ${result.commit.slice(0, 12)}.\n` : 'Nothing to revert.\n',
+      );
+      return 0;
     });
   },
 };
