@@ -1,6 +1,7 @@
 import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
+import { fsckCommand } from './fsck-command.js';
 import { mergeCommand, revertCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { branchCommand, tagCommand } from './ref-commands.js';
@@ -15,6 +16,7 @@ export const commands: Record<string, Command> = {
   diff: diffCommand,
   merge: mergeCommand,
   revert: revertCommand,
+  fsck: fsckCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

@@ -2,6 +2,7 @@ export { commitChanges, type ChangeRequest, type ChangeResult } from './commit-c
 export { readCommit } from './commit-store.js';
 export { createDataset, findDataset } from './datasets.js';
 export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
+export { fsck, type FsckProblem, type FsckReport } from './fsck.js';
 export { log, type LogEntry } from './history.js';
 export { merge, type MergeConflict, type MergeResult } from './merge.js';
 export { revert } from './revert.js';
