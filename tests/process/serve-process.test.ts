@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jest } from '@jest/globals';
-import { runStrata, startStrata, untilServing } from '../support/strata-process.js';
+import { repositoryRoot, runStrata, startStrata, untilServing } from '../support/strata-process.js';
 
 jest.setTimeout(180_000);
 
@@ -87,7 +87,7 @@ describe('strata serve (process)', () => {
   });
 
   it('starts with `npm start`, the README command, and stops on SIGTERM', async () => {
-    const repository = join(import.meta.dirname, '..', '..');
+    const repository = repositoryRoot();
     const child = spawn('npm', ['start'], {
       cwd: repository,
       env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', DATA_DIR: freshDataDir(), PORT: '0' },

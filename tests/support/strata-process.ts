@@ -1,9 +1,21 @@
 // Runs the real `strata` command (the built server/app/dist) as a child process, the way
 // `npm start` does, so tests see exactly what an operator sees: exit codes, stderr, JSON logs.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-export const STRATA_MAIN = fileURLToPath(new URL('../../server/app/dist/cli/main.js', import.meta.url));
+/** The repository's root (where turbo.json is), from sources or from a build of them. */
+export function repositoryRoot(): string {
+  let dir = import.meta.dirname;
+  while (!existsSync(join(dir, 'turbo.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('not inside the Strata repository');
+    dir = parent;
+  }
+  return dir;
+}
+
+export const STRATA_MAIN = join(repositoryRoot(), 'server', 'app', 'dist', 'cli', 'main.js');
 
 export interface StrataProcess {
   child: ChildProcess;

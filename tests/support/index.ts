@@ -1,0 +1,10 @@
+export { freePort } from './free-port.js';
+export { startOrthanc, type OrthancServer } from './orthanc.js';
+export {
+  repositoryRoot,
+  runStrata,
+  startStrata,
+  untilServing,
+  STRATA_MAIN,
+  type StrataProcess,
+} from './strata-process.js';

@@ -1,0 +1,73 @@
+// A throwaway Orthanc (Debian's 1.10 with its DICOMweb plugin): the reference server and the
+// peer that benchmarks run beside Strata. Everything under one temporary directory; it listens
+// on free ports and accepts requests from this machine only.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort } from './free-port.js';
+
+const BINARY = '/usr/sbin/Orthanc';
+const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so';
+
+export interface OrthancServer {
+  /** `http://127.0.0.1:<port>`. */
+  url: string;
+  /** Its DICOMweb root, e.g. `http://127.0.0.1:<port>/dicom-web`. */
+  dicomWeb: string;
+  dicomPort: number;
+  aeTitle: string;
+  stop(): Promise<void>;
+}
+
+/** Starts Orthanc; throws naming the apt packages if it is not installed. */
+export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): Promise<OrthancServer> {
+  if (!existsSync(BINARY) || !existsSync(DICOMWEB_PLUGIN)) {
+    throw new Error('Orthanc is not installed: apt-get install orthanc orthanc-dicomweb');
+  }
+  const dir = await mkdtemp(join(tmpdir(), 'strata-orthanc-'));
+  const [httpPort, dicomPort] = [await freePort(), await freePort()];
+  const aeTitle = 'ORTHANCPEER';
+  const config = {
+    Name: 'strata-peer',
+    StorageDirectory: join(dir, 'storage'),
+    IndexDirectory: join(dir, 'index'),
+    HttpPort: httpPort,
+    DicomPort: dicomPort,
+    DicomAet: aeTitle,
+    RemoteAccessAllowed: false,
+    AuthenticationEnabled: false,
+    StorageCompression: false,
+    Plugins: [DICOMWEB_PLUGIN],
+    DicomWeb: { Enable: true, Root: '/dicom-web/', EnableWado: true, Ssl: false },
+    DicomModalities: {},
+  };
+  await writeFile(join(dir, 'orthanc.json'), JSON.stringify(config, null, 2));
+  const child: ChildProcess = spawn(BINARY, [join(dir, 'orthanc.json')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const url = `http://127.0.0.1:${httpPort}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
+  for (;;) {
+    try {
+      const response = await fetch(`${url}/system`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`Orthanc did not start:\n${log}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, stop };
+}
