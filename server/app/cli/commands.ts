@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
 import { fsckCommand } from './fsck-command.js';
+import { importCommand } from './import-command.js';
 import { mergeCommand, revertCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { branchCommand, tagCommand } from './ref-commands.js';
@@ -12,6 +13,7 @@ export const commands: Record<string, Command> = {
   dataset: datasetCommand,
   branch: branchCommand,
   tag: tagCommand,
+  import: importCommand,
   log: logCommand,
   diff: diffCommand,
   merge: mergeCommand,

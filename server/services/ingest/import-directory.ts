@@ -1,0 +1,129 @@
+import { open } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Digest } from '@strata/modules/blob';
+import { fileHandleSource, parseInstance } from '@strata/modules/dicom';
+import { StrataError, isStrataError } from '@strata/modules/errors';
+import type { PathEdit } from '@strata/modules/objects';
+import type { DatasetRecord, FileRecord } from '@strata/models';
+import { commitChanges } from '../versioning/commit-changes.js';
+import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
+import { storeFileParts } from './store-file.js';
+import { listFiles } from './walk.js';
+
+export interface ImportOptions {
+  dataset: DatasetRecord;
+  branch: string;
+  message: string;
+  author: Actor;
+  /** `skip`: commit what could be read and report the rest; `abort`: commit nothing if any file fails. */
+  onError: 'skip' | 'abort';
+  /** Files read and stored at once. */
+  concurrency?: number;
+}
+
+export interface ImportFailure {
+  file: string;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  files: number;
+  instances: number;
+  failures: ImportFailure[];
+  commit: Digest;
+  changed: boolean;
+}
+
+interface Accepted {
+  file: string;
+  path: string;
+  record: FileRecord;
+}
+
+/**
+ * Imports every DICOM file under a directory into a branch as one commit, at
+ * StudyInstanceUID/SeriesInstanceUID/SOPInstanceUID. Each file is parsed up to its pixel data and
+ * stored as header and pixel parts; a file that cannot be imported is reported with its reason.
+ * Nothing is visible until the commit: a failed or aborted import leaves the branch unchanged.
+ */
+export async function importDirectory(
+  deps: VersioningDeps,
+  root: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const files = await listFiles(root);
+  const failures: ImportFailure[] = [];
+  const accepted = new Map<string, Accepted>();
+  const refused = new Set<string>();
+  let next = 0;
+  const worker = async () => {
+    while (next < files.length) {
+      const file = files[next++] ?? '';
+      try {
+        const item = await ingestFile(deps, root, file);
+        const seen = accepted.get(item.path);
+        if (refused.has(item.path)) {
+          failures.push(duplicate(file, item.path, seen?.file));
+        } else if (seen !== undefined && seen.record.id !== item.record.id) {
+          // Two different files claim one SOP Instance UID: which one is right is not ours to guess.
+          accepted.delete(item.path);
+          refused.add(item.path);
+          failures.push(duplicate(seen.file, item.path, file), duplicate(file, item.path, seen.file));
+        } else if (seen === undefined) {
+          accepted.set(item.path, item);
+        }
+      } catch (error) {
+        if (!isStrataError(error)) throw error;
+        failures.push({ file, code: error.code, message: error.message });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 4 }, worker));
+  failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  if (failures.length > 0 && options.onError === 'abort') {
+    throw new StrataError(
+      'import.refused',
+      'invalid',
+      `${failures.length} of ${files.length} files could not be imported, so nothing was committed (--on-error abort). ` +
+        `First: ${failures[0]?.file}: ${failures[0]?.message}`,
+      { details: { failures } },
+    );
+  }
+  const items = [...accepted.values()];
+  const edits: PathEdit[] = items.map((item) => ({
+    path: item.path,
+    file: { kind: 'dicom', id: item.record.id, bytes: item.record.size },
+  }));
+  const result = await commitChanges(deps, {
+    dataset: options.dataset,
+    branch: options.branch,
+    edits,
+    files: items.map((item) => item.record),
+    message: options.message,
+    author: options.author,
+  });
+  return { files: files.length, instances: items.length, failures, commit: result.commit, changed: result.changed };
+}
+
+async function ingestFile(deps: VersioningDeps, root: string, file: string): Promise<Accepted> {
+  const absolute = join(root, file);
+  const handle = await open(absolute, 'r');
+  let parsed;
+  try {
+    parsed = await parseInstance(fileHandleSource(handle, (await handle.stat()).size));
+  } finally {
+    await handle.close();
+  }
+  const cuts = parsed.pixelData === undefined ? [] : [parsed.pixelData.valueStart, parsed.pixelData.valueEnd];
+  const record = await storeFileParts(deps.blobStore, absolute, cuts);
+  return { file, path: `${parsed.studyInstanceUid}/${parsed.seriesInstanceUid}/${parsed.sopInstanceUid}`, record };
+}
+
+function duplicate(file: string, path: string, other: string | undefined): ImportFailure {
+  return {
+    file,
+    code: 'import.duplicate_sop_instance',
+    message: `SOP Instance ${path.split('/')[2]} is also in ${other ?? 'another file'} with different bytes; neither was imported.`,
+  };
+}
