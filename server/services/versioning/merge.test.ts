@@ -1,46 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FilesystemBlobStore, sha256 } from '@strata/modules/blob';
-import { openTestDatabase } from '@strata/models/testing';
-import type { Database, DatasetRecord } from '@strata/models';
-import {
-  commitChanges,
-  createBranch,
-  createDataset,
-  diffRefs,
-  log,
-  merge,
-  resolveRef,
-  revert,
-  type VersioningDeps,
-} from './index.js';
+import { sha256 } from '@strata/modules/blob';
+import type { DatasetRecord } from '@strata/models';
+import { commitChanges, createBranch, createDataset, diffRefs, log, merge, resolveRef, revert } from './index.js';
+import { useVersioningFixture } from '../testing/versioning-fixture.js';
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
-let database: Database & { drop(): Promise<void> };
-let dir: string;
-let deps: VersioningDeps;
-let tick = 0;
+const fixture = useVersioningFixture('merge');
 let datasets = 0;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'strata-merge-'));
-  deps = {
-    database,
-    blobStore: await FilesystemBlobStore.open(dir),
-    now: () => new Date(Date.UTC(2026, 10, 23, 3, 0, 0, tick++)),
-  };
-});
-afterAll(async () => {
-  await database.drop();
-  await rm(dir, { recursive: true, force: true });
-});
 
 /** Puts (content) or removes (null) instances on a branch, as one commit. */
 async function put(dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) {
   const entries = Object.entries(changes);
-  return commitChanges(deps, {
+  return commitChanges(fixture.deps, {
     dataset,
     branch,
     message: `${branch}: ${entries.map(([path]) => path).join(', ')}`,
@@ -61,9 +31,9 @@ async function put(dataset: DatasetRecord, branch: string, changes: Record<strin
 
 /** A dataset with instances a, b, c in one series on main, and a branch `fix` from there. */
 async function forked() {
-  const dataset = await createDataset(deps, `lab/merge-${++datasets}`, ada);
+  const dataset = await createDataset(fixture.deps, `lab/merge-${++datasets}`, ada);
   await put(dataset, 'main', { 's/x/a': 'a0', 's/x/b': 'b0', 's/x/c': 'c0' });
-  await createBranch(deps, dataset, 'fix');
+  await createBranch(fixture.deps, dataset, 'fix');
   return dataset;
 }
 
@@ -71,19 +41,25 @@ describe('merge', () => {
   it('fast-forwards when the branch has not moved, and is a no-op when already merged', async () => {
     const dataset = await forked();
     const fixed = await put(dataset, 'fix', { 's/x/a': 'a1' });
-    expect(await merge(deps, dataset, 'main', 'fix', ada)).toEqual({ kind: 'fast-forward', commit: fixed.commit });
-    expect(await merge(deps, dataset, 'main', 'fix', ada)).toEqual({ kind: 'up-to-date', commit: fixed.commit });
+    expect(await merge(fixture.deps, dataset, 'main', 'fix', ada)).toEqual({
+      kind: 'fast-forward',
+      commit: fixed.commit,
+    });
+    expect(await merge(fixture.deps, dataset, 'main', 'fix', ada)).toEqual({
+      kind: 'up-to-date',
+      commit: fixed.commit,
+    });
   });
 
   it('merges without conflict when the two sides touched different instances, with both parents', async () => {
     const dataset = await forked();
     await put(dataset, 'fix', { 's/x/a': 'a1', 's/x/c': null, 's/y/new': 'n' });
     const ours = await put(dataset, 'main', { 's/x/b': 'b2' });
-    const result = await merge(deps, dataset, 'main', 'fix', ada);
+    const result = await merge(fixture.deps, dataset, 'main', 'fix', ada);
     expect(result).toMatchObject({ kind: 'merge', applied: 3 });
-    const [head] = await log(deps, dataset, 'main', 1);
-    expect(head?.commit.parents).toEqual([ours.commit, (await resolveRef(deps, dataset, 'fix')).commit]);
-    const diff = await diffRefs(deps, dataset, ours.commit, 'main');
+    const [head] = await log(fixture.deps, dataset, 'main', 1);
+    expect(head?.commit.parents).toEqual([ours.commit, (await resolveRef(fixture.deps, dataset, 'fix')).commit]);
+    const diff = await diffRefs(fixture.deps, dataset, ours.commit, 'main');
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
   });
 
@@ -91,14 +67,14 @@ describe('merge', () => {
     const dataset = await forked();
     await put(dataset, 'fix', { 's/x/a': 'same', 's/x/b': null });
     await put(dataset, 'main', { 's/x/a': 'same', 's/x/b': null, 's/x/c': 'c2' });
-    expect(await merge(deps, dataset, 'main', 'fix', ada)).toMatchObject({ kind: 'merge', applied: 0 });
+    expect(await merge(fixture.deps, dataset, 'main', 'fix', ada)).toMatchObject({ kind: 'merge', applied: 0 });
   });
 
   it('lists exactly the instances changed differently on both sides, and commits nothing', async () => {
     const dataset = await forked();
     await put(dataset, 'fix', { 's/x/a': 'theirs', 's/x/b': null, 's/x/c': 'same' });
     const ours = await put(dataset, 'main', { 's/x/a': 'ours', 's/x/b': 'ours-b', 's/x/c': 'same' });
-    await expect(merge(deps, dataset, 'main', 'fix', ada)).rejects.toMatchObject({
+    await expect(merge(fixture.deps, dataset, 'main', 'fix', ada)).rejects.toMatchObject({
       code: 'merge.conflict',
       details: {
         conflicts: [
@@ -107,7 +83,7 @@ describe('merge', () => {
         ],
       },
     });
-    expect((await resolveRef(deps, dataset, 'main')).commit).toBe(ours.commit);
+    expect((await resolveRef(fixture.deps, dataset, 'main')).commit).toBe(ours.commit);
   });
 });
 
@@ -116,16 +92,16 @@ describe('revert', () => {
     const dataset = await forked();
     const bad = await put(dataset, 'main', { 's/x/a': 'wrong', 's/x/b': null, 's/x/d': 'added' });
     const later = await put(dataset, 'main', { 's/x/c': 'c1' });
-    const result = await revert(deps, dataset, 'main', bad.commit, ada);
+    const result = await revert(fixture.deps, dataset, 'main', bad.commit, ada);
     expect(result.changed).toBe(true);
-    const diff = await diffRefs(deps, dataset, later.commit, 'main');
+    const diff = await diffRefs(fixture.deps, dataset, later.commit, 'main');
     expect(diff.studies[0]?.series[0]).toEqual({
       seriesInstanceUid: 'x',
       added: ['b'],
       removed: ['d'],
       changed: ['a'],
     });
-    const [head] = await log(deps, dataset, 'main', 1);
+    const [head] = await log(fixture.deps, dataset, 'main', 1);
     expect(head?.commit.message).toBe(`Revert "main: s/x/a, s/x/b, s/x/d"\n\nThis reverts commit ${bad.commit}.`);
   });
 
@@ -133,6 +109,8 @@ describe('revert', () => {
     const dataset = await forked();
     const bad = await put(dataset, 'main', { 's/x/a': 'wrong' });
     await put(dataset, 'main', { 's/x/a': 'fixed by hand' });
-    await expect(revert(deps, dataset, 'main', bad.commit, ada)).rejects.toMatchObject({ code: 'merge.conflict' });
+    await expect(revert(fixture.deps, dataset, 'main', bad.commit, ada)).rejects.toMatchObject({
+      code: 'merge.conflict',
+    });
   });
 });

@@ -1,10 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FilesystemBlobStore, sha256 } from '@strata/modules/blob';
+import { sha256 } from '@strata/modules/blob';
 import type { PathEdit } from '@strata/modules/objects';
-import { openTestDatabase } from '@strata/models/testing';
-import type { Database, FileRecord } from '@strata/models';
+import type { FileRecord } from '@strata/models';
 import {
   commitChanges,
   createBranch,
@@ -15,28 +11,11 @@ import {
   listRefs,
   log,
   resolveRef,
-  type VersioningDeps,
 } from './index.js';
+import { useVersioningFixture } from '../testing/versioning-fixture.js';
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
-let database: Database & { drop(): Promise<void> };
-let dir: string;
-let deps: VersioningDeps;
-let counter = 0;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  dir = await mkdtemp(join(tmpdir(), 'strata-versioning-'));
-  deps = {
-    database,
-    blobStore: await FilesystemBlobStore.open(dir),
-    now: () => new Date(Date.UTC(2026, 10, 23, 2, 0, 0, counter++)),
-  };
-});
-afterAll(async () => {
-  await database.drop();
-  await rm(dir, { recursive: true, force: true });
-});
+const fixture = useVersioningFixture('versioning');
 
 /** An instance at study/series/sop with a made-up file (the blob store is not involved in versioning). */
 function instance(study: string, series: string, sop: string, content = sop): { edit: PathEdit; file: FileRecord } {
@@ -54,31 +33,33 @@ function change(items: { edit: PathEdit; file: FileRecord }[]) {
 let datasetCount = 0;
 /** Each test works in its own dataset, so tests never see each other's refs. */
 async function newDataset() {
-  return createDataset(deps, `lab/ds-${++datasetCount}`, ada);
+  return createDataset(fixture.deps, `lab/ds-${++datasetCount}`, ada);
 }
 
 describe('datasets', () => {
   it('starts with one empty commit on its default branch', async () => {
     const dataset = await newDataset();
-    expect(await findDataset(deps, `lab/${dataset.name}`)).toEqual(dataset);
-    const refs = await listRefs(deps, dataset);
+    expect(await findDataset(fixture.deps, `lab/${dataset.name}`)).toEqual(dataset);
+    const refs = await listRefs(fixture.deps, dataset);
     expect(refs.map((ref) => [ref.name, ref.kind])).toEqual([['main', 'branch']]);
-    const history = await log(deps, dataset, 'main');
+    const history = await log(fixture.deps, dataset, 'main');
     expect(history.map((entry) => entry.commit.message)).toEqual(['Create dataset']);
   });
 
   it('refuses a taken or malformed name', async () => {
     const dataset = await newDataset();
-    await expect(createDataset(deps, `lab/${dataset.name}`, ada)).rejects.toMatchObject({ code: 'dataset.exists' });
-    await expect(createDataset(deps, 'no-owner', ada)).rejects.toMatchObject({ code: 'dataset.invalid_name' });
-    await expect(findDataset(deps, 'lab/absent')).rejects.toMatchObject({ code: 'dataset.not_found' });
+    await expect(createDataset(fixture.deps, `lab/${dataset.name}`, ada)).rejects.toMatchObject({
+      code: 'dataset.exists',
+    });
+    await expect(createDataset(fixture.deps, 'no-owner', ada)).rejects.toMatchObject({ code: 'dataset.invalid_name' });
+    await expect(findDataset(fixture.deps, 'lab/absent')).rejects.toMatchObject({ code: 'dataset.not_found' });
   });
 });
 
 describe('commits', () => {
   it('commits edits, diffs them grouped by study and series, and skips a change that changes nothing', async () => {
     const dataset = await newDataset();
-    const first = await commitChanges(deps, {
+    const first = await commitChanges(fixture.deps, {
       dataset,
       branch: 'main',
       message: 'Add two series',
@@ -90,7 +71,7 @@ describe('commits', () => {
       ]),
     });
     expect(first.changed).toBe(true);
-    const again = await commitChanges(deps, {
+    const again = await commitChanges(fixture.deps, {
       dataset,
       branch: 'main',
       message: 'Same again',
@@ -98,7 +79,7 @@ describe('commits', () => {
       ...change([instance('1.2.3', '1.2.3.1', '1.2.3.1.1')]),
     });
     expect(again).toEqual({ commit: first.commit, changed: false });
-    const second = await commitChanges(deps, {
+    const second = await commitChanges(fixture.deps, {
       dataset,
       branch: 'main',
       message: 'Fix one, remove one',
@@ -106,7 +87,7 @@ describe('commits', () => {
       edits: [instance('1.2.3', '1.2.3.1', '1.2.3.1.1', 'fixed').edit, { path: '1.2.3/1.2.3.2/1.2.3.2.1', file: null }],
       files: [instance('1.2.3', '1.2.3.1', '1.2.3.1.1', 'fixed').file],
     });
-    const diff = await diffRefs(deps, dataset, first.commit, 'main');
+    const diff = await diffRefs(fixture.deps, dataset, first.commit, 'main');
     expect(diff.counts).toEqual({ added: 0, removed: 1, changed: 1 });
     expect(diff.studies).toEqual([
       {
@@ -117,17 +98,17 @@ describe('commits', () => {
         ],
       },
     ]);
-    expect((await log(deps, dataset, 'main')).map((entry) => entry.id)).toEqual([
+    expect((await log(fixture.deps, dataset, 'main')).map((entry) => entry.id)).toEqual([
       second.commit,
       first.commit,
-      (await log(deps, dataset, first.commit)).at(-1)?.id,
+      (await log(fixture.deps, dataset, first.commit)).at(-1)?.id,
     ]);
   });
 
   it('loses no update when eight writers commit to one branch at once', async () => {
     const dataset = await newDataset();
     const writers = Array.from({ length: 8 }, (_, writer) =>
-      commitChanges(deps, {
+      commitChanges(fixture.deps, {
         dataset,
         branch: 'main',
         message: `Writer ${writer}`,
@@ -137,20 +118,20 @@ describe('commits', () => {
     );
     const results = await Promise.all(writers);
     expect(results.every((result) => result.changed)).toBe(true);
-    const history = await log(deps, dataset, 'main', 100);
+    const history = await log(fixture.deps, dataset, 'main', 100);
     expect(history).toHaveLength(9);
     expect(new Set(history.map((entry) => entry.commit.message))).toEqual(
       new Set(['Create dataset', ...Array.from({ length: 8 }, (_, writer) => `Writer ${writer}`)]),
     );
-    const all = await diffRefs(deps, dataset, history.at(-1)?.id ?? '', 'main');
+    const all = await diffRefs(fixture.deps, dataset, history.at(-1)?.id ?? '', 'main');
     expect(all.counts.added).toBe(40);
     expect(all.studies[0]?.series).toHaveLength(8);
   });
 
   it('refuses a commit when the branch moved and the writer asked for its old head', async () => {
     const dataset = await newDataset();
-    const start = await resolveRef(deps, dataset, 'main');
-    await commitChanges(deps, {
+    const start = await resolveRef(fixture.deps, dataset, 'main');
+    await commitChanges(fixture.deps, {
       dataset,
       branch: 'main',
       message: 'm',
@@ -158,7 +139,7 @@ describe('commits', () => {
       ...change([instance('1', '2', '3')]),
     });
     await expect(
-      commitChanges(deps, {
+      commitChanges(fixture.deps, {
         dataset,
         branch: 'main',
         message: 'n',
@@ -173,48 +154,54 @@ describe('commits', () => {
 describe('branches and tags', () => {
   it('branches without touching the source, and resolves full and abbreviated commit ids', async () => {
     const dataset = await newDataset();
-    await createBranch(deps, dataset, 'deid');
-    const onBranch = await commitChanges(deps, {
+    await createBranch(fixture.deps, dataset, 'deid');
+    const onBranch = await commitChanges(fixture.deps, {
       dataset,
       branch: 'deid',
       message: 'x',
       author: ada,
       ...change([instance('1', '2', '3')]),
     });
-    const main = await resolveRef(deps, dataset, 'main');
+    const main = await resolveRef(fixture.deps, dataset, 'main');
     expect(main.commit).not.toBe(onBranch.commit);
-    expect(await resolveRef(deps, dataset, onBranch.commit.slice(0, 10))).toEqual({
+    expect(await resolveRef(fixture.deps, dataset, onBranch.commit.slice(0, 10))).toEqual({
       commit: onBranch.commit,
       kind: 'commit',
       name: onBranch.commit,
     });
-    await expect(resolveRef(deps, dataset, 'nope')).rejects.toMatchObject({ code: 'ref.not_found' });
-    await expect(resolveRef(deps, dataset, 'abcdef0')).rejects.toMatchObject({ code: 'ref.not_found' });
+    await expect(resolveRef(fixture.deps, dataset, 'nope')).rejects.toMatchObject({ code: 'ref.not_found' });
+    await expect(resolveRef(fixture.deps, dataset, 'abcdef0')).rejects.toMatchObject({ code: 'ref.not_found' });
   });
 
   it('keeps tags immutable: no commit to a tag, no second tag of the name, no update even in SQL', async () => {
     const dataset = await newDataset();
-    const tag = await createTag(deps, dataset, 'v1.0', 'main');
+    const tag = await createTag(fixture.deps, dataset, 'v1.0', 'main');
     await expect(
-      commitChanges(deps, { dataset, branch: 'v1.0', message: 'x', author: ada, ...change([instance('1', '2', '3')]) }),
+      commitChanges(fixture.deps, {
+        dataset,
+        branch: 'v1.0',
+        message: 'x',
+        author: ada,
+        ...change([instance('1', '2', '3')]),
+      }),
     ).rejects.toMatchObject({
       code: 'ref.not_a_branch',
       kind: 'method_not_allowed',
     });
-    await expect(createTag(deps, dataset, 'v1.0', 'main')).rejects.toMatchObject({ code: 'ref.exists' });
-    await expect(createBranch(deps, dataset, 'v1.0')).rejects.toMatchObject({ code: 'ref.exists' });
+    await expect(createTag(fixture.deps, dataset, 'v1.0', 'main')).rejects.toMatchObject({ code: 'ref.exists' });
+    await expect(createBranch(fixture.deps, dataset, 'v1.0')).rejects.toMatchObject({ code: 'ref.exists' });
     const other = sha256('other');
     await expect(
-      database.fork().execute("update ref set commit_id = ? where name = 'v1.0'", [Buffer.from(other, 'hex')]),
+      fixture.database.fork().execute("update ref set commit_id = ? where name = 'v1.0'", [Buffer.from(other, 'hex')]),
     ).rejects.toThrow(/tag v1\.0 is immutable/);
-    expect((await resolveRef(deps, dataset, 'v1.0')).commit).toBe(tag.commit);
+    expect((await resolveRef(fixture.deps, dataset, 'v1.0')).commit).toBe(tag.commit);
   });
 
   it.each(['bad name', 'a..b', '-', '/x', 'x/', 'x.lock', 'deadbeef', 'a~1'])(
     'refuses the ref name %j',
     async (name) => {
       const dataset = await newDataset();
-      await expect(createBranch(deps, dataset, name)).rejects.toMatchObject({ code: 'ref.invalid_name' });
+      await expect(createBranch(fixture.deps, dataset, name)).rejects.toMatchObject({ code: 'ref.invalid_name' });
     },
   );
 });
