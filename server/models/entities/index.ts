@@ -1,12 +1,21 @@
 import { DatasetSchema } from './dataset.js';
 import { InstallationSchema } from './installation.js';
+import { InstanceMetadataSchema } from './instance-metadata.js';
 import { RefSchema } from './ref.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Dataset } from './dataset.js';
 export { Installation } from './installation.js';
+export { InstanceMetadata } from './instance-metadata.js';
 export { Ref } from './ref.js';
 export { StoredFile, StoredObject } from './stored-object.js';
 
 /** Every entity of the schema, in one list for the ORM and the migration generator. */
-export const entities = [InstallationSchema, DatasetSchema, RefSchema, StoredObjectSchema, StoredFileSchema];
+export const entities = [
+  InstallationSchema,
+  DatasetSchema,
+  RefSchema,
+  StoredObjectSchema,
+  StoredFileSchema,
+  InstanceMetadataSchema,
+];

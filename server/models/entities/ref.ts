@@ -8,6 +8,16 @@ import { DatasetSchema } from './dataset.js';
 export const RefSchema = defineEntity({
   name: 'Ref',
   tableName: 'ref',
+  // Tags are immutable in the database itself, not only by convention of the code.
+  triggers: [
+    {
+      name: 'tags_immutable',
+      timing: 'before',
+      events: ['update'],
+      forEach: 'row',
+      body: "if old.kind = 'tag' then raise exception 'tag % is immutable', old.name using errcode = 'check_violation'; end if; return new;",
+    },
+  ],
   properties: {
     dataset: () => p.manyToOne(DatasetSchema).primary().deleteRule('cascade'),
     name: p.string().length(255).primary(),

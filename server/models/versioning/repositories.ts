@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { DatasetRepository } from './dataset-repository.js';
 import { FileRepository } from './file-repository.js';
+import { MetadataRepository } from './metadata-repository.js';
 import { ObjectRepository } from './object-repository.js';
 import { RefRepository } from './ref-repository.js';
 
@@ -10,6 +11,7 @@ export interface VersioningRepositories {
   refs: RefRepository;
   objects: ObjectRepository;
   files: FileRepository;
+  metadata: MetadataRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -18,5 +20,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     refs: new RefRepository(em),
     objects: new ObjectRepository(em),
     files: new FileRepository(em),
+    metadata: new MetadataRepository(em),
   };
 }

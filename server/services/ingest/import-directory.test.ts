@@ -55,6 +55,11 @@ describe('importDirectory', () => {
       const record = await fixture.database.read().files.get(sha(original) as never);
       expect(record?.parts.length).toBeGreaterThanOrEqual(2); // header, pixel data, and any bytes after it
       expect(sha(await reassembled(record?.parts ?? []))).toBe(sha(original));
+      // Parsed once at import, kept by file id for every version that holds the file.
+      const metadata = await fixture.database.read().metadata.get(sha(original) as never);
+      expect(metadata).toMatchObject({ sopClassUid: '1.2.840.10008.5.1.4.1.1.4', numberOfFrames: 1 });
+      expect(metadata?.attributes['00080060']).toEqual({ vr: 'CS', Value: ['MR'] });
+      expect(metadata?.pixelData).toMatchObject({ encapsulated: false });
     }
     const again = await importDirectory(fixture.deps, source, {
       dataset,

@@ -4,7 +4,7 @@ import type { Digest } from '@strata/modules/blob';
 import { fileHandleSource, parseInstance } from '@strata/modules/dicom';
 import { StrataError, isStrataError } from '@strata/modules/errors';
 import type { PathEdit } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord } from '@strata/models';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
 import { storeFileParts } from './store-file.js';
@@ -39,6 +39,7 @@ interface Accepted {
   file: string;
   path: string;
   record: FileRecord;
+  metadata: InstanceMetadataRecord;
 }
 
 /**
@@ -100,6 +101,7 @@ export async function importDirectory(
     branch: options.branch,
     edits,
     files: items.map((item) => item.record),
+    metadata: items.map((item) => item.metadata),
     message: options.message,
     author: options.author,
   });
@@ -117,7 +119,24 @@ async function ingestFile(deps: VersioningDeps, root: string, file: string): Pro
   }
   const cuts = parsed.pixelData === undefined ? [] : [parsed.pixelData.valueStart, parsed.pixelData.valueEnd];
   const record = await storeFileParts(deps.blobStore, absolute, cuts);
-  return { file, path: `${parsed.studyInstanceUid}/${parsed.seriesInstanceUid}/${parsed.sopInstanceUid}`, record };
+  const metadata: InstanceMetadataRecord = {
+    fileId: record.id,
+    studyInstanceUid: parsed.studyInstanceUid,
+    seriesInstanceUid: parsed.seriesInstanceUid,
+    sopInstanceUid: parsed.sopInstanceUid,
+    sopClassUid: parsed.sopClassUid,
+    transferSyntaxUid: parsed.transferSyntaxUid,
+    numberOfFrames: parsed.numberOfFrames,
+    headerEnd: parsed.headerEnd,
+    attributes: parsed.attributes,
+    ...(parsed.pixelData === undefined ? {} : { pixelData: parsed.pixelData }),
+  };
+  return {
+    file,
+    path: `${parsed.studyInstanceUid}/${parsed.seriesInstanceUid}/${parsed.sopInstanceUid}`,
+    record,
+    metadata,
+  };
 }
 
 function duplicate(file: string, path: string, other: string | undefined): ImportFailure {

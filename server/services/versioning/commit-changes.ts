@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord } from '@strata/models';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
 
@@ -12,6 +12,8 @@ export interface ChangeRequest {
   /** Files placed (with their records, already in the blob store) or removed, by path. */
   edits: PathEdit[];
   files: FileRecord[];
+  /** What ingest parsed from the DICOM files among them, recorded in the same transaction. */
+  metadata?: InstanceMetadataRecord[];
   message: string;
   author: Actor;
   /** Refuse (`ref.moved`) instead of rebasing if the branch is no longer here. */
@@ -66,6 +68,7 @@ export async function commitChanges(deps: VersioningDeps, request: ChangeRequest
     try {
       await deps.database.transaction(async (repositories) => {
         await repositories.files.put(request.files);
+        await repositories.metadata.put(request.metadata ?? []);
         await repositories.objects.putNodes(staging.pending());
         await repositories.objects.putCommit(id, encoded);
         if (!(await repositories.refs.compareAndSwap(dataset.id, branch, head.commit, id))) throw new LostRace();

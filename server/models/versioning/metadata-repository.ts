@@ -1,0 +1,80 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { Digest } from '@strata/modules/blob';
+import { insertRows, toBytes } from './sql-values.js';
+
+/** What ingest parsed from one DICOM file (see the InstanceMetadata entity). */
+export interface InstanceMetadataRecord {
+  fileId: Digest;
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  sopInstanceUid: string;
+  sopClassUid: string;
+  transferSyntaxUid: string;
+  numberOfFrames: number;
+  headerEnd: number;
+  attributes: Record<string, unknown>;
+  pixelData?: object;
+}
+
+export class MetadataRepository {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Records metadata (idempotent: a file parsed before keeps its row); returns how many were new. */
+  put(records: readonly InstanceMetadataRecord[]): Promise<number> {
+    return insertRows(
+      this.em,
+      'insert into instance_metadata (file_id, study_instance_uid, series_instance_uid, sop_instance_uid, sop_class_uid, transfer_syntax_uid, number_of_frames, header_end, attributes, pixel_data)',
+      'on conflict (file_id) do nothing',
+      records.map((r) => [
+        toBytes(r.fileId),
+        r.studyInstanceUid,
+        r.seriesInstanceUid,
+        r.sopInstanceUid,
+        r.sopClassUid,
+        r.transferSyntaxUid,
+        r.numberOfFrames,
+        r.headerEnd,
+        JSON.stringify(r.attributes),
+        r.pixelData === undefined ? null : JSON.stringify(r.pixelData),
+      ]),
+    );
+  }
+
+  async get(fileId: Digest): Promise<InstanceMetadataRecord | undefined> {
+    const rows = await this.em.execute<Row[]>(
+      'select study_instance_uid, series_instance_uid, sop_instance_uid, sop_class_uid, transfer_syntax_uid, number_of_frames, header_end, attributes, pixel_data from instance_metadata where file_id = ?',
+      [toBytes(fileId)],
+    );
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    return {
+      fileId,
+      studyInstanceUid: row.study_instance_uid,
+      seriesInstanceUid: row.series_instance_uid,
+      sopInstanceUid: row.sop_instance_uid,
+      sopClassUid: row.sop_class_uid,
+      transferSyntaxUid: row.transfer_syntax_uid,
+      numberOfFrames: row.number_of_frames,
+      headerEnd: Number(row.header_end),
+      attributes: parseJson(row.attributes) as Record<string, unknown>,
+      ...(row.pixel_data === null ? {} : { pixelData: parseJson(row.pixel_data) as object }),
+    };
+  }
+}
+
+interface Row {
+  study_instance_uid: string;
+  series_instance_uid: string;
+  sop_instance_uid: string;
+  sop_class_uid: string;
+  transfer_syntax_uid: string;
+  number_of_frames: number;
+  header_end: string | number;
+  attributes: unknown;
+  pixel_data: unknown;
+}
+
+/** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed here for safety. */
+function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
