@@ -8,8 +8,7 @@ import { FilesystemBlobStore } from '@strata/modules/blob';
 import { openDatabase } from '@strata/models';
 import { importDirectory } from '@strata/services/ingest';
 import { createDataset } from '@strata/services/versioning';
-import { startOrthanc } from '@strata/tests/support';
-import { syntheticSlice } from '../support/synthetic-dicom.js';
+import { startOrthanc, syntheticSlice } from '@strata/tests/support';
 
 const count = Number(process.argv[2] ?? 1000);
 const author = { name: 'bench', email: 'bench@localhost' };

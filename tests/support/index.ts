@@ -8,3 +8,4 @@ export {
   STRATA_MAIN,
   type StrataProcess,
 } from './strata-process.js';
+export { syntheticSlice, type SyntheticSlice } from './synthetic-dicom.js';
