@@ -4,13 +4,19 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startRgw, type RgwServer } from '@strata/modules/blob/testing';
+import { rgwInstalled, startRgw, type RgwServer } from '@strata/modules/blob/testing';
+
+// Needs a real Ceph RGW: `.ci/run` installs it and CI fails without it; elsewhere it is skipped
+// when missing (apt-get install ceph-mon ceph-osd radosgw ceph-common).
+const withRgw = rgwInstalled() || process.env['CI'] === 'true';
+const describeWithRgw = withRgw ? describe : describe.skip;
 import { runStrata, startStrata, untilServing } from '../support/strata-process.js';
 
 let rgw: RgwServer;
-let root: string;
+let root = '';
 
 beforeAll(async () => {
+  if (!withRgw) return;
   root = await mkdtemp(join(tmpdir(), 'strata-s3-serve-'));
   rgw = await startRgw();
   const s3 = new S3Client({
@@ -25,7 +31,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await rgw?.stop();
-  await rm(root, { recursive: true, force: true });
+  if (root !== '') await rm(root, { recursive: true, force: true });
 }, 60_000);
 
 const s3Env = () => ({
@@ -35,7 +41,7 @@ const s3Env = () => ({
   S3_SECRET_ACCESS_KEY: rgw.secretAccessKey,
 });
 
-describe('strata serve with BLOB_STORE=s3://…', () => {
+describeWithRgw('strata serve with BLOB_STORE=s3://…', () => {
   it('serves and reports the bucket ready', async () => {
     const server = startStrata(['serve'], { DATA_DIR: join(root, 'a'), PORT: '0', ...s3Env() });
     const url = await untilServing(server);

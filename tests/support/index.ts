@@ -1,5 +1,5 @@
 export { freePort } from './free-port.js';
-export { startOrthanc, type OrthancServer } from './orthanc.js';
+export { orthancInstalled, startOrthanc, type OrthancServer } from './orthanc.js';
 export {
   repositoryRoot,
   runStrata,

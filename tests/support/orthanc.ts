@@ -21,9 +21,14 @@ export interface OrthancServer {
   stop(): Promise<void>;
 }
 
+/** Whether Debian's Orthanc and its DICOMweb plugin are installed. */
+export function orthancInstalled(): boolean {
+  return existsSync(BINARY) && existsSync(DICOMWEB_PLUGIN);
+}
+
 /** Starts Orthanc; throws naming the apt packages if it is not installed. */
 export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): Promise<OrthancServer> {
-  if (!existsSync(BINARY) || !existsSync(DICOMWEB_PLUGIN)) {
+  if (!orthancInstalled()) {
     throw new Error('Orthanc is not installed: apt-get install orthanc orthanc-dicomweb');
   }
   const dir = await mkdtemp(join(tmpdir(), 'strata-orthanc-'));

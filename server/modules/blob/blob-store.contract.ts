@@ -16,8 +16,12 @@ async function* chunked(data: Buffer, size: number): AsyncIterable<Uint8Array> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
 }
 
-export function describeBlobStoreContract(name: string, openStore: () => Promise<BlobStore>): void {
-  describe(`BlobStore contract: ${name}`, () => {
+export function describeBlobStoreContract(
+  name: string,
+  openStore: () => Promise<BlobStore>,
+  suite: jest.Describe = describe,
+): void {
+  suite(`BlobStore contract: ${name}`, () => {
     let store: BlobStore;
     beforeAll(async () => {
       store = await openStore();

@@ -1,1 +1,1 @@
-export { startRgw, type RgwOptions, type RgwServer } from './rgw.js';
+export { rgwInstalled, startRgw, type RgwOptions, type RgwServer } from './rgw.js';

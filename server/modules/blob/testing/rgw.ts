@@ -4,6 +4,7 @@
 // Content-MD5, multipart rules); lighter npm servers do not.
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -52,6 +53,13 @@ export async function startRgw(options: RgwOptions = {}): Promise<RgwServer> {
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Could not start a test Ceph RGW: ${reason}${logs}`, { cause: error });
   }
+}
+
+/** Whether the Ceph binaries RGW needs are on PATH (looked up, not run). */
+export function rgwInstalled(): boolean {
+  // eslint-disable-next-line no-restricted-properties -- test support looks the binaries up on PATH
+  const dirs = (process.env['PATH'] ?? '').split(':');
+  return Object.keys(BINARIES).every((bin) => dirs.some((dir) => existsSync(join(dir, bin))));
 }
 
 async function requireBinaries(): Promise<void> {
