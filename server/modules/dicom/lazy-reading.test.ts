@@ -14,10 +14,10 @@ import {
   us,
   EXPLICIT,
   JPEG_BASELINE,
+  parseBytes,
 } from './testing/dicom-builder.js';
 
-const parse = (bytes: Uint8Array, maxHeaderBytes?: number) =>
-  parseInstance(bufferSource(bytes), maxHeaderBytes === undefined ? {} : { maxHeaderBytes });
+const parse = parseBytes;
 describe('parseInstance: lazy reading', () => {
   it('reads under 300 KB of a file with 50 MB of native Pixel Data', async () => {
     const header = part10(EXPLICIT, identity());

@@ -1,4 +1,3 @@
-import { bufferSource, parseInstance } from './index.js';
 import {
   concat,
   element,
@@ -14,10 +13,10 @@ import {
   us,
   EXPLICIT,
   JPEG_BASELINE,
+  parseBytes,
 } from './testing/dicom-builder.js';
 
-const parse = (bytes: Uint8Array, maxHeaderBytes?: number) =>
-  parseInstance(bufferSource(bytes), maxHeaderBytes === undefined ? {} : { maxHeaderBytes });
+const parse = parseBytes;
 describe('parseInstance: refusals', () => {
   it.each([
     ['an empty file', new Uint8Array(0)],

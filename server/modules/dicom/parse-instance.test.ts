@@ -1,5 +1,4 @@
 import { deflateRawSync, deflateSync } from 'node:zlib';
-import { bufferSource, parseInstance } from './index.js';
 import {
   concat,
   element,
@@ -19,10 +18,10 @@ import {
   BIG_ENDIAN,
   JPEG_BASELINE,
   DEFLATED,
+  parseBytes,
 } from './testing/dicom-builder.js';
 
-const parse = (bytes: Uint8Array, maxHeaderBytes?: number) =>
-  parseInstance(bufferSource(bytes), maxHeaderBytes === undefined ? {} : { maxHeaderBytes });
+const parse = parseBytes;
 describe('parseInstance: native syntaxes', () => {
   it.each([
     ['explicit VR little endian', EXPLICIT, EXPLICIT_LE, 12],

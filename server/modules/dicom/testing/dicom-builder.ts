@@ -1,4 +1,5 @@
-import type { ByteSource } from '../byte-source.js';
+import { bufferSource, type ByteSource } from '../byte-source.js';
+import { parseInstance } from '../parse-instance.js';
 
 /** Test support: encodes small DICOM files element by element, in any of the native syntaxes. */
 
@@ -142,3 +143,7 @@ export function countingSource(inner: ByteSource): { source: ByteSource; reads: 
 
 export const bytesRead = (reads: readonly { length: number }[]): number =>
   reads.reduce((total, read) => total + read.length, 0);
+
+/** Parses bytes held in memory, optionally with a header limit (the tests' usual call). */
+export const parseBytes = (bytes: Uint8Array, maxHeaderBytes?: number) =>
+  parseInstance(bufferSource(bytes), maxHeaderBytes === undefined ? {} : { maxHeaderBytes });
