@@ -1,7 +1,7 @@
 // The README is the first thing a new user reads: its configuration table must list exactly the
 // settings the server reads, with the same defaults.
 import { readFileSync } from 'node:fs';
-import { settings } from '@strata/app';
+import { commands, settings } from '@strata/app';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -23,6 +23,14 @@ describe('README', () => {
         .sort(),
     );
     for (const setting of Object.values(settings)) expect(rows.get(setting.env)).toBe(setting.defaultText);
+  });
+
+  it('lists every CLI command, and no command that does not exist', () => {
+    const listed = [...readme.matchAll(/^\| `([a-z:]+)[ `]/gm)].map((match) => match[1]);
+    const tableCommands = listed.filter((name) => name !== undefined && !/^[A-Z_]+$/.test(name));
+    expect(new Set(tableCommands)).toEqual(
+      new Set(Object.keys(commands).filter((name) => name !== 'migration:create')),
+    );
   });
 
   it('opens with the two commands', () => {
