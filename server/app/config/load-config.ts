@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
-import { pathToFileURL, fileURLToPath } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { parseS3Url } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import type { BlobStoreConfig, Config } from './config.js';
@@ -108,11 +108,7 @@ function readConfigFile(path: string | undefined, cwd: string): Record<string, u
     parsed = JSON.parse(readFileSync(resolve(cwd, path), 'utf8'));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new StrataError(
-      'config.invalid',
-      'invalid',
-      `Cannot read STRATA_CONFIG ${pathToFileURL(resolve(cwd, path)).pathname}: ${reason}.`,
-    );
+    throw new StrataError('config.invalid', 'invalid', `Cannot read STRATA_CONFIG ${resolve(cwd, path)}: ${reason}.`);
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new StrataError('config.invalid', 'invalid', `STRATA_CONFIG ${path} must hold a JSON object.`);

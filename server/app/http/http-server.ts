@@ -30,6 +30,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   });
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+    // Lets cross-origin-isolated viewers (OHIF's MPR mode) load our responses.
+    void reply.header('cross-origin-resource-policy', 'cross-origin');
   });
   registerErrorHandling(app);
   registerTracing(app, options.version);
@@ -41,10 +43,6 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       maxAge: 86400,
     });
   }
-  app.addHook('onSend', async (_request, reply) => {
-    // Lets cross-origin-isolated viewers (OHIF's MPR mode) load our responses.
-    void reply.header('cross-origin-resource-policy', 'cross-origin');
-  });
   registerHealthRoutes(app, {
     checks: options.readinessChecks,
     isShuttingDown: options.isShuttingDown,

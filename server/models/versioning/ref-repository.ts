@@ -55,16 +55,6 @@ export class RefRepository {
     );
     return result.affectedRows === 1;
   }
-
-  /** Deletes a branch; tags cannot be deleted here (a release may cite them). */
-  async deleteBranch(datasetId: string, name: string): Promise<boolean> {
-    const result = await this.em.execute<{ affectedRows: number }>(
-      "delete from ref where dataset_id = ? and name = ? and kind = 'branch'",
-      [datasetId, name],
-      'run',
-    );
-    return result.affectedRows === 1;
-  }
 }
 
 interface Row {

@@ -1,4 +1,3 @@
-import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { NodeStaging } from '@strata/modules/objects';
 import type { DatasetRecord } from '@strata/models';
@@ -46,7 +45,7 @@ export async function revert(
     branch,
     edits,
     files: [],
-    message: `Revert "${subject}"\n\nThis reverts commit ${reverted.commit satisfies Digest}.`,
+    message: `Revert "${subject}"\n\nThis reverts commit ${reverted.commit}.`,
     author,
     expectedHead: head.commit,
   });
