@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
-import { insertRows, toBytes } from './sql-values.js';
+import { insertRows, toBytes, toHex } from './sql-values.js';
 
 /** What ingest parsed from one DICOM file (see the InstanceMetadata entity). */
 export interface InstanceMetadataRecord {
@@ -38,6 +38,21 @@ export class MetadataRepository {
         r.pixelData === undefined ? null : JSON.stringify(r.pixelData),
       ]),
     );
+  }
+
+  /** The QIDO attributes (DICOM JSON) of these files, for those that have metadata. */
+  async attributesOf(fileIds: readonly Digest[]): Promise<Map<Digest, Record<string, unknown>>> {
+    const found = new Map<Digest, Record<string, unknown>>();
+    for (let start = 0; start < fileIds.length; start += 500) {
+      const batch = fileIds.slice(start, start + 500);
+      const rows = await this.em.execute<{ file_id: Uint8Array; attributes: unknown }[]>(
+        `select file_id, attributes from instance_metadata where file_id in (${batch.map(() => '?').join(', ')})`,
+        batch.map(toBytes),
+      );
+      for (const row of rows)
+        found.set(toHex(row.file_id) as Digest, parseJson(row.attributes) as Record<string, unknown>);
+    }
+    return found;
   }
 
   async get(fileId: Digest): Promise<InstanceMetadataRecord | undefined> {

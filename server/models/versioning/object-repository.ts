@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
-import type { NodeSource } from '@strata/modules/objects';
+import { decodeNode, type NodeSource } from '@strata/modules/objects';
+import { QidoIndexRepository } from '../qido/index-repository.js';
 import { insertRows, toBytes, toHex } from './sql-values.js';
 
 const TREE = 1;
@@ -18,9 +19,14 @@ export class ObjectRepository implements NodeSource {
     return this.get(id, COMMIT);
   }
 
-  /** Stores tree nodes (id → canonical bytes); returns how many were new. */
-  putNodes(nodes: ReadonlyMap<Digest, Uint8Array>): Promise<number> {
-    return this.put([...nodes].map(([id, data]) => [toBytes(id), TREE, Buffer.from(data)]));
+  /**
+   * Stores tree nodes (id → canonical bytes) and their items as `tree_edge` rows, so every node
+   * is walkable in SQL from the moment it exists; returns how many nodes were new.
+   */
+  async putNodes(nodes: ReadonlyMap<Digest, Uint8Array>): Promise<number> {
+    const added = await this.put([...nodes].map(([id, data]) => [toBytes(id), TREE, Buffer.from(data)]));
+    await new QidoIndexRepository(this.em).putEdges([...nodes].map(([id, data]) => [id, decodeNode(data, id)]));
+    return added;
   }
 
   async putCommit(id: Digest, data: Uint8Array): Promise<void> {

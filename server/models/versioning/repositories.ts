@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { QidoIndexRepository } from '../qido/index-repository.js';
 import { DatasetRepository } from './dataset-repository.js';
 import { FileRepository } from './file-repository.js';
 import { MetadataRepository } from './metadata-repository.js';
@@ -12,6 +13,7 @@ export interface VersioningRepositories {
   objects: ObjectRepository;
   files: FileRepository;
   metadata: MetadataRepository;
+  index: QidoIndexRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -21,5 +23,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     objects: new ObjectRepository(em),
     files: new FileRepository(em),
     metadata: new MetadataRepository(em),
+    index: new QidoIndexRepository(em),
   };
 }

@@ -14,10 +14,19 @@ export interface NodeSource {
  * written in the same transaction as the commit that needs them. Reads see staged nodes first.
  */
 export class NodeStaging {
-  private readonly staged = new Map<Digest, Uint8Array>();
-  private readonly decoded = new Map<Digest, TreeNode>();
+  constructor(
+    private readonly source: NodeSource,
+    private readonly staged = new Map<Digest, Uint8Array>(),
+    private readonly decoded = new Map<Digest, TreeNode>(),
+  ) {}
 
-  constructor(private readonly source: NodeSource) {}
+  /**
+   * The same staged nodes, read through another source: inside a transaction, reads must go
+   * through the transaction's connection (PGlite has only one).
+   */
+  through(source: NodeSource): NodeStaging {
+    return new NodeStaging(source, this.staged, this.decoded);
+  }
 
   async get(id: Digest): Promise<TreeNode> {
     const cached = this.decoded.get(id);

@@ -5,6 +5,7 @@ import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
+import { indexCommitTree } from '../qido/index-tree.js';
 
 export interface ChangeRequest {
   dataset: DatasetRecord;
@@ -70,6 +71,7 @@ export async function commitChanges(deps: VersioningDeps, request: ChangeRequest
         await repositories.files.put(request.files);
         await repositories.metadata.put(request.metadata ?? []);
         await repositories.objects.putNodes(staging.pending());
+        await indexCommitTree(repositories, staging, tree, parent.tree);
         await repositories.objects.putCommit(id, encoded);
         if (!(await repositories.refs.compareAndSwap(dataset.id, branch, head.commit, id))) throw new LostRace();
       });

@@ -4,6 +4,7 @@ import type { DatasetRecord } from '@strata/models';
 import { sealCommit } from './commit-store.js';
 import { checkRefName, parseDatasetName } from './names.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
+import { indexCommitTree } from '../qido/index-tree.js';
 
 /**
  * Creates a dataset with one empty commit on its default branch, so that every dataset has a
@@ -31,6 +32,7 @@ export async function createDataset(
   return deps.database.transaction(async (repositories) => {
     const dataset = await repositories.datasets.create(owner, name, defaultBranch);
     await repositories.objects.putNodes(staging.pending());
+    await indexCommitTree(repositories, staging, tree, undefined);
     await repositories.objects.putCommit(id, encoded);
     await repositories.refs.create(dataset.id, defaultBranch, 'branch', id);
     return dataset;

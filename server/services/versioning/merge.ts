@@ -14,6 +14,7 @@ import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
 import { resolveRef } from './refs.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
+import { indexCommitTree } from '../qido/index-tree.js';
 
 export type MergeResult =
   | { kind: 'up-to-date'; commit: Digest }
@@ -77,6 +78,7 @@ export async function merge(
   });
   await deps.database.transaction(async (repositories) => {
     await repositories.objects.putNodes(staging.pending());
+    await indexCommitTree(repositories, staging, tree, oursCommit.tree);
     await repositories.objects.putCommit(id, encoded);
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, ours.commit, id))) throw branchMoved(branch);
   });

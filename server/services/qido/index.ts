@@ -1,0 +1,2 @@
+export { indexCommitTree, materializeIndex } from './index-tree.js';
+export { searchVersion, type SearchResult } from './search.js';
