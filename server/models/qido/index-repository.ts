@@ -27,6 +27,9 @@ export interface MatchPart {
   attrs: Record<string, unknown>;
 }
 
+/** Rows one write must add before the table's statistics are refreshed. */
+const ANALYZE_AFTER_ROWS = 2_000;
+
 const EDGE_KIND = { chunk: 0, dir: 1, dicom: 2, file: 3 } as const;
 
 /** The rows QIDO searches are answered from; every write is idempotent (keyed by content). */
@@ -46,12 +49,23 @@ export class QidoIndexRepository {
           rows.push([nodeId, child.lastName, toBytes(child.id), EDGE_KIND.chunk]);
       }
     }
-    return insertRows(
-      this.em,
+    return this.insertAndAnalyze(
+      'tree_edge',
       'insert into tree_edge (node_id, name, child_id, kind)',
       'on conflict (node_id, name) do nothing',
       rows,
     );
+  }
+
+  /**
+   * Inserts rows and, after a large batch, refreshes the table's planner statistics: PGlite has
+   * no autovacuum, and PostgreSQL's runs a minute later — with stale statistics after a big
+   * import the planner scans `tree_edge` whole instead of walking its primary key.
+   */
+  private async insertAndAnalyze(table: string, head: string, tail: string, rows: unknown[][]): Promise<number> {
+    const added = await insertRows(this.em, head, tail, rows);
+    if (added >= ANALYZE_AFTER_ROWS) await this.em.execute(`analyze ${table}`);
+    return added;
   }
 
   async isIndexed(tree: Digest): Promise<boolean> {
@@ -87,8 +101,8 @@ export class QidoIndexRepository {
   }
 
   putAttributes(level: 'study' | 'series', rows: readonly DirectoryAttributes[]): Promise<number> {
-    return insertRows(
-      this.em,
+    return this.insertAndAnalyze(
+      table(level),
       `insert into ${table(level)} (dir_id, first_file, attrs, search)`,
       'on conflict (dir_id) do nothing',
       rows.map((row) => [

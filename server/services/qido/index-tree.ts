@@ -130,12 +130,20 @@ async function indexDirectories(
 
   const studyKnown = await index.attributes('study', studies);
   const pending = [...new Set(studies)].filter((dirId) => !studyKnown.has(dirId));
-  const studyInputs: { dirId: Digest; series: DirectoryAttributes[] }[] = [];
+  const seriesOf = new Map<Digest, Digest[]>();
   for (const dirId of pending) {
     const seriesIds: Digest[] = [];
     for await (const entry of entriesOf(staging, dirId)) if (entry.kind === 'dir') seriesIds.push(entry.id);
-    const rows = await index.attributes('series', seriesIds);
-    const present = seriesIds.flatMap((id) => rows.get(id) ?? []);
+    seriesOf.set(dirId, seriesIds);
+  }
+  // Every series row the studies need, in one batched read: those just written are at hand.
+  const seriesRowsById = new Map(seriesRows.map((r) => [r.dirId, r]));
+  for (const [id, r] of seriesKnown) seriesRowsById.set(id, r);
+  const unread = [...new Set([...seriesOf.values()].flat())].filter((id) => !seriesRowsById.has(id));
+  for (const [id, r] of await index.attributes('series', unread)) seriesRowsById.set(id, r);
+  const studyInputs: { dirId: Digest; series: DirectoryAttributes[] }[] = [];
+  for (const [dirId, seriesIds] of seriesOf) {
+    const present = seriesIds.flatMap((id) => seriesRowsById.get(id) ?? []);
     if (present.length > 0) studyInputs.push({ dirId, series: present });
   }
   const studySource = await metadata.attributesOf(studyInputs.map((s) => s.series[0]?.firstFile as Digest));
