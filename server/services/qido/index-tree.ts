@@ -67,20 +67,14 @@ export async function materializeIndex(repositories: VersioningRepositories, tre
   const rootEntries = await walkDirectory(staging, tree, nodes);
   const studyDirs = rootEntries.filter((entry) => entry.kind === 'dir').map((entry) => entry.id);
   const indexedStudies = await repositories.index.attributes('study', studyDirs);
-  const seriesDirs: Digest[] = [];
+  const candidates: Digest[] = [];
   for (const study of studyDirs) {
     if (indexedStudies.has(study)) continue;
-    const seriesEntries = (await walkDirectory(staging, study, nodes)).filter((entry) => entry.kind === 'dir');
-    const indexedSeries = await repositories.index.attributes(
-      'series',
-      seriesEntries.map((entry) => entry.id),
-    );
-    for (const entry of seriesEntries) {
-      if (indexedSeries.has(entry.id)) continue;
-      seriesDirs.push(entry.id);
-      await walkAll(staging, entry.id, nodes);
-    }
+    for (const entry of await walkDirectory(staging, study, nodes)) if (entry.kind === 'dir') candidates.push(entry.id);
   }
+  const indexedSeries = await repositories.index.attributes('series', candidates);
+  const seriesDirs = [...new Set(candidates)].filter((id) => !indexedSeries.has(id));
+  for (const series of seriesDirs) await walkAll(staging, series, nodes);
   await repositories.index.putEdges(nodes);
   await indexDirectories(repositories, staging, studyDirs, seriesDirs);
   await repositories.index.markIndexed(tree);
