@@ -4,14 +4,11 @@
 // 1. commit of 1 new instance into a branch of 100,000 instances vs of 1,000 (goal: ratio ≤ 1.5)
 // 2. diff of two refs 10 instances apart at 100,000 instances vs at 1,000 (goal: ratio ≤ 1.5)
 // Files are synthetic records (the engine's cost does not depend on their bytes).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FilesystemBlobStore, sha256 } from '@strata/modules/blob';
-import { openDatabase, type Database, type DatabaseTarget, type FileRecord } from '@strata/models';
-import { createTestTarget } from '@strata/models/testing';
+import { sha256 } from '@strata/modules/blob';
+import type { FileRecord } from '@strata/models';
 import { commitChanges, createDataset, diffRefs, type VersioningDeps } from '@strata/services/versioning';
 import type { PathEdit } from '@strata/modules/objects';
+import { forEachDatabase } from '../support/databases.js';
 
 const author = { name: 'bench', email: 'bench@localhost' };
 const RUNS = 15;
@@ -88,40 +85,17 @@ async function measure(deps: VersioningDeps, size: number) {
   return { loadSeconds, commit: median(commitMs), diff: median(diffMs) };
 }
 
-async function run(label: string, target: DatabaseTarget, cleanup: () => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'strata-bench-'));
-  let database: Database | undefined;
-  try {
-    database = await openDatabase(target, { migrate: true });
-    const deps: VersioningDeps = {
-      database,
-      blobStore: await FilesystemBlobStore.open(join(dir, 'blobs')),
-      now: () => new Date(),
-    };
-    const small = await measure(deps, 1_000);
-    const large = await measure(deps, 100_000);
-    console.log(`\n${label}`);
-    console.log(
-      `  load 1,000 / 100,000 instances in one commit: ${small.loadSeconds.toFixed(2)} s / ${large.loadSeconds.toFixed(2)} s`,
-    );
-    console.log(
-      `  commit 1 instance, p50:  ${small.commit.toFixed(2)} ms at 1,000   ${large.commit.toFixed(2)} ms at 100,000   ratio ${(large.commit / small.commit).toFixed(2)} (goal ≤ 1.5)`,
-    );
-    console.log(
-      `  diff 10 changes, p50:    ${small.diff.toFixed(2)} ms at 1,000   ${large.diff.toFixed(2)} ms at 100,000   ratio ${(large.diff / small.diff).toFixed(2)} (goal ≤ 1.5)`,
-    );
-  } finally {
-    await database?.close();
-    await cleanup();
-    await rm(dir, { recursive: true, force: true });
-  }
-}
-
-const pgliteDir = await mkdtemp(join(tmpdir(), 'strata-bench-pg-'));
-await run('PGlite (on disk)', { kind: 'pglite', dataDir: pgliteDir }, () =>
-  rm(pgliteDir, { recursive: true, force: true }),
-);
-if (process.env['DATABASE_URL'] !== undefined) {
-  const { target, drop } = await createTestTarget();
-  await run(`PostgreSQL (${new URL(process.env['DATABASE_URL']).host})`, target, drop);
-}
+await forEachDatabase(async ({ label, deps }) => {
+  const small = await measure(deps, 1_000);
+  const large = await measure(deps, 100_000);
+  console.log(`\n${label}`);
+  console.log(
+    `  load 1,000 / 100,000 instances in one commit: ${small.loadSeconds.toFixed(2)} s / ${large.loadSeconds.toFixed(2)} s`,
+  );
+  console.log(
+    `  commit 1 instance, p50:  ${small.commit.toFixed(2)} ms at 1,000   ${large.commit.toFixed(2)} ms at 100,000   ratio ${(large.commit / small.commit).toFixed(2)} (goal ≤ 1.5)`,
+  );
+  console.log(
+    `  diff 10 changes, p50:    ${small.diff.toFixed(2)} ms at 1,000   ${large.diff.toFixed(2)} ms at 100,000   ratio ${(large.diff / small.diff).toFixed(2)} (goal ≤ 1.5)`,
+  );
+});

@@ -5,15 +5,12 @@
 // a branch of 100,000 instances, p50/p95 — beside the same search on a plain archive table (one
 // row per study, B-tree indexes on name and date, no versions) in the same database, and the
 // machine's limit for an indexed prefix + range query (../shared/perf/limits.md).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { FilesystemBlobStore } from '@strata/modules/blob';
 import { parseQidoQuery } from '@strata/modules/qido';
-import { openDatabase, type Database, type DatabaseTarget } from '@strata/models';
-import { createTestTarget, syntheticInstances } from '@strata/models/testing';
+import type { Database } from '@strata/models';
+import { syntheticInstances } from '@strata/models/testing';
 import { searchVersion } from '@strata/services/qido';
 import { commitChanges, createDataset, createTag, type VersioningDeps } from '@strata/services/versioning';
+import { forEachDatabase } from '../support/databases.js';
 
 const author = { name: 'bench', email: 'bench@localhost' };
 const RUNS = 200;
@@ -120,47 +117,24 @@ async function measure(deps: VersioningDeps, database: Database, shape: (typeof 
   };
 }
 
-async function run(label: string, kind: 'pglite' | 'postgresql', target: DatabaseTarget, cleanup: () => Promise<void>) {
-  const dir = await mkdtemp(join(tmpdir(), 'strata-bench-'));
-  let database: Database | undefined;
-  try {
-    database = await openDatabase(target, { migrate: true });
-    const deps: VersioningDeps = {
-      database,
-      blobStore: await FilesystemBlobStore.open(join(dir, 'blobs')),
-      now: () => new Date(),
-    };
-    console.log(`\n${label}: ${PARAMS}, ${RUNS} runs after ${WARMUP} warm-up`);
-    for (const [n, shape] of SHAPES.entries()) {
-      const r = await measure(deps, database, shape, n);
-      const fmt = (x: { p50: number; p95: number }) => `p50 ${x.p50.toFixed(2)} ms  p95 ${x.p95.toFixed(2)} ms`;
-      console.log(
-        `  100,000 instances as ${shape.label} (${r.studies} studies; load in one commit ${r.loadSeconds.toFixed(1)} s)`,
-      );
-      console.log(`    branch head:    ${fmt(r.branch)}   (${r.branch.rows} results)`);
-      console.log(`    tag (1 of 20):  ${fmt(r.tag)}`);
-      console.log(
-        `    plain archive:  ${fmt(r.plain)}   → index/plain ratio p50 ${(r.branch.p50 / r.plain.p50).toFixed(2)}, p95 ${(r.branch.p95 / r.plain.p95).toFixed(2)}`,
-      );
-      console.log(
-        `    machine limit for an indexed prefix+range query (limits.md, 1M rows): p50 ${LIMIT_P50[kind]} ms → index at ${(r.branch.p50 / LIMIT_P50[kind]).toFixed(1)}× it`,
-      );
-      console.log(
-        `    one-time materialisation of a version with no index: ${r.materializeSeconds.toFixed(2)} s (${r.edges.toLocaleString('en')} edge rows, shared by all 21 versions)`,
-      );
-    }
-  } finally {
-    await database?.close();
-    await cleanup();
-    await rm(dir, { recursive: true, force: true });
+await forEachDatabase(async ({ label, kind, database, deps }) => {
+  console.log(`\n${label}: ${PARAMS}, ${RUNS} runs after ${WARMUP} warm-up`);
+  for (const [n, shape] of SHAPES.entries()) {
+    const r = await measure(deps, database, shape, n);
+    const fmt = (x: { p50: number; p95: number }) => `p50 ${x.p50.toFixed(2)} ms  p95 ${x.p95.toFixed(2)} ms`;
+    console.log(
+      `  100,000 instances as ${shape.label} (${r.studies} studies; load in one commit ${r.loadSeconds.toFixed(1)} s)`,
+    );
+    console.log(`    branch head:    ${fmt(r.branch)}   (${r.branch.rows} results)`);
+    console.log(`    tag (1 of 20):  ${fmt(r.tag)}`);
+    console.log(
+      `    plain archive:  ${fmt(r.plain)}   → index/plain ratio p50 ${(r.branch.p50 / r.plain.p50).toFixed(2)}, p95 ${(r.branch.p95 / r.plain.p95).toFixed(2)}`,
+    );
+    console.log(
+      `    machine limit for an indexed prefix+range query (limits.md, 1M rows): p50 ${LIMIT_P50[kind]} ms → index at ${(r.branch.p50 / LIMIT_P50[kind]).toFixed(1)}× it`,
+    );
+    console.log(
+      `    one-time materialisation of a version with no index: ${r.materializeSeconds.toFixed(2)} s (${r.edges.toLocaleString('en')} edge rows, shared by all 21 versions)`,
+    );
   }
-}
-
-const pgliteDir = await mkdtemp(join(tmpdir(), 'strata-bench-pg-'));
-await run('PGlite (on disk)', 'pglite', { kind: 'pglite', dataDir: pgliteDir }, () =>
-  rm(pgliteDir, { recursive: true, force: true }),
-);
-if (process.env['DATABASE_URL'] !== undefined) {
-  const { target, drop } = await createTestTarget();
-  await run(`PostgreSQL (${new URL(process.env['DATABASE_URL']).host})`, 'postgresql', target, drop);
-}
+});
