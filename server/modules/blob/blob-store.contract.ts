@@ -101,6 +101,60 @@ export function describeBlobStoreContract(
       expect((await bytesOf(await store.get(sha256(data)))).equals(data)).toBe(true);
     });
 
+    it('takes a chunk buffer the caller reuses once the store asks for the next', async () => {
+      const data = randomBytes(3 * 65_536);
+      const reused = Buffer.alloc(65_536);
+      async function* throughOneBuffer(): AsyncIterable<Uint8Array> {
+        for (let i = 0; i < data.length; i += reused.length) {
+          data.copy(reused, 0, i, i + reused.length);
+          yield reused;
+        }
+      }
+      const put = await store.put(throughOneBuffer());
+      expect(put.digest).toBe(sha256(data));
+      expect((await bytesOf(await store.get(put.digest))).equals(data)).toBe(true);
+    });
+
+    it('puts through a batch: readable at once, durable at sync, and sync waits for puts still running', async () => {
+      const batch = store.batch();
+      const first = randomBytes(5_000);
+      const second = randomBytes(70_000);
+      const put = await batch.put(first);
+      expect(put).toEqual({ digest: sha256(first), size: 5_000, created: true });
+      expect((await bytesOf(await store.get(put.digest))).equals(first)).toBe(true);
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      async function* slow(): AsyncIterable<Uint8Array> {
+        yield second.subarray(0, 1_000);
+        await held;
+        yield second.subarray(1_000);
+      }
+      const running = batch.put(slow());
+      let synced = false;
+      const sync = batch.sync().then(() => (synced = true));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(synced).toBe(false);
+      release();
+      await sync;
+      expect(await running).toEqual({ digest: sha256(second), size: 70_000, created: true });
+      expect(await store.stat(sha256(second))).toEqual({ size: 70_000 });
+      expect(await batch.put(first)).toEqual({ digest: sha256(first), size: 5_000, created: false });
+      await expect(store.batch().sync()).resolves.toBeUndefined();
+    });
+
+    it('keeps a batch usable after one of its puts fails', async () => {
+      const batch = store.batch();
+      async function* failing(): AsyncIterable<Uint8Array> {
+        yield randomBytes(100);
+        throw new Error('source gone');
+      }
+      await expect(batch.put(failing())).rejects.toThrow('source gone');
+      const good = randomBytes(100);
+      await batch.put(good);
+      await batch.sync();
+      expect(await store.stat(sha256(good))).toEqual({ size: 100 });
+    });
+
     it('is writable', async () => {
       await expect(store.checkWritable()).resolves.toBeUndefined();
     });

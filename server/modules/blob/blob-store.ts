@@ -19,6 +19,23 @@ export interface PutResult {
   created: boolean;
 }
 
+/** Writes blobs; a `BlobStore` (each put durable on its own) or a `BlobBatch` (durable at its `sync`). */
+export interface BlobWriter {
+  /** A store is done with a chunk once it asks for the next (or the put settles): the caller may reuse its buffer. */
+  put(data: AsyncIterable<Uint8Array> | Uint8Array, options?: PutOptions): Promise<PutResult>;
+}
+
+/**
+ * Puts whose durability is settled together. A batch's put returns once its blob is complete and
+ * readable, but may leave the blob's name volatile (a power cut could lose it) until `sync`, which
+ * makes every blob the batch put durable at once: far fewer flushes than one per put. Nothing may
+ * refer to a batch's blobs (a commit) before its `sync` has resolved.
+ */
+export interface BlobBatch extends BlobWriter {
+  /** Resolves once every blob put through this batch (puts still running included) is durable. */
+  sync(): Promise<void>;
+}
+
 export interface BlobStat {
   size: number;
 }
@@ -28,12 +45,15 @@ export interface BlobStat {
  * only ever visible under the digest of its complete bytes; a crash mid-put leaves nothing behind
  * but temporary data the store cleans up itself.
  */
-export interface BlobStore {
+export interface BlobStore extends BlobWriter {
   /** `file` or `s3`: shown in health output and logs. */
   readonly kind: string;
   /** Where the store lives, safe to log (no credentials). */
   readonly location: string;
+  /** Stores bytes under their digest; when it resolves, the blob is durable. */
   put(data: AsyncIterable<Uint8Array> | Uint8Array, options?: PutOptions): Promise<PutResult>;
+  /** A batch of puts made durable together by its `sync` (see BlobBatch). */
+  batch(): BlobBatch;
   /** Streams a blob or a range of it; `blob.not_found` if absent, `blob.range_not_satisfiable` past its end. */
   get(digest: Digest, range?: ByteRange): Promise<Readable>;
   stat(digest: Digest): Promise<BlobStat | undefined>;

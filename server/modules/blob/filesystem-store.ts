@@ -1,41 +1,75 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StrataError, systemErrorCode } from '../errors/index.js';
-import type { BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
+import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
 import { blobNotFound } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
+import { DirectorySyncs, fsyncDirectory, type SyncDirectory } from './directory-syncs.js';
 
 /** Temporary files older than this are leftovers of a crashed put and are removed at open. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
+export interface FilesystemBlobStoreOptions {
+  /** How a directory's entries are made durable; fsync(2) unless a test watches it. */
+  syncDirectory?: SyncDirectory;
+}
+
 /**
  * Blobs as files under `<root>/objects/ab/cd/<digest>`. A put streams into `<root>/tmp`, fsyncs,
- * then renames into place and fsyncs the directory, so a blob that is visible is complete and
- * survives a power cut.
+ * then renames into place, so a blob that is visible is complete. Its name is durable once the
+ * directories holding it are fsync'd: before `put` returns, or once for a whole batch at its `sync`.
  */
 export class FilesystemBlobStore implements BlobStore {
   readonly kind = 'file';
   private readonly objects: string;
   private readonly tmp: string;
+  /** Fan-out directories that exist and whose own names are durable: no mkdir, no fsync of their parents. */
+  private readonly knownDirectories = new Set<string>();
 
-  private constructor(readonly location: string) {
+  private constructor(
+    readonly location: string,
+    private readonly syncDirectory: SyncDirectory,
+  ) {
     this.objects = join(location, 'objects');
     this.tmp = join(location, 'tmp');
   }
 
   /** Opens (creating if needed) a store rooted at `root`; fails with `blob.unavailable` if it cannot be written. */
-  static async open(root: string): Promise<FilesystemBlobStore> {
-    const store = new FilesystemBlobStore(root);
+  static async open(root: string, options: FilesystemBlobStoreOptions = {}): Promise<FilesystemBlobStore> {
+    const store = new FilesystemBlobStore(root, options.syncDirectory ?? fsyncDirectory);
     await store.checkWritable();
     await store.removeStaleTemps();
     return store;
   }
 
   async put(data: AsyncIterable<Uint8Array> | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
+    const syncs = new DirectorySyncs(this.syncDirectory);
+    const result = await this.write(data, options, syncs);
+    await syncs.sync();
+    return result;
+  }
+
+  batch(): BlobBatch {
+    const syncs = new DirectorySyncs(this.syncDirectory);
+    return {
+      put: (data, options = {}) => syncs.track(this.write(data, options, syncs)),
+      sync: () => syncs.sync(),
+    };
+  }
+
+  /**
+   * Writes a blob's bytes durably (fsync before the rename, so a name never points at bytes a power
+   * cut could lose) and leaves the directories whose entries must still be fsync'd in `syncs`.
+   */
+  private async write(
+    data: AsyncIterable<Uint8Array> | Uint8Array,
+    options: PutOptions,
+    syncs: DirectorySyncs,
+  ): Promise<PutResult> {
     const tempPath = join(this.tmp, `${randomUUID()}.tmp`);
     const hash = createHash('sha256');
     let size = 0;
@@ -60,19 +94,50 @@ export class FilesystemBlobStore implements BlobStore {
         );
       }
       const target = this.pathOf(digest);
+      const dir = dirname(target);
+      // Whoever put the blob first may not have fsync'd its name yet: syncing it again is cheap.
+      syncs.add(dir);
       if (await exists(target)) {
         await unlink(tempPath);
+        this.fanOut(dir, syncs);
         return { digest, size, created: false };
       }
-      const dir = join(target, '..');
-      await mkdir(dir, { recursive: true });
-      await rename(tempPath, target);
-      await fsyncDirectory(dir);
+      await this.renameInto(tempPath, target, syncs);
       return { digest, size, created: true };
     } catch (error) {
       await rm(tempPath, { force: true });
       throw error;
     }
+  }
+
+  /** Renames into a fan-out directory, making it first unless this store knows it is there. */
+  private async renameInto(tempPath: string, target: string, syncs: DirectorySyncs): Promise<void> {
+    const dir = dirname(target);
+    if (this.knownDirectories.has(dir)) {
+      try {
+        await rename(tempPath, target);
+        return;
+      } catch (error) {
+        // Removed behind our back (by hand, or another tool): make it again.
+        if (systemErrorCode(error) !== 'ENOENT') throw error;
+        this.knownDirectories.delete(dir);
+      }
+    }
+    await mkdir(dir, { recursive: true });
+    this.fanOut(dir, syncs);
+    await rename(tempPath, target);
+  }
+
+  /**
+   * The entries naming a fan-out directory (`ab` in objects/, `cd` in objects/ab/) must be durable
+   * too. They are fsync'd once per directory per process: after that, the directory is known.
+   */
+  private fanOut(dir: string, syncs: DirectorySyncs): void {
+    if (this.knownDirectories.has(dir)) return;
+    const parent = dirname(dir);
+    syncs.add(parent);
+    syncs.add(dirname(parent));
+    syncs.afterSync(() => this.knownDirectories.add(dir));
   }
 
   async get(digest: Digest, range?: ByteRange): Promise<Readable> {
@@ -118,7 +183,12 @@ export class FilesystemBlobStore implements BlobStore {
   async checkWritable(): Promise<void> {
     const probe = join(this.tmp, `.probe-${randomUUID()}`);
     try {
-      await mkdir(this.objects, { recursive: true });
+      const created = await mkdir(this.objects, { recursive: true });
+      // Blob names are only as durable as the directories above them: fsync each one that gained an entry.
+      for (let dir = this.objects; created !== undefined; dir = dirname(dir)) {
+        await this.syncDirectory(dirname(dir));
+        if (dir === created) break;
+      }
       await mkdir(this.tmp, { recursive: true });
       const file = await open(probe, 'wx');
       await file.close();
@@ -179,14 +249,5 @@ async function readdirIfExists(path: string): Promise<string[]> {
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT') return [];
     throw error;
-  }
-}
-
-async function fsyncDirectory(path: string): Promise<void> {
-  const dir = await open(path, 'r');
-  try {
-    await dir.sync();
-  } finally {
-    await dir.close();
   }
 }

@@ -9,7 +9,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { StrataError } from '../errors/index.js';
-import type { BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
+import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { blobNotFound } from './blob-errors.js';
@@ -75,6 +75,23 @@ export class S3BlobStore implements BlobStore {
       // a failed put.
       await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: tempKey })).catch(() => {});
     }
+  }
+
+  /** S3 acknowledges a PUT (and so the copy to the digest key) once it is durable: sync only waits for the puts. */
+  batch(): BlobBatch {
+    const running = new Set<Promise<unknown>>();
+    return {
+      put: (data, options) => {
+        const put = this.put(data, options);
+        running.add(put);
+        const forget = () => running.delete(put);
+        put.then(forget, forget);
+        return put;
+      },
+      sync: async () => {
+        while (running.size > 0) await Promise.allSettled([...running]);
+      },
+    };
   }
 
   async get(digest: Digest, range?: ByteRange): Promise<Readable> {

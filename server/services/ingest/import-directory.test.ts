@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { FilesystemBlobStore } from '@strata/modules/blob';
+import type { Database } from '@strata/models';
 import { createDataset, diffRefs, log, resolveRef } from '../versioning/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { importDirectory } from './import-directory.js';
@@ -103,5 +105,45 @@ describe('importDirectory', () => {
       ['z-same-uid-other-bytes.dcm', 'import.duplicate_sop_instance'],
     ]);
     expect(report).toMatchObject({ files: 5, instances: 1, changed: true });
+  });
+
+  it('makes the name of every part it stored durable before the commit that refers to it', async () => {
+    const source = await folder('durable');
+    await cp(join(daikonData, 'volume'), source, { recursive: true });
+    const blobsRoot = join(fixture.dir, 'watched-blobs');
+    const synced = new Set<string>();
+    const blobStore = await FilesystemBlobStore.open(blobsRoot, {
+      syncDirectory: async (path) => {
+        await new Promise((resolve) => setTimeout(resolve, 1)); // a slow disk: a missing await shows
+        synced.add(path);
+      },
+    });
+    let syncedAtCommit: Set<string> | undefined;
+    const database = Object.create(fixture.database) as Database;
+    database.transaction = (work) => {
+      syncedAtCommit ??= new Set(synced);
+      return fixture.database.transaction(work);
+    };
+    const deps = { ...fixture.deps, database, blobStore };
+    const dataset = await createDataset(fixture.deps, `lab/import-${++datasets}`, ada);
+    const report = await importDirectory(deps, source, {
+      dataset,
+      branch: 'main',
+      message: 'durable',
+      author: ada,
+      onError: 'abort',
+    });
+    expect(report.instances).toBe(20);
+    const parts: string[] = [];
+    for (const name of await readdir(source)) {
+      const record = await fixture.database.read().files.get(sha(await readFile(join(source, name))) as never);
+      parts.push(...(record?.parts ?? []));
+    }
+    expect(parts.length).toBeGreaterThanOrEqual(40);
+    for (const part of parts) {
+      const leaf = join(blobsRoot, 'objects', part.slice(0, 2), part.slice(2, 4));
+      expect(syncedAtCommit?.has(leaf)).toBe(true);
+      expect(syncedAtCommit?.has(dirname(leaf))).toBe(true);
+    }
   });
 });
