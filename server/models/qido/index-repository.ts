@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
 import type { ChildRef, TreeEntry, TreeNode } from '@strata/modules/objects';
 import type { QidoQuery } from '@strata/modules/qido';
-import { insertRows, toBytes, toHex } from '../versioning/sql-values.js';
+import { insertRows, parseJson, toBytes, toHex } from '../versioning/sql-values.js';
 import { renderSearch } from './search-sql.js';
 
 /** The QIDO attributes of a study or series directory (see the StudyIndex entity). */
@@ -153,9 +153,4 @@ function part(id: Uint8Array, uid: string | undefined, attrs: unknown): MatchPar
 
 function table(level: 'study' | 'series'): string {
   return level === 'study' ? 'study_index' : 'series_index';
-}
-
-/** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed for safety. */
-function parseJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
-import { insertRows, toBytes, toHex } from './sql-values.js';
+import { insertRows, parseJson, toBytes, toHex } from './sql-values.js';
 
 /** What ingest parsed from one DICOM file (see the InstanceMetadata entity). */
 export interface InstanceMetadataRecord {
@@ -87,9 +87,4 @@ interface Row {
   header_end: string | number;
   attributes: unknown;
   pixel_data: unknown;
-}
-
-/** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed here for safety. */
-function parseJson(value: unknown): unknown {
-  return typeof value === 'string' ? JSON.parse(value) : value;
 }

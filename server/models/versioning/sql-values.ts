@@ -28,3 +28,8 @@ export function toBytes(hex: string): Buffer {
 export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
+
+/** jsonb comes back parsed from node-postgres and PGlite alike; a string is parsed for safety. */
+export function parseJson(value: unknown): unknown {
+  return typeof value === 'string' ? JSON.parse(value) : value;
+}
