@@ -8,4 +8,11 @@ export type { FileRecord } from './versioning/file-repository.js';
 export type { InstanceMetadataRecord } from './versioning/metadata-repository.js';
 export type { RefKind, RefRecord } from './versioning/ref-repository.js';
 export type { VersioningRepositories } from './versioning/repositories.js';
-export type { DirectoryAttributes, MatchPart, QidoMatch } from './qido/index-repository.js';
+export type {
+  DirectoryAttributes,
+  HeadScope,
+  HeadStudyChange,
+  MatchPart,
+  QidoMatch,
+  RefHead,
+} from './qido/index-repository.js';

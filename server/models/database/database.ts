@@ -1,4 +1,4 @@
-import { MikroORM, type Options } from '@mikro-orm/core';
+import { IsolationLevel, MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
 import { PgliteDriver } from '@mikro-orm/pglite';
@@ -30,6 +30,8 @@ export interface Database {
   read(): VersioningRepositories;
   /** Runs `work` in one transaction: everything it writes is committed together, or nothing is. */
   transaction<T>(work: (repositories: VersioningRepositories) => Promise<T>): Promise<T>;
+  /** Runs `work` as one read-only, repeatable-read transaction: every read sees the same instant. */
+  snapshot<T>(work: (repositories: VersioningRepositories) => Promise<T>): Promise<T>;
   /** Throws `database.unavailable` unless a trivial query round-trips. */
   ping(): Promise<void>;
   /** Applies pending migrations; returns the names applied. */
@@ -82,6 +84,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     fork: () => orm.em.fork(),
     read: () => versioningRepositories(orm.em.fork()),
     transaction: (work) => orm.em.fork().transactional((em) => work(versioningRepositories(em))),
+    snapshot: (work) =>
+      orm.em.fork().transactional((em) => work(versioningRepositories(em)), {
+        isolationLevel: IsolationLevel.REPEATABLE_READ,
+        readOnly: true,
+      }),
     async ping() {
       try {
         await orm.em.getConnection().execute('select 1');

@@ -1,14 +1,22 @@
 import { DatasetSchema } from './dataset.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
-import { IndexedTreeSchema, SeriesIndexSchema, StudyIndexSchema, TreeEdgeSchema } from './qido-index.js';
+import {
+  HeadScopeSchema,
+  HeadStudySchema,
+  IndexedTreeSchema,
+  SeriesIndexSchema,
+  StudyIndexSchema,
+  StudyKeySchema,
+  TreeEdgeSchema,
+} from './qido-index.js';
 import { RefSchema } from './ref.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Dataset } from './dataset.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
-export { IndexedTree, SeriesIndex, StudyIndex, TreeEdge } from './qido-index.js';
+export { HeadScope, HeadStudy, IndexedTree, SeriesIndex, StudyIndex, StudyKey, TreeEdge } from './qido-index.js';
 export { Ref } from './ref.js';
 export { StoredFile, StoredObject } from './stored-object.js';
 
@@ -24,4 +32,7 @@ export const entities = [
   StudyIndexSchema,
   SeriesIndexSchema,
   IndexedTreeSchema,
+  StudyKeySchema,
+  HeadScopeSchema,
+  HeadStudySchema,
 ];

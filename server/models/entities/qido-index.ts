@@ -1,4 +1,5 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import { DatasetSchema } from './dataset.js';
 
 /**
  * The tree nodes as rows, so SQL can walk any version: for every node, one row per item —
@@ -69,3 +70,84 @@ export const IndexedTreeSchema = defineEntity({
 
 export class IndexedTree extends IndexedTreeSchema.class {}
 IndexedTreeSchema.setClass(IndexedTree);
+
+/**
+ * The matchable values of a study directory's attributes, one row per (attribute, value): the
+ * normalised groups of a person name, each ModalitiesInStudy value, dates, IDs. Keyed by content
+ * like `study_index`, so shared by every version holding the study; the (tag, value) index lets a
+ * prefix, range or exact match find its candidate studies without reading every study of a version.
+ * Code-point collation, so a prefix is a range scan and order is the same on every server.
+ */
+export const StudyKeySchema = defineEntity({
+  name: 'StudyKey',
+  tableName: 'study_key',
+  indexes: [{ name: 'study_key_tag_value_index', properties: ['tag', 'value', 'dirId'] }],
+  properties: {
+    dirId: p.blob().columnType('bytea').primary(),
+    tag: p.string().length(8).primary(),
+    value: p.text().collation('C').primary(),
+  },
+});
+
+export class StudyKey extends StudyKeySchema.class {}
+StudyKeySchema.setClass(StudyKey);
+
+/**
+ * A branch's study listing as of `treeId`, the tree of commit `commitId` (see HeadStudy): the
+ * branch's row set is brought up to the branch's head by diffing `treeId` with it, under this
+ * row's lock. A query whose branch still points at `commitId` reads the listing without more ado.
+ */
+export const HeadScopeSchema = defineEntity({
+  name: 'HeadScope',
+  tableName: 'head_scope',
+  uniques: [{ name: 'head_scope_dataset_branch_unique', properties: ['dataset', 'branch'] }],
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    dataset: () => p.manyToOne(DatasetSchema).deleteRule('cascade'),
+    branch: p.string().length(255),
+    treeId: p.blob().columnType('bytea').nullable(),
+    commitId: p.blob().columnType('bytea').nullable(),
+  },
+});
+
+export class HeadScope extends HeadScopeSchema.class {}
+HeadScopeSchema.setClass(HeadScope);
+
+/**
+ * One study directory of a branch head: name (StudyInstanceUID), directory id, and the values of
+ * the study keys QIDO clients filter by most (PS3.18's required study matching keys of VM 1; up to
+ * three normalised groups of PatientName) in typed, indexed columns. Per branch, not per version —
+ * tags and commits are answered by walking their trees — so a query at a branch head runs the plan
+ * of a plain archive: index scans combined by bitmap, then the study rows of one page.
+ */
+export const HeadStudySchema = defineEntity({
+  name: 'HeadStudy',
+  tableName: 'head_study',
+  indexes: [
+    { name: 'head_study_scope_dir_index', properties: ['scope', 'dirId'] },
+    { name: 'head_study_pn1_index', properties: ['scope', 'patientName1'] },
+    { name: 'head_study_pn2_index', properties: ['scope', 'patientName2'] },
+    { name: 'head_study_pn3_index', properties: ['scope', 'patientName3'] },
+    { name: 'head_study_patient_id_index', properties: ['scope', 'patientId'] },
+    { name: 'head_study_study_date_index', properties: ['scope', 'studyDate'] },
+    { name: 'head_study_study_time_index', properties: ['scope', 'studyTime'] },
+    { name: 'head_study_accession_index', properties: ['scope', 'accessionNumber'] },
+    { name: 'head_study_study_id_index', properties: ['scope', 'studyId'] },
+  ],
+  properties: {
+    scope: () => p.manyToOne(HeadScopeSchema).primary().deleteRule('cascade'),
+    name: p.text().collation('C').primary(),
+    dirId: p.blob().columnType('bytea'),
+    patientName1: p.text().collation('C').nullable(),
+    patientName2: p.text().collation('C').nullable(),
+    patientName3: p.text().collation('C').nullable(),
+    patientId: p.text().collation('C').nullable(),
+    studyDate: p.text().collation('C').nullable(),
+    studyTime: p.text().collation('C').nullable(),
+    accessionNumber: p.text().collation('C').nullable(),
+    studyId: p.text().collation('C').nullable(),
+  },
+});
+
+export class HeadStudy extends HeadStudySchema.class {}
+HeadStudySchema.setClass(HeadStudy);

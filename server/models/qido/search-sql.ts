@@ -1,5 +1,29 @@
-import type { Condition, QidoQuery, QueryLevel } from '@strata/modules/qido';
+import type { Condition, Match, QidoQuery, QueryLevel } from '@strata/modules/qido';
 import { UID_OF_LEVEL, levelDepth } from '@strata/modules/qido';
+
+/**
+ * Where a search reads a version's studies: the walk of a root tree, or a branch head's listing
+ * while it is at `commit`.
+ */
+export type SearchSource = { tree: Uint8Array } | { scope: number; commit: Uint8Array };
+
+/** Longest value kept in `study_key` (a B-tree entry has a size limit); longer values match on this prefix. */
+export const STUDY_KEY_MAX_CHARS = 256;
+
+/**
+ * The study keys a branch listing (`head_study`) holds in typed, indexed columns, by tag: the
+ * VM 1 keys QIDO clients filter by most, and PatientName's normalised groups (Alphabetic,
+ * Ideographic, Phonetic: three). `study_key` holds the same values for them — the first value,
+ * the first three groups — so a branch head and a walk of its tree answer alike.
+ */
+export const HEAD_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  '00080020': ['study_date'],
+  '00080030': ['study_time'],
+  '00080050': ['accession_number'],
+  '00100010': ['patient_name1', 'patient_name2', 'patient_name3'],
+  '00100020': ['patient_id'],
+  '00200010': ['study_id'],
+};
 
 /** A statement with `?` placeholders and its parameters. */
 export interface Statement {
@@ -12,35 +36,51 @@ const EDGE_DICOM = 2;
 const EDGE_CHUNK = 0;
 
 /**
- * Renders a QIDO query at the version whose root tree is bound as the first parameter. The
- * version's studies are found by walking its root directory's nodes (`tree_edge`, kind 0 =
- * child node) to their directory entries; series and instances one and two directory levels
- * further down. Each level's conditions filter as early as they can: a level's own UID is its
- * directory name (the walk's key, so `/studies/{uid}/series` never reads other studies'
- * attributes); the other attributes match the level's `attrs` (DICOM JSON), person names the
- * normalised `search` groups. Results are in path order, so `offset` pages are stable.
+ * Renders a QIDO query at one version. Its studies come either from walking the version's root
+ * directory's nodes (`tree_edge`, kind 0 = child node) to their directory entries, or, at a branch
+ * head, from the branch's listing (`head_study`), where the planner can start from the candidates
+ * an attribute condition finds in `study_key` and probe the listing for each — the plan of a plain
+ * archive. Series and instances are one and two directory levels further down. Each level's
+ * conditions filter as early as they can: a level's own UID is its directory name (the walk's key,
+ * so `/studies/{uid}/series` never reads other studies' attributes); other study attributes match
+ * through `study_key` (person names as normalised groups), series and instance attributes their
+ * DICOM JSON. Results are in path order, so `offset` pages are stable.
  */
-export function renderSearch(root: Uint8Array, query: QidoQuery): Statement {
-  const params: unknown[] = [root];
+export function renderSearch(source: SearchSource, query: QidoQuery): Statement {
+  const params: unknown[] = [];
   const depth = levelDepth(query.level);
   const of = (level: QueryLevel) => query.conditions.filter((c) => c.key.level === level);
   if (query.conditions.some((c) => levelDepth(c.key.level) > depth)) {
     throw new Error(`renderSearch: a condition below the ${query.level} level`);
   }
-  const ctes: string[] = [walk('root_walk', 'select ?::bytea as id, null::bytea as up', 'w.up')];
-  ctes.push(
-    `studies as (select e.child_id as dir_id, e.name, st.attrs from root_walk w ` +
-      `join tree_edge e on e.node_id = w.id and e.kind = ${EDGE_DIR} ` +
-      `join study_index st on st.dir_id = e.child_id ` +
-      `where ${where(of('study'), 'study', 'st', params)})`,
-  );
+  const ctes: string[] = [];
+  if ('tree' in source) {
+    params.push(source.tree);
+    ctes.push(walk('root_walk', 'select ?::bytea as id, null::bytea as up', 'w.up'));
+    ctes.push(
+      `studies as (select e.child_id as dir_id, e.name, st.attrs from root_walk w ` +
+        `join tree_edge e on e.node_id = w.id and e.kind = ${EDGE_DIR} ` +
+        `join study_index st on st.dir_id = e.child_id ` +
+        `where ${where(of('study'), 'study', 'st', 'e.name', params)})`,
+    );
+  } else {
+    // The guard is evaluated once (it does not depend on the row): in the statement's snapshot the
+    // listing must still be at the commit the caller read, or nothing matches.
+    params.push(source.scope, source.scope, source.commit);
+    ctes.push(
+      `studies as (select h.dir_id, h.name, st.attrs from head_study h ` +
+        `join study_index st on st.dir_id = h.dir_id ` +
+        `where h.scope_id = ? and exists (select 1 from head_scope sc where sc.id = ? and sc.commit_id = ?) ` +
+        `and ${where(of('study'), 'study', 'st', 'h.name', params, 'h')})`,
+    );
+  }
   if (depth >= 1) {
     ctes.push(walk('study_walk', 'select dir_id as id, dir_id as up from studies', 'w.up'));
     ctes.push(
       `series as (select e.child_id as dir_id, e.name, w.up as study_id, se.attrs from study_walk w ` +
         `join tree_edge e on e.node_id = w.id and e.kind = ${EDGE_DIR} ` +
         `join series_index se on se.dir_id = e.child_id ` +
-        `where ${where(of('series'), 'series', 'se', params)})`,
+        `where ${where(of('series'), 'series', 'se', 'e.name', params)})`,
     );
   }
   if (depth >= 2) {
@@ -49,7 +89,7 @@ export function renderSearch(root: Uint8Array, query: QidoQuery): Statement {
       `instances as (select e.child_id as file_id, e.name, w.up as series_id, im.attributes as attrs from series_walk w ` +
         `join tree_edge e on e.node_id = w.id and e.kind = ${EDGE_DICOM} ` +
         `join instance_metadata im on im.file_id = e.child_id ` +
-        `where ${where(of('instance'), 'instance', 'im', params)})`,
+        `where ${where(of('instance'), 'instance', 'im', 'e.name', params)})`,
     );
   }
   const select = [
@@ -71,7 +111,8 @@ export function renderSearch(root: Uint8Array, query: QidoQuery): Statement {
     .join(', ');
   params.push(query.limit, query.offset);
   return {
-    sql: `with recursive ${ctes.join(', ')} ${select} ${from} order by ${order} limit ? offset ?`,
+    // Only walks recurse; a listing's study CTE stays inlinable, so its primary key can give the order.
+    sql: `with ${depth > 0 || 'tree' in source ? 'recursive ' : ''}${ctes.join(', ')} ${select} ${from} order by ${order} limit ? offset ?`,
     params,
   };
 }
@@ -84,12 +125,28 @@ function walk(name: string, start: string, carry: string): string {
   );
 }
 
-function where(conditions: readonly Condition[], level: QueryLevel, alias: string, params: unknown[]): string {
-  const clauses = conditions.map((condition) => clause(condition, level, alias, params)).filter((c) => c !== '');
+function where(
+  conditions: readonly Condition[],
+  level: QueryLevel,
+  alias: string,
+  name: string,
+  params: unknown[],
+  listing?: string,
+): string {
+  const clauses = conditions
+    .map((condition) => clause(condition, level, alias, name, params, listing))
+    .filter((c) => c !== '');
   return clauses.length === 0 ? 'true' : clauses.join(' and ');
 }
 
-function clause(condition: Condition, level: QueryLevel, alias: string, params: unknown[]): string {
+function clause(
+  condition: Condition,
+  level: QueryLevel,
+  alias: string,
+  name: string,
+  params: unknown[],
+  listing: string | undefined,
+): string {
   const { key, match } = condition;
   if (match.kind === 'universal') return '';
   if (!/^[0-9A-F]{8}$/.test(key.tag)) throw new Error(`renderSearch: bad tag ${key.tag}`);
@@ -97,43 +154,64 @@ function clause(condition: Condition, level: QueryLevel, alias: string, params: 
   if (key.tag === UID_OF_LEVEL[level] && (match.kind === 'single' || match.kind === 'list')) {
     const values = match.kind === 'single' ? [match.value] : match.values;
     params.push(...values);
-    return `e.name in (${values.map(() => '?').join(', ')})`;
+    return `${name} in (${values.map(() => '?').join(', ')})`;
+  }
+  const columns = HEAD_COLUMNS[key.tag];
+  if (level === 'study' && listing !== undefined && columns !== undefined) {
+    // A branch listing's typed columns: one B-tree each, combined by bitmap like a plain archive's.
+    const tests = columns.map((column) => valueTest(match, `${listing}.${column}`, params, true));
+    return tests.length === 1 ? (tests[0] as string) : `(${tests.join(' or ')})`;
+  }
+  if (level === 'study') {
+    // Indexed: the (tag, value) pairs of study_key, in code-point order.
+    params.push(key.tag);
+    return `exists (select 1 from study_key k where k.dir_id = ${alias}.dir_id and k.tag = ? and ${valueTest(match, 'k.value', params, true)})`;
   }
   const source =
-    key.vr === 'PN' && level !== 'instance'
+    key.vr === 'PN'
       ? `${alias}.search->'${key.tag}'`
       : `${alias}.${level === 'instance' ? 'attributes' : 'attrs'}->'${key.tag}'->'Value'`;
   const values = `jsonb_array_elements_text(coalesce(${source}, '[]'::jsonb)) as v(t)`;
-  let test: string;
+  return `exists (select 1 from ${values} where ${valueTest(match, 'v.t', params, false)})`;
+}
+
+/** The test of one value against a match; `keyed` values are cut to STUDY_KEY_MAX_CHARS and collated "C". */
+function valueTest(
+  match: Exclude<Match, { kind: 'universal' }>,
+  value: string,
+  params: unknown[],
+  keyed: boolean,
+): string {
+  const bound = (text: string) => (keyed ? Array.from(text).slice(0, STUDY_KEY_MAX_CHARS).join('') : text);
   switch (match.kind) {
     case 'single':
-      params.push(match.value);
-      test = 'v.t = ?';
-      break;
+      params.push(bound(match.value));
+      return `${value} = ?`;
     case 'list':
-      params.push(...match.values);
-      test = `v.t in (${match.values.map(() => '?').join(', ')})`;
-      break;
+      params.push(...match.values.map(bound));
+      return `${value} in (${match.values.map(() => '?').join(', ')})`;
     case 'wildcard':
       params.push(likePattern(match.pattern));
-      test = "v.t like ? escape '!'";
-      break;
+      return `${value} like ? escape '!'`;
     case 'range': {
       const tests: string[] = [];
       if (match.from !== undefined) {
         params.push(match.from);
-        tests.push('v.t >= ?');
+        tests.push(`${value} >= ?`);
       }
       if (match.to !== undefined) {
-        // Inclusive at the bound's precision: "-1300" keeps 13:00:59.
+        // Inclusive at the bound's precision: "-1300" keeps 13:00:59. In code-point order every
+        // value with the bound as prefix sorts below bound + U+10FFFF: that test bounds an index scan.
+        if (keyed) {
+          params.push(`${match.to}\u{10FFFF}`);
+          tests.push(`${value} <= ?`);
+        }
         params.push(match.to.length, match.to);
-        tests.push('left(v.t, ?) <= ?');
+        tests.push(`left(${value}, ?) <= ?`);
       }
-      test = tests.join(' and ');
-      break;
+      return tests.join(' and ');
     }
   }
-  return `exists (select 1 from ${values} where ${test})`;
 }
 
 /** A QIDO wildcard (`*`, `?`) as a LIKE pattern with `!` as its escape character. */

@@ -1,6 +1,7 @@
 import type { Digest } from '@strata/modules/blob';
 import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
-import type { DatasetRecord, InstanceMetadataRecord } from '@strata/models';
+import type { PathEdit } from '@strata/modules/objects';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { syntheticInstances, syntheticStudy } from '@strata/models/testing';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { commitChanges, createDataset, createTag, merge, readCommit, createBranch } from '../versioning/index.js';
@@ -193,7 +194,7 @@ describe('searchVersion (QIDO from the index)', () => {
     const dataset = await seeded(8);
     const expected = await search(dataset, 'main', 'series', { Modality: 'MR' });
     const em = fixture.database.fork();
-    for (const table of ['indexed_tree', 'study_index', 'series_index', 'tree_edge'])
+    for (const table of ['indexed_tree', 'study_index', 'study_key', 'series_index', 'tree_edge', 'head_scope'])
       await em.execute(`delete from ${table}`);
     expect(await search(dataset, 'main', 'series', { Modality: 'MR' })).toEqual(expected);
     const rows = await tableRows('tree_edge');
@@ -212,6 +213,104 @@ describe('searchVersion (QIDO from the index)', () => {
       files: [{ id: 'ab'.repeat(32) as Digest, size: 10, parts: ['ab'.repeat(32) as Digest] }],
     });
     expect(uidsOf(await search(dataset, 'main', 'study'))).toHaveLength(2);
+  });
+});
+
+describe('searchVersion at a branch head (the branch listing)', () => {
+  const QUERIES: [QueryLevel, Record<string, string>][] = [
+    ['study', {}],
+    ['study', { PatientName: 'GARC*' }],
+    ['study', { PatientName: '*', StudyDate: '20050101-20151231' }],
+    ['study', { StudyDate: '-20101231', StudyTime: '-1300' }],
+    ['study', { ModalitiesInStudy: 'MR', limit: '3', offset: '1' }],
+    ['series', { Modality: 'CT', PatientName: 'D*' }],
+    ['instance', { PatientName: 'N*' }],
+  ];
+
+  /** The head's answers through the listing equal a walk of the same tree (its commit id is walked). */
+  async function expectListingEqualsWalk(dataset: DatasetRecord, branch = 'main'): Promise<number> {
+    const head = await searchVersion(fixture.deps, dataset, branch, query('study'));
+    expect(head.ref.kind).toBe('branch');
+    for (const [level, params] of QUERIES) {
+      const walked = await search(dataset, head.ref.commit, level, params);
+      expect({ level, params, matches: await search(dataset, branch, level, params) }).toEqual({
+        level,
+        params,
+        matches: walked,
+      });
+    }
+    return head.matches.length;
+  }
+
+  async function commit(dataset: DatasetRecord, batch: { edits: PathEdit[]; files: FileRecord[] }, branch = 'main') {
+    return commitChanges(fixture.deps, { dataset, branch, message: 'change', author: ada, ...batch });
+  }
+
+  const removalsOf = async (dataset: DatasetRecord, study: string) =>
+    (await search(dataset, 'main', 'instance', { StudyInstanceUID: study })).map((m) => ({
+      path: `${m.study.uid}/${m.series?.uid}/${m.instance?.uid}`,
+      file: null,
+    }));
+
+  it('answers as a walk of the head tree would, through commits that add, change and remove studies', async () => {
+    const dataset = await seeded(10);
+    expect(await expectListingEqualsWalk(dataset)).toBe(10);
+    await commit(
+      dataset,
+      syntheticInstances({ count: 12, tag: 'added', perSeries: 2, seriesPerStudy: 2, firstStudy: 30 }),
+    );
+    expect(await expectListingEqualsWalk(dataset)).toBe(13);
+    // Instance 0 of study 2 replaced by other bytes: the study's directory (and so its row) changes.
+    const studyTwo = async () =>
+      (await search(dataset, 'main', 'study', { StudyInstanceUID: syntheticStudy(2).uid }))[0];
+    const before = await studyTwo();
+    await commit(
+      dataset,
+      syntheticInstances({ count: 1, tag: 'replaced', perSeries: 1, seriesPerStudy: 1, firstStudy: 2 }),
+    );
+    await commit(dataset, { edits: await removalsOf(dataset, syntheticStudy(3).uid), files: [] });
+    expect(await expectListingEqualsWalk(dataset)).toBe(12);
+    expect((await studyTwo())?.study.id).not.toBe(before?.study.id);
+    // One row per study of the head, whatever the history.
+    const listed = await fixture.database
+      .fork()
+      .execute<{ n: string | number }[]>(
+        'select count(*) as n from head_study h join head_scope s on s.id = h.scope_id where s.dataset_id = ? and s.branch = ?',
+        [dataset.id, 'main'],
+      );
+    expect(Number(listed[0]?.n)).toBe(12);
+  });
+
+  it("starts a new branch from another branch's listing and keeps the branches apart", async () => {
+    const dataset = await seeded(6);
+    expect(await expectListingEqualsWalk(dataset)).toBe(6);
+    await createBranch(fixture.deps, dataset, 'feature', 'main');
+    await commit(
+      dataset,
+      syntheticInstances({ count: 2, tag: 'feature', perSeries: 2, seriesPerStudy: 1, firstStudy: 40 }),
+      'feature',
+    );
+    await commit(dataset, { edits: await removalsOf(dataset, syntheticStudy(0).uid), files: [] });
+    expect(await expectListingEqualsWalk(dataset, 'feature')).toBe(7);
+    expect(await expectListingEqualsWalk(dataset, 'main')).toBe(5);
+  });
+
+  it('answers every query with the head it names, while writers move the branch', async () => {
+    const dataset = await seeded(4);
+    const writers = Array.from({ length: 3 }, (_, i) =>
+      commit(
+        dataset,
+        syntheticInstances({ count: 2, tag: `race-${i}`, perSeries: 2, seriesPerStudy: 1, firstStudy: 50 + i }),
+      ),
+    );
+    const readers = Array.from({ length: 8 }, () =>
+      searchVersion(fixture.deps, dataset, 'main', query('study', { PatientName: '*' })),
+    );
+    const [answers] = await Promise.all([Promise.all(readers), Promise.all(writers)]);
+    for (const answer of answers) {
+      expect(answer.matches).toEqual(await search(dataset, answer.ref.commit, 'study', { PatientName: '*' }));
+    }
+    expect(await expectListingEqualsWalk(dataset)).toBe(7);
   });
 });
 

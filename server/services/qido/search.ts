@@ -1,9 +1,10 @@
 import type { Digest } from '@strata/modules/blob';
 import type { QidoQuery } from '@strata/modules/qido';
-import type { DatasetRecord, QidoMatch } from '@strata/models';
+import type { DatasetRecord, QidoMatch, VersioningRepositories } from '@strata/models';
 import { readCommit } from '../versioning/commit-store.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { catchUpBranch } from './head-scope.js';
 import { materializeIndex } from './index-tree.js';
 
 export interface SearchResult {
@@ -12,9 +13,18 @@ export interface SearchResult {
   matches: QidoMatch[];
 }
 
+/** Attempts at a branch that moves under a query before the query falls back to walking the last head seen. */
+const BRANCH_ATTEMPTS = 4;
+
 /**
  * Answers a QIDO query at any ref of a dataset (branch, tag, commit) from the index. A version
- * whose tree is not indexed yet is materialised first, once.
+ * whose tree is not indexed yet is materialised first, once. A branch head is answered from the
+ * branch's study listing (see catchUpBranch); tags and commits by walking their trees.
+ *
+ * The usual case, a branch whose listing is current, takes two statements: the ref with its
+ * listing, then the search, which itself checks that the listing is still at the commit read (so
+ * the answer is exactly that commit's, the head a moment ago). Anything else — an empty answer, a
+ * listing behind its branch or moved on meanwhile — goes the careful way.
  */
 export async function searchVersion(
   deps: VersioningDeps,
@@ -22,11 +32,87 @@ export async function searchVersion(
   ref: string,
   query: QidoQuery,
 ): Promise<SearchResult> {
-  const resolved = await resolveRef(deps, dataset, ref);
   const read = deps.database.read();
+  const head = await read.index.headOf(dataset.id, ref);
+  if (head?.kind === 'branch') {
+    const { scope, commit } = head;
+    if (scope?.commit === commit && scope.tree !== undefined) {
+      const matches = await read.index.search({ scope: scope.id, commit }, query);
+      if (matches.length > 0) return { ref: { commit, kind: 'branch', name: ref }, tree: scope.tree, matches };
+    }
+    return searchBranch(deps, dataset, ref, query);
+  }
+  const resolved = await resolveRef(deps, dataset, ref);
   const { tree } = await readCommit(read, resolved.commit);
-  if (!(await read.index.isIndexed(tree))) {
+  await ensureIndexed(deps, tree);
+  return { ref: resolved, tree, matches: await read.index.search({ tree }, query) };
+}
+
+/**
+ * At a branch head, carefully. If the listing is current, the head and the listing are read in
+ * one snapshot. After the branch moved, the first query brings the listing up (a diff of the
+ * changed studies) in a transaction that re-reads the head under the listing's lock, and answers
+ * from it there.
+ */
+async function searchBranch(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  branch: string,
+  query: QidoQuery,
+): Promise<SearchResult> {
+  let head: BranchHead | undefined;
+  for (let attempt = 0; attempt < BRANCH_ATTEMPTS; attempt++) {
+    const current = await deps.database.snapshot(async (repositories) => {
+      const seen = await branchHead(repositories, dataset, branch);
+      if (seen === undefined) return undefined;
+      if (seen.scope?.commit !== seen.ref.commit) return seen;
+      const matches = await repositories.index.search({ scope: seen.scope.id, commit: seen.ref.commit }, query);
+      return { ref: seen.ref, tree: seen.tree, matches };
+    });
+    // Deleted since it was resolved: resolve afresh (not found, or a tag or commit by that name).
+    if (current === undefined) return searchVersion(deps, dataset, branch, query);
+    if ('matches' in current) return current;
+    head = current;
+    // The tree's study and series rows must exist before the listing is joined with them.
+    await ensureIndexed(deps, head.tree);
+    const expected = head.ref.commit;
+    const caughtUp = await deps.database.transaction(async (repositories) => {
+      const locked = await branchHead(repositories, dataset, branch);
+      if (locked?.ref.commit !== expected) return undefined; // moved again: start over
+      const scope = await catchUpBranch(repositories, dataset.id, branch, { commit: expected, tree: locked.tree });
+      const matches = await repositories.index.search({ scope, commit: expected }, query);
+      return { ref: locked.ref, tree: locked.tree, matches };
+    });
+    if (caughtUp !== undefined) return caughtUp;
+  }
+  // Still moving after every attempt: answer at the last head seen, by walking its tree.
+  if (head === undefined) throw new Error('searchBranch: no head seen');
+  return {
+    ref: head.ref,
+    tree: head.tree,
+    matches: await deps.database.read().index.search({ tree: head.tree }, query),
+  };
+}
+
+interface BranchHead {
+  ref: ResolvedRef;
+  tree: Digest;
+  scope: { id: number; commit: Digest | undefined } | undefined;
+}
+
+async function branchHead(
+  repositories: VersioningRepositories,
+  dataset: DatasetRecord,
+  branch: string,
+): Promise<BranchHead | undefined> {
+  const head = await repositories.index.headOf(dataset.id, branch);
+  if (head?.kind !== 'branch') return undefined;
+  const { tree } = await readCommit(repositories, head.commit);
+  return { ref: { commit: head.commit, kind: 'branch', name: branch }, tree, scope: head.scope };
+}
+
+async function ensureIndexed(deps: VersioningDeps, tree: Digest): Promise<void> {
+  if (!(await deps.database.read().index.isIndexed(tree))) {
     await deps.database.transaction((repositories) => materializeIndex(repositories, tree));
   }
-  return { ref: resolved, tree, matches: await read.index.search(tree, query) };
 }
