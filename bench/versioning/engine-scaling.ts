@@ -3,33 +3,18 @@
 //   DATABASE_URL=postgres://… npm run bench:versioning   (also on that PostgreSQL server)
 // 1. commit of 1 new instance into a branch of 100,000 instances vs of 1,000 (goal: ratio ≤ 1.5)
 // 2. diff of two refs 10 instances apart at 100,000 instances vs at 1,000 (goal: ratio ≤ 1.5)
-// Files are synthetic records (the engine's cost does not depend on their bytes).
-import { sha256 } from '@strata/modules/blob';
-import type { FileRecord } from '@strata/models';
+// Files are synthetic records with parsed metadata (the engine's cost does not depend on their
+// bytes), so every commit also writes its QIDO index rows, as a real commit does.
+import { syntheticInstances } from '@strata/models/testing';
 import { commitChanges, createDataset, diffRefs, type VersioningDeps } from '@strata/services/versioning';
-import type { PathEdit } from '@strata/modules/objects';
 import { forEachDatabase } from '../support/databases.js';
 
 const author = { name: 'bench', email: 'bench@localhost' };
 const RUNS = 15;
 
-function instances(count: number, tag: string): { edits: PathEdit[]; files: FileRecord[] } {
-  const edits: PathEdit[] = [];
-  const files: FileRecord[] = [];
-  const perSeries = 100;
-  const seriesPerStudy = 10;
-  for (let i = 0; i < count; i++) {
-    const series = Math.floor(i / perSeries);
-    const study = Math.floor(series / seriesPerStudy);
-    const id = sha256(`${tag}:${i}`);
-    edits.push({
-      path: `1.2.826.0.1.${study}/1.2.826.0.1.${study}.${series}/1.2.826.0.1.${study}.${series}.${i}`,
-      file: { kind: 'dicom', id, bytes: 9_000 },
-    });
-    files.push({ id, size: 9_000, parts: [id] });
-  }
-  return { edits, files };
-}
+/** 100 instances a series, 10 series a study. */
+const instances = (count: number, tag: string) =>
+  syntheticInstances({ count, tag, perSeries: 100, seriesPerStudy: 10 });
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -49,30 +34,32 @@ async function measure(deps: VersioningDeps, size: number) {
   const loadSeconds = (performance.now() - started) / 1000;
   const commitMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
+    // A new instance (a SOP Instance UID of its own) in the first series.
     const one = instances(1, `one-${size}-${run}`);
-    const edit = { path: `1.2.826.0.1.0/1.2.826.0.1.0.0/9.9.${run}`, file: one.edits[0]?.file ?? null };
+    const [first] = one.edits;
+    if (first === undefined) throw new Error('no instance');
     const t = performance.now();
     await commitChanges(deps, {
       dataset,
       branch: 'main',
       message: `one ${run}`,
       author,
-      edits: [edit],
-      files: one.files,
+      ...one,
+      edits: [{ ...first, path: `${first.path}.9.${run}` }],
     });
     commitMs.push(performance.now() - t);
   }
-  const ten = Array.from({ length: 10 }, (_, i) => ({
-    path: instances(size, `base-${size}`).edits[Math.floor((i * size) / 10)]?.path ?? '',
-    file: { kind: 'dicom' as const, id: sha256(`changed-${i}`), bytes: 9_001 },
-  }));
+  // Ten instances spread over the dataset, replaced by other bytes (same paths, new file ids).
+  const other = instances(size, `changed-${size}`);
+  const picked = Array.from({ length: 10 }, (_, i) => Math.floor((i * size) / 10));
   const changed = await commitChanges(deps, {
     dataset,
     branch: 'main',
     message: 'ten',
     author,
-    edits: ten,
-    files: ten.map((e) => ({ id: e.file.id, size: 9_001, parts: [e.file.id] })),
+    edits: picked.map((i) => other.edits[i] as (typeof other.edits)[number]),
+    files: picked.map((i) => other.files[i] as (typeof other.files)[number]),
+    metadata: picked.map((i) => other.metadata[i] as (typeof other.metadata)[number]),
   });
   const diffMs: number[] = [];
   for (let run = 0; run < RUNS; run++) {
