@@ -1,4 +1,5 @@
 import { DatasetSchema } from './dataset.js';
+import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
 import { IndexedTreeSchema, SeriesIndexSchema, StudyIndexSchema, TreeEdgeSchema } from './qido-index.js';
@@ -6,6 +7,7 @@ import { RefSchema } from './ref.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Dataset } from './dataset.js';
+export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
 export { IndexedTree, SeriesIndex, StudyIndex, TreeEdge } from './qido-index.js';
@@ -24,4 +26,5 @@ export const entities = [
   StudyIndexSchema,
   SeriesIndexSchema,
   IndexedTreeSchema,
+  GcMarkSchema,
 ];
