@@ -112,4 +112,21 @@ describe('touching rows', () => {
       expect(await database.read().files.existing([racing.id])).toEqual(new Set([racing.id]));
     },
   );
+
+  (testPostgresUrl() === undefined ? it.skip : it)(
+    'holds a named lock across connections while the work commits its own transactions',
+    async () => {
+      const committed = file('committed');
+      const outcome = await database.exclusive('gc', async () => {
+        await database.transaction((r) => r.files.put([committed]));
+        return {
+          second: await database.exclusive('gc', () => Promise.resolve('ran')),
+          // Seen from another connection: the work's transaction is not nested in the lock's.
+          visible: await database.read().files.existing([committed.id]),
+        };
+      });
+      expect(outcome).toEqual({ ran: true, value: { second: { ran: false }, visible: new Set([committed.id]) } });
+      expect(await database.exclusive('gc', () => Promise.resolve(1))).toEqual({ ran: true, value: 1 });
+    },
+  );
 });

@@ -69,6 +69,34 @@ export class GcRepository {
     return rows.map((row) => toHex(row.id) as Digest);
   }
 
+  /**
+   * Every commit reachable from `roots` through their parents, stopping at commits already marked,
+   * in one recursive query (a history of 100,000 commits is one round trip, not 100,000). A
+   * commit that is absent comes back without data; one that is not JSON fails the query.
+   */
+  async history(roots: readonly Digest[]): Promise<{ id: Digest; kind?: number; data?: Uint8Array }[]> {
+    if (roots.length === 0) return [];
+    const unmarked = (id: string) =>
+      `not exists (select 1 from gc_mark m where m.kind = ${MARK.object} and m.id = ${id})`;
+    const rows = await this.em.execute<{ id: Uint8Array; kind: number | null; data: Uint8Array | null }[]>(
+      `with recursive history(id) as (
+         select r.id from (values ${roots.map(() => '(?::bytea)').join(', ')}) as r(id) where ${unmarked('r.id')}
+         union
+         select decode(p.parent, 'hex') from history h
+         join object o on o.id = h.id and o.kind = 2
+         cross join lateral jsonb_array_elements_text(convert_from(o.data, 'UTF8')::jsonb -> 'parents') as p(parent)
+         where ${unmarked("decode(p.parent, 'hex')")}
+       )
+       select h.id, o.kind, o.data from history h left join object o on o.id = h.id`,
+      roots.map(toBytes),
+    );
+    return rows.map((row) => ({
+      id: toHex(row.id) as Digest,
+      ...(row.kind === null ? {} : { kind: Number(row.kind) }),
+      ...(row.data === null ? {} : { data: row.data }),
+    }));
+  }
+
   /** Object rows by id (kind 1 tree node, 2 commit), for the mark phase's batched walk. */
   async objects(ids: readonly Digest[]): Promise<Map<Digest, { kind: number; data: Uint8Array }>> {
     const found = new Map<Digest, { kind: number; data: Uint8Array }>();
