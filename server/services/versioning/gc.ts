@@ -135,8 +135,11 @@ async function sweepRows(deps: VersioningDeps, kind: SweptKind, cutoff: Date, dr
 
 async function emptyTrash(store: BlobStore, read: VersioningRepositories, dryRun: boolean): Promise<GcReport['trash']> {
   const trash = { deleted: { count: 0, bytes: 0 }, restored: 0 };
-  await read.gc.markParts();
+  let marked = false;
   for await (const page of pages(store.listTrash())) {
+    // Only when there is trash: marking reads every file row.
+    if (!marked) await read.gc.markParts();
+    marked = true;
     const referenced = await read.gc.markedParts(page.map((blob) => blob.digest));
     for (const blob of page) {
       if (referenced.has(blob.digest)) {
