@@ -43,6 +43,9 @@ export function describeReport(report: GcReport): string {
     report.trash.restored > 0
       ? `${would('Put back', 'Would put back')} ${plural(report.trash.restored, 'trashed part')} that files refer to again.`
       : undefined,
+    report.trash.waiting > 0
+      ? `Left ${plural(report.trash.waiting, 'part')} modified within the grace period in the trash for a later gc.`
+      : undefined,
     report.restored > 0 ? `Put back ${plural(report.restored, 'part')} that a write refreshed during gc.` : undefined,
   ];
   return lines.filter((line) => line !== undefined).join('\n') + '\n';

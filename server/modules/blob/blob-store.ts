@@ -83,7 +83,10 @@ export interface BlobStore extends BlobWriter {
   trash(digest: Digest): Promise<Date | undefined>;
   /** Puts a trashed blob back in the store; false if the trash did not hold it. */
   restore(digest: Digest): Promise<boolean>;
-  /** Every blob in the trash (modifiedAt: when it was last written or refreshed, as for listStored). */
+  /**
+   * Every blob in the trash. modifiedAt: on the filesystem the time the blob had in the store (a
+   * move keeps it); on S3 the time of the move (a copy cannot keep it).
+   */
   listTrash(): AsyncIterable<StoredBlob>;
   /** Deletes a blob from the trash for good; false if the trash did not hold it. */
   deleteTrashed(digest: Digest): Promise<boolean>;

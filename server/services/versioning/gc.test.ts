@@ -263,9 +263,20 @@ describe('gc against concurrent writers', () => {
     await commitFiles(fixture, dataset, 'main', { '5.1/5.1.1/1': file });
 
     const next = await gc(fixture.deps, { graceMs: HOUR });
-    expect(next.trash.restored).toBe(2);
+    expect(next.trash).toMatchObject({ restored: 2, waiting: 0 });
     for (const part of file.parts) expect(await store.stat(part)).toBeDefined();
     expect((await fsck(fixture.deps)).problems).toEqual([]);
+  });
+
+  it('leaves in the trash a part modified within the grace period, which a run moved and did not put back', async () => {
+    const store = fixture.deps.blobStore;
+    const { digest } = await store.put(randomBytes(100));
+    // A run moved the part just after a put refreshed it, and stopped before putting it back.
+    expect(await store.trash(digest)).toBeDefined();
+
+    const report = await gc(fixture.deps, { graceMs: HOUR });
+    expect(report.trash.waiting).toBe(1);
+    expect((await storedDigests(store)).trash).toContain(digest);
   });
 
   it('keeps a row a writer touched after the cutoff, and removes one left untouched', async () => {

@@ -37,8 +37,11 @@ export interface GcReport {
   trashed: GcCount;
   /** Parts a put refreshed while this run moved them to the trash: put back. */
   restored: number;
-  /** The previous run's trash: deleted, or put back because a file now refers to the part. */
-  trash: { deleted: GcCount; restored: number };
+  /**
+   * The previous run's trash: deleted, put back because a file now refers to the part, or
+   * waiting (modified within the grace period) for a later run.
+   */
+  trash: { deleted: GcCount; restored: number; waiting: number };
 }
 
 /**
@@ -68,13 +71,13 @@ async function collect(deps: VersioningDeps, options: GcOptions): Promise<GcRepo
     // 1. Mark everything the roots reach. Nothing is removed if any of it is missing.
     const marker = new GcMarker(read);
     await marker.markFrom(await gcRoots(read, cutoff));
-    const [missingFile] = await read.gc.markedFilesMissing(1);
-    if (missingFile !== undefined) throw incomplete(`File ${missingFile} has no file record`);
+    await checkMarkedFiles(read);
 
     // 2. The previous run's trash first: its parts sat there a whole run, after a put that
     //    refreshed them had its chance to be seen. A part some file refers to by now (a put that
-    //    raced the move on S3, where moving is not atomic) goes back instead.
-    const trash = await emptyTrash(deps.blobStore, read, dryRun);
+    //    raced the move on S3, where moving is not atomic) goes back instead, and a part modified
+    //    within the grace period stays for a later run (see emptyTrash).
+    const trash = await emptyTrash(deps.blobStore, read, cutoff, dryRun);
 
     // 3. Commits before tree nodes: an operation that builds on a commit named by id touches it
     //    first, so after this step every commit still here is marked or recent, and step 4 marks
@@ -84,6 +87,7 @@ async function collect(deps: VersioningDeps, options: GcOptions): Promise<GcRepo
     // 4. Mark again from the roots as they are now: commits touched, and refs created or moved,
     //    since step 1. Only what is new is walked.
     await marker.markFrom(await gcRoots(read, cutoff));
+    await checkMarkedFiles(read);
 
     // 5, 6. Tree nodes, then files, each with the rows derived from them, in one transaction per
     //    batch, so a writer that re-creates an object waits and then writes its derived rows too.
@@ -133,8 +137,26 @@ async function sweepRows(deps: VersioningDeps, kind: SweptKind, cutoff: Date, dr
   }
 }
 
-async function emptyTrash(store: BlobStore, read: VersioningRepositories, dryRun: boolean): Promise<GcReport['trash']> {
-  const trash = { deleted: { count: 0, bytes: 0 }, restored: 0 };
+/** Every marked file must have its row: its parts are known only from there. */
+async function checkMarkedFiles(read: VersioningRepositories): Promise<void> {
+  const [missing] = await read.gc.markedFilesMissing(1);
+  if (missing !== undefined) throw incomplete(`File ${missing} has no file record`);
+}
+
+/**
+ * Deletes the parts in the trash, except those a file row refers to (put back) and those
+ * modified since the cutoff (left for a later run). On the filesystem a trashed part keeps the
+ * time it had in the store, so a recent one is a part a put touched just as a run moved it, and
+ * that run stopped before putting it back; on S3 the time is that of the move, so the trash is
+ * deleted once it is older than the grace period.
+ */
+async function emptyTrash(
+  store: BlobStore,
+  read: VersioningRepositories,
+  cutoff: Date,
+  dryRun: boolean,
+): Promise<GcReport['trash']> {
+  const trash = { deleted: { count: 0, bytes: 0 }, restored: 0, waiting: 0 };
   let marked = false;
   for await (const page of pages(store.listTrash())) {
     // Only when there is trash: marking reads every file row.
@@ -144,6 +166,8 @@ async function emptyTrash(store: BlobStore, read: VersioningRepositories, dryRun
     for (const blob of page) {
       if (referenced.has(blob.digest)) {
         if (dryRun || (await store.restore(blob.digest))) trash.restored++;
+      } else if (blob.modifiedAt >= cutoff) {
+        trash.waiting++;
       } else if (dryRun || (await store.deleteTrashed(blob.digest))) {
         trash.deleted.count++;
         trash.deleted.bytes += blob.size;
