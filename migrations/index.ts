@@ -3,11 +3,13 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123005937_installation } from './Migration20261123005937_installation.js';
 import { Migration20261123023751_versioning } from './Migration20261123023751_versioning.js';
 import { Migration20261123034713_qido_index } from './Migration20261123034713_qido_index.js';
+import { Migration20261123050432_gc } from './Migration20261123050432_gc.js';
 import { Migration20261123051337_qido_fast_path } from './Migration20261123051337_qido_fast_path.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
   { name: 'Migration20261123023751_versioning', class: Migration20261123023751_versioning },
   { name: 'Migration20261123034713_qido_index', class: Migration20261123034713_qido_index },
+  { name: 'Migration20261123050432_gc', class: Migration20261123050432_gc },
   { name: 'Migration20261123051337_qido_fast_path', class: Migration20261123051337_qido_fast_path },
 ];

@@ -5,6 +5,13 @@ export { Installation } from './entities/index.js';
 export { enableVectorSupport, type VectorSupport } from './vector/vector-support.js';
 export type { DatasetRecord } from './versioning/dataset-repository.js';
 export type { FileRecord } from './versioning/file-repository.js';
+export {
+  DERIVED_TABLES,
+  type DerivedTable,
+  type MarkKind,
+  type SweptKind,
+  type SweptRows,
+} from './versioning/gc-repository.js';
 export type { InstanceMetadataRecord } from './versioning/metadata-repository.js';
 export type { RefKind, RefRecord } from './versioning/ref-repository.js';
 export type { VersioningRepositories } from './versioning/repositories.js';

@@ -2,6 +2,7 @@ import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
 import { fsckCommand } from './fsck-command.js';
+import { gcCommand } from './gc-command.js';
 import { importCommand } from './import-command.js';
 import { mergeCommand, revertCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
@@ -19,6 +20,7 @@ export const commands: Record<string, Command> = {
   merge: mergeCommand,
   revert: revertCommand,
   fsck: fsckCommand,
+  gc: gcCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

@@ -53,6 +53,21 @@ export const byteSize: Parser<number> = (raw) => {
     : { ok: false, expected: 'a size in bytes such as 1048576, 500MB or 2GiB' };
 };
 
+const DURATION_UNITS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/** A duration in milliseconds, written as `24h`, `30m`, `90s`, `7d`, `0s` or a sum such as `1h30m`. */
+export const duration: Parser<number> = (raw) => {
+  const text = String(raw).trim().toLowerCase();
+  const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ms|s|m|h|d)/g)];
+  const whole = parts.length > 0 && parts.map((part) => part[0]).join('') === text;
+  const value = whole
+    ? Math.round(parts.reduce((sum, part) => sum + Number(part[1]) * (DURATION_UNITS[part[2] ?? ''] ?? NaN), 0))
+    : NaN;
+  return Number.isSafeInteger(value)
+    ? { ok: true, value }
+    : { ok: false, expected: 'a duration such as 24h, 30m, 90s or 0s' };
+};
+
 /** `postgres://` or `postgresql://` URL. */
 export const postgresUrl: Parser<string> = (raw) => {
   try {

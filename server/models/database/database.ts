@@ -12,6 +12,8 @@ import { versioningRepositories, type VersioningRepositories } from '../versioni
 
 /** Arbitrary but fixed key of the advisory lock that serialises migrations. */
 const MIGRATION_LOCK_KEY = 0x5354_5241; // "STRA"
+/** The first half of the two-part keys of `exclusive` locks, whose second half hashes the name. */
+const NAMED_LOCK_SPACE = 0x5354; // "ST"
 
 export interface OpenDatabaseOptions {
   /** Run pending migrations before returning (the server does; tools that only read may not). */
@@ -32,6 +34,12 @@ export interface Database {
   transaction<T>(work: (repositories: VersioningRepositories) => Promise<T>): Promise<T>;
   /** Runs `work` as one read-only, repeatable-read transaction: every read sees the same instant. */
   snapshot<T>(work: (repositories: VersioningRepositories) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` while holding the lock `name` across every process on this database, or returns
+   * `{ ran: false }` at once if another holds it. On PGlite, one process owns the database and the
+   * lock is that ownership.
+   */
+  exclusive<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
   /** Throws `database.unavailable` unless a trivial query round-trips. */
   ping(): Promise<void>;
   /** Applies pending migrations; returns the names applied. */
@@ -89,6 +97,19 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         isolationLevel: IsolationLevel.REPEATABLE_READ,
         readOnly: true,
       }),
+    async exclusive(name, work) {
+      // PGlite's one connection cannot be held by a lock transaction while `work` uses it.
+      if (target.kind !== 'postgresql') return { ran: true, value: await work() };
+      // A transaction that holds only the lock: `work` runs its statements on other connections.
+      return orm.em.fork().transactional(async (em) => {
+        const [row] = await em.execute<{ locked: boolean }[]>(
+          'select pg_try_advisory_xact_lock(?, hashtext(?)) as locked',
+          [NAMED_LOCK_SPACE, name],
+        );
+        if (row?.locked !== true) return { ran: false as const };
+        return { ran: true as const, value: await work() };
+      });
+    },
     async ping() {
       try {
         await orm.em.getConnection().execute('select 1');

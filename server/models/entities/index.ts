@@ -1,4 +1,5 @@
 import { DatasetSchema } from './dataset.js';
+import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
 import {
@@ -14,6 +15,7 @@ import { RefSchema } from './ref.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Dataset } from './dataset.js';
+export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
 export { HeadScope, HeadStudy, IndexedTree, SeriesIndex, StudyIndex, StudyKey, TreeEdge } from './qido-index.js';
@@ -35,4 +37,5 @@ export const entities = [
   StudyKeySchema,
   HeadScopeSchema,
   HeadStudySchema,
+  GcMarkSchema,
 ];

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
-import { insertRows, toBytes, toHex } from './sql-values.js';
+import { insertOrTouch, toBytes, toHex } from './sql-values.js';
 
 /** A file by the SHA-256 of its bytes, and the blob-store parts that concatenate to it. */
 export interface FileRecord {
@@ -12,13 +12,12 @@ export interface FileRecord {
 export class FileRepository {
   constructor(private readonly em: SqlEntityManager) {}
 
-  /** Records files (idempotent); returns how many were new. */
+  /** Records files (idempotent: a file already recorded is touched, for gc); returns how many were new. */
   put(files: readonly FileRecord[]): Promise<number> {
     const now = new Date();
-    return insertRows(
+    return insertOrTouch(
       this.em,
       'insert into file (id, size, parts, created_at)',
-      'on conflict (id) do nothing',
       files.map((file) => [toBytes(file.id), file.size, Buffer.concat(file.parts.map(toBytes)), now]),
     );
   }

@@ -2,12 +2,15 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
 import { decodeNode, type NodeSource } from '@strata/modules/objects';
 import { QidoIndexRepository } from '../qido/index-repository.js';
-import { insertRows, toBytes, toHex } from './sql-values.js';
+import { insertOrTouch, toBytes, toHex } from './sql-values.js';
 
 const TREE = 1;
 const COMMIT = 2;
 
-/** Tree nodes and commits in the `object` table; inserts are idempotent (ids are content hashes). */
+/**
+ * Tree nodes and commits in the `object` table; inserts are idempotent (ids are content hashes),
+ * and touch the rows already there, for gc.
+ */
 export class ObjectRepository implements NodeSource {
   constructor(private readonly em: SqlEntityManager) {}
 
@@ -33,6 +36,19 @@ export class ObjectRepository implements NodeSource {
     await this.put([[toBytes(id), COMMIT, Buffer.from(data)]]);
   }
 
+  /**
+   * Touches a commit, so that gc keeps it and its history for a grace period even if no ref
+   * reaches it (a deleted branch's head, a commit named by id to build on); false if it is gone.
+   */
+  async touchCommit(id: Digest): Promise<boolean> {
+    const result = await this.em.execute<{ affectedRows: number }>(
+      'update object set touched_at = now() where id = ? and kind = ?',
+      [toBytes(id), COMMIT],
+      'run',
+    );
+    return result.affectedRows === 1;
+  }
+
   /** Commit ids starting with a hex prefix (for abbreviated ids), at most `limit`. */
   async commitsWithPrefix(prefix: string, limit = 2): Promise<Digest[]> {
     const low = toBytes(prefix.length % 2 === 0 ? prefix : `${prefix}0`);
@@ -53,6 +69,6 @@ export class ObjectRepository implements NodeSource {
   }
 
   private put(rows: unknown[][]): Promise<number> {
-    return insertRows(this.em, 'insert into object (id, kind, data)', 'on conflict (id) do nothing', rows);
+    return insertOrTouch(this.em, 'insert into object (id, kind, data)', rows);
   }
 }

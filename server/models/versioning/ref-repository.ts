@@ -46,6 +46,15 @@ export class RefRepository {
     }
   }
 
+  /** Deletes a branch (never a tag); the commit it pointed at, or undefined if there was no such branch. */
+  async deleteBranch(datasetId: string, name: string): Promise<Digest | undefined> {
+    const rows = await this.em.execute<{ commit_id: Uint8Array }[]>(
+      "delete from ref where dataset_id = ? and name = ? and kind = 'branch' returning commit_id",
+      [datasetId, name],
+    );
+    return rows[0] === undefined ? undefined : (toHex(rows[0].commit_id) as Digest);
+  }
+
   /** Moves a branch from `expected` to `next`; false if the branch no longer points at `expected`. */
   async compareAndSwap(datasetId: string, branch: string, expected: Digest, next: Digest): Promise<boolean> {
     const result = await this.em.execute<{ affectedRows: number }>(

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { QidoIndexRepository } from '../qido/index-repository.js';
 import { DatasetRepository } from './dataset-repository.js';
 import { FileRepository } from './file-repository.js';
+import { GcRepository } from './gc-repository.js';
 import { MetadataRepository } from './metadata-repository.js';
 import { ObjectRepository } from './object-repository.js';
 import { RefRepository } from './ref-repository.js';
@@ -14,6 +15,7 @@ export interface VersioningRepositories {
   files: FileRepository;
   metadata: MetadataRepository;
   index: QidoIndexRepository;
+  gc: GcRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -24,5 +26,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     files: new FileRepository(em),
     metadata: new MetadataRepository(em),
     index: new QidoIndexRepository(em),
+    gc: new GcRepository(em),
   };
 }

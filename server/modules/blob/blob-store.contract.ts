@@ -3,7 +3,8 @@
 import { type Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { randomBytes } from 'node:crypto';
-import type { BlobStore } from './blob-store.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BlobStore, StoredBlob } from './blob-store.js';
 import { sha256, type Digest } from './digest.js';
 
 async function bytesOf(stream: Readable): Promise<Buffer> {
@@ -14,6 +15,11 @@ async function bytesOf(stream: Readable): Promise<Buffer> {
 
 async function* chunked(data: Buffer, size: number): AsyncIterable<Uint8Array> {
   for (let i = 0; i < data.length; i += size) yield data.subarray(i, i + size);
+}
+
+async function entryOf(blobs: AsyncIterable<StoredBlob>, digest: Digest): Promise<StoredBlob | undefined> {
+  for await (const blob of blobs) if (blob.digest === digest) return blob;
+  return undefined;
 }
 
 export function describeBlobStoreContract(
@@ -153,6 +159,70 @@ export function describeBlobStoreContract(
       await batch.put(good);
       await batch.sync();
       expect(await store.stat(sha256(good))).toEqual({ size: 100 });
+    });
+
+    it('lists stored blobs with their size and modification time', async () => {
+      const before = Date.now();
+      const { digest } = await store.put(randomBytes(321));
+      const entry = await entryOf(store.listStored(), digest);
+      expect(entry).toMatchObject({ digest, size: 321 });
+      // S3 keeps LastModified to the second.
+      expect(entry?.modifiedAt.getTime()).toBeGreaterThan(before - 2_000);
+      expect(entry?.modifiedAt.getTime()).toBeLessThan(Date.now() + 2_000);
+    });
+
+    it('refreshes the modification time of a blob a put finds already stored, through put and batch', async () => {
+      const [one, two] = [randomBytes(2_000), randomBytes(2_000)];
+      await store.put(one);
+      await store.put(two);
+      const stored = async (data: Buffer) => (await entryOf(store.listStored(), sha256(data)))?.modifiedAt.getTime();
+      const [oneBefore, twoBefore] = [await stored(one), await stored(two)];
+      await sleep(1_100);
+      expect((await store.put(one)).created).toBe(false);
+      const batch = store.batch();
+      expect((await batch.put(two)).created).toBe(false);
+      await batch.sync();
+      expect(await stored(one)).toBeGreaterThan(oneBefore ?? Infinity);
+      expect(await stored(two)).toBeGreaterThan(twoBefore ?? Infinity);
+    });
+
+    it('moves a blob to the trash, reporting its modification time, and back', async () => {
+      const data = randomBytes(300);
+      const { digest } = await store.put(data);
+      const listed = await entryOf(store.listStored(), digest);
+      const moved = await store.trash(digest);
+      expect(Math.abs((moved?.getTime() ?? 0) - (listed?.modifiedAt.getTime() ?? Infinity))).toBeLessThan(1_000);
+      expect(await store.stat(digest)).toBeUndefined();
+      await expect(store.get(digest)).rejects.toMatchObject({ code: 'blob.not_found' });
+      expect(await entryOf(store.listStored(), digest)).toBeUndefined();
+      expect(await entryOf(store.listTrash(), digest)).toMatchObject({ digest, size: 300 });
+      expect(await store.restore(digest)).toBe(true);
+      expect((await bytesOf(await store.get(digest))).equals(data)).toBe(true);
+      expect(await entryOf(store.listTrash(), digest)).toBeUndefined();
+      expect(await store.restore(digest)).toBe(false);
+      const absent = sha256(randomBytes(16));
+      expect(await store.trash(absent)).toBeUndefined();
+      expect(await store.deleteTrashed(absent)).toBe(false);
+    });
+
+    it('stores again the bytes of a trashed blob when they are put, and deletes from the trash', async () => {
+      const data = randomBytes(300);
+      const { digest } = await store.put(data);
+      await store.trash(digest);
+      expect(await store.put(data)).toEqual({ digest, size: 300, created: true });
+      await store.trash(digest);
+      const batch = store.batch();
+      expect(await batch.put(data)).toEqual({ digest, size: 300, created: true });
+      await batch.sync();
+      expect((await bytesOf(await store.get(digest))).equals(data)).toBe(true);
+      // Restoring over the copy written again keeps the blob.
+      expect(await store.restore(digest)).toBe(true);
+      expect((await bytesOf(await store.get(digest))).equals(data)).toBe(true);
+      await store.trash(digest);
+      expect(await store.deleteTrashed(digest)).toBe(true);
+      expect(await store.deleteTrashed(digest)).toBe(false);
+      expect(await entryOf(store.listTrash(), digest)).toBeUndefined();
+      expect(await store.stat(digest)).toBeUndefined();
     });
 
     it('is writable', async () => {

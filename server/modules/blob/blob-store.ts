@@ -40,6 +40,14 @@ export interface BlobStat {
   size: number;
 }
 
+/** A stored blob as garbage collection sees it. */
+export interface StoredBlob {
+  digest: Digest;
+  size: number;
+  /** When it was written, or last found already stored by a put (which refreshes it). */
+  modifiedAt: Date;
+}
+
 /**
  * Content-addressed storage of immutable byte strings. `put` hashes while it streams, so a blob is
  * only ever visible under the digest of its complete bytes; a crash mid-put leaves nothing behind
@@ -50,7 +58,11 @@ export interface BlobStore extends BlobWriter {
   readonly kind: string;
   /** Where the store lives, safe to log (no credentials). */
   readonly location: string;
-  /** Stores bytes under their digest; when it resolves, the blob is durable. */
+  /**
+   * Stores bytes under their digest; when it resolves, the blob is durable. A blob already stored
+   * has its modification time refreshed instead (so gc, which only removes blobs not modified for
+   * a grace period, keeps it); if it vanished meanwhile, the bytes just received are stored.
+   */
   put(data: AsyncIterable<Uint8Array> | Uint8Array, options?: PutOptions): Promise<PutResult>;
   /** A batch of puts made durable together by its `sync` (see BlobBatch). */
   batch(): BlobBatch;
@@ -61,6 +73,23 @@ export interface BlobStore extends BlobWriter {
   delete(digest: Digest): Promise<boolean>;
   /** Every stored digest, in no particular order (for fsck and gc). */
   list(): AsyncIterable<Digest>;
+  /** Every stored blob with its size and modification time, streamed (never all held at once). */
+  listStored(): AsyncIterable<StoredBlob>;
+  /**
+   * Takes a blob out of the store into its trash (gc only); returns its modification time as it
+   * was when it left, so that gc can tell whether a put refreshed it meanwhile, or undefined if
+   * there was no such blob. A put of the same bytes afterwards stores them again.
+   */
+  trash(digest: Digest): Promise<Date | undefined>;
+  /** Puts a trashed blob back in the store; false if the trash did not hold it. */
+  restore(digest: Digest): Promise<boolean>;
+  /**
+   * Every blob in the trash. modifiedAt: on the filesystem the time the blob had in the store (a
+   * move keeps it); on S3 the time of the move (a copy cannot keep it).
+   */
+  listTrash(): AsyncIterable<StoredBlob>;
+  /** Deletes a blob from the trash for good; false if the trash did not hold it. */
+  deleteTrashed(digest: Digest): Promise<boolean>;
   /** Throws a `blob.unavailable` error with an actionable message unless the store can be written. */
   checkWritable(): Promise<void>;
 }

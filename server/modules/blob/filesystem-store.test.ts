@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, rm, writeFile, utimes, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import type { StoredBlob } from './blob-store.js';
 import { describeBlobStoreContract } from './blob-store.contract.js';
 import { fsyncDirectory } from './directory-syncs.js';
 import { FilesystemBlobStore } from './filesystem-store.js';
@@ -45,6 +46,23 @@ describe('FilesystemBlobStore', () => {
       code: 'blob.unavailable',
       message: expect.stringMatching(/not writable \(ENOTDIR\).*BLOB_STORE/),
     });
+  });
+
+  it('a put of bytes stored long ago makes them recent again, and trash keeps the time a blob had', async () => {
+    const root = await tempRoot();
+    const store = await FilesystemBlobStore.open(root);
+    const { digest } = await store.put(Buffer.from('old part'));
+    const path = join(root, 'objects', digest.slice(0, 2), digest.slice(2, 4), digest);
+    const longAgo = new Date(Date.now() - 48 * 3600 * 1000);
+    await utimes(path, longAgo, longAgo);
+    expect(await store.trash(digest)).toEqual(longAgo);
+    expect(await store.restore(digest)).toBe(true);
+    const before = Date.now();
+    expect((await store.put(Buffer.from('old part'))).created).toBe(false);
+    let stored: StoredBlob | undefined;
+    for await (const blob of store.listStored()) stored = blob;
+    expect(stored?.modifiedAt.getTime()).toBeGreaterThanOrEqual(before - 1);
+    expect((await store.trash(digest))?.getTime()).toBe(stored?.modifiedAt.getTime());
   });
 
   it('reads back what another store instance on the same directory wrote', async () => {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StrataError, systemErrorCode } from '../errors/index.js';
-import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
+import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult, StoredBlob } from './blob-store.js';
 import { blobNotFound } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
@@ -22,11 +22,13 @@ export interface FilesystemBlobStoreOptions {
  * Blobs as files under `<root>/objects/ab/cd/<digest>`. A put streams into `<root>/tmp`, fsyncs,
  * then renames into place, so a blob that is visible is complete. Its name is durable once the
  * directories holding it are fsync'd: before `put` returns, or once for a whole batch at its `sync`.
+ * gc's trash is `<root>/trash/ab/cd/<digest>`: a rename away, so a blob keeps its modification time there.
  */
 export class FilesystemBlobStore implements BlobStore {
   readonly kind = 'file';
   private readonly objects: string;
   private readonly tmp: string;
+  private readonly trashDir: string;
   /** Fan-out directories that exist and whose own names are durable: no mkdir, no fsync of their parents. */
   private readonly knownDirectories = new Set<string>();
 
@@ -36,6 +38,7 @@ export class FilesystemBlobStore implements BlobStore {
   ) {
     this.objects = join(location, 'objects');
     this.tmp = join(location, 'tmp');
+    this.trashDir = join(location, 'trash');
   }
 
   /** Opens (creating if needed) a store rooted at `root`; fails with `blob.unavailable` if it cannot be written. */
@@ -97,7 +100,9 @@ export class FilesystemBlobStore implements BlobStore {
       const dir = dirname(target);
       // Whoever put the blob first may not have fsync'd its name yet: syncing it again is cheap.
       syncs.add(dir);
-      if (await exists(target)) {
+      // Touching is the existence check: a blob gc took away since is simply written again from
+      // the temporary file, which is only removed once the stored blob is known to be there.
+      if (await touch(target)) {
         await unlink(tempPath);
         this.fanOut(dir, syncs);
         return { digest, size, created: false };
@@ -170,13 +175,57 @@ export class FilesystemBlobStore implements BlobStore {
     }
   }
 
-  async *list(): AsyncIterable<Digest> {
-    for (const a of await readdirIfExists(this.objects)) {
-      for (const b of await readdirIfExists(join(this.objects, a))) {
-        for (const name of await readdirIfExists(join(this.objects, a, b))) {
-          if (isDigest(name)) yield name;
-        }
-      }
+  list(): AsyncIterable<Digest> {
+    return digestsUnder(this.objects);
+  }
+
+  listStored(): AsyncIterable<StoredBlob> {
+    return withStats(this.objects);
+  }
+
+  async trash(digest: Digest): Promise<Date | undefined> {
+    const trashed = fanOutPath(this.trashDir, digest);
+    await mkdir(dirname(trashed), { recursive: true });
+    try {
+      await rename(this.pathOf(digest), trashed);
+    } catch (error) {
+      if (systemErrorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    }
+    // Read after the rename, from the file now in the trash: any touch before the rename shows
+    // here, and a put after it no longer finds the blob and writes it again.
+    return (await stat(trashed)).mtime;
+  }
+
+  async restore(digest: Digest): Promise<boolean> {
+    const target = this.pathOf(digest);
+    await mkdir(dirname(target), { recursive: true });
+    try {
+      // Over a copy a put has written again meanwhile, if any: the bytes are the same.
+      await rename(fanOutPath(this.trashDir, digest), target);
+    } catch (error) {
+      if (systemErrorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+    this.knownDirectories.delete(dirname(target));
+    const syncs = new DirectorySyncs(this.syncDirectory);
+    syncs.add(dirname(target));
+    this.fanOut(dirname(target), syncs);
+    await syncs.sync();
+    return true;
+  }
+
+  listTrash(): AsyncIterable<StoredBlob> {
+    return withStats(this.trashDir);
+  }
+
+  async deleteTrashed(digest: Digest): Promise<boolean> {
+    try {
+      await unlink(fanOutPath(this.trashDir, digest));
+      return true;
+    } catch (error) {
+      if (systemErrorCode(error) === 'ENOENT') return false;
+      throw error;
     }
   }
 
@@ -205,7 +254,7 @@ export class FilesystemBlobStore implements BlobStore {
   }
 
   private pathOf(digest: Digest): string {
-    return join(this.objects, digest.slice(0, 2), digest.slice(2, 4), digest);
+    return fanOutPath(this.objects, digest);
   }
 
   private async openExisting(digest: Digest, path: string) {
@@ -233,13 +282,43 @@ export class FilesystemBlobStore implements BlobStore {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
+function fanOutPath(base: string, digest: Digest): string {
+  return join(base, digest.slice(0, 2), digest.slice(2, 4), digest);
+}
+
+/**
+ * Refreshes a file's modification time; false if it is not there. Not fsync'd: a touch lost to a
+ * power cut only matters to a write still in flight, which the same cut interrupts.
+ */
+async function touch(path: string): Promise<boolean> {
+  const now = new Date();
   try {
-    await stat(path);
+    await utimes(path, now, now);
     return true;
   } catch (error) {
     if (systemErrorCode(error) === 'ENOENT') return false;
     throw error;
+  }
+}
+
+async function* digestsUnder(base: string): AsyncIterable<Digest> {
+  for (const a of await readdirIfExists(base)) {
+    for (const b of await readdirIfExists(join(base, a))) {
+      for (const name of await readdirIfExists(join(base, a, b))) {
+        if (isDigest(name) && fanOutPath(base, name) === join(base, a, b, name)) yield name;
+      }
+    }
+  }
+}
+
+async function* withStats(base: string): AsyncIterable<StoredBlob> {
+  for await (const digest of digestsUnder(base)) {
+    // Gone since the directory was read (deleted, trashed, restored): not stored here any more.
+    const info = await stat(fanOutPath(base, digest)).catch((error: unknown) => {
+      if (systemErrorCode(error) === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info !== undefined) yield { digest, size: info.size, modifiedAt: info.mtime };
   }
 }
 

@@ -1,4 +1,13 @@
-export type { BlobBatch, BlobStat, BlobStore, BlobWriter, ByteRange, PutOptions, PutResult } from './blob-store.js';
+export type {
+  BlobBatch,
+  BlobStat,
+  BlobStore,
+  StoredBlob,
+  BlobWriter,
+  ByteRange,
+  PutOptions,
+  PutResult,
+} from './blob-store.js';
 export { resolveRange } from './byte-range.js';
 export { isDigest, parseDigest, sha256, type Digest } from './digest.js';
 export { blobNotFound } from './blob-errors.js';

@@ -29,17 +29,65 @@ export async function copyIfAbsent(
   limits: CopyLimits = S3_COPY_LIMITS,
 ): Promise<boolean> {
   if (await exists(client, bucket, to)) return false;
-  const source = `${bucket}/${encodeKey(from)}`;
   try {
-    if (size <= limits.maxSingleCopy) {
-      await client.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: source, IfNoneMatch: '*' }));
-    } else {
-      await copyInParts(client, bucket, source, to, size, limits.partSize);
-    }
+    await copyObject(client, bucket, from, to, size, { ifNoneMatch: '*', limits });
     return true;
   } catch (error) {
     if (s3Status(error) === 412) return false;
     throw error;
+  }
+}
+
+/**
+ * Refreshes the LastModified of the object at `key` (of `size` bytes) by copying it onto itself;
+ * false if there is no such object.
+ */
+export async function touchObject(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  size: number,
+  limits: CopyLimits = S3_COPY_LIMITS,
+): Promise<boolean> {
+  try {
+    // S3 refuses a copy onto itself that changes nothing: REPLACE (with the same, empty, metadata) is the change.
+    await copyObject(client, bucket, key, key, size, { metadataDirective: 'REPLACE', limits });
+    return true;
+  } catch (error) {
+    if (isMissingKey(error)) return false;
+    throw error;
+  }
+}
+
+interface CopyOptions {
+  ifNoneMatch?: string;
+  metadataDirective?: 'REPLACE';
+  limits?: CopyLimits;
+}
+
+/** Copies `from` to `to` within `bucket`, in one request or, past the single-copy limit, in parts. */
+export async function copyObject(
+  client: S3Client,
+  bucket: string,
+  from: string,
+  to: string,
+  size: number,
+  options: CopyOptions = {},
+): Promise<void> {
+  const limits = options.limits ?? S3_COPY_LIMITS;
+  const source = `${bucket}/${encodeKey(from)}`;
+  if (size <= limits.maxSingleCopy) {
+    await client.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: to,
+        CopySource: source,
+        IfNoneMatch: options.ifNoneMatch,
+        MetadataDirective: options.metadataDirective,
+      }),
+    );
+  } else {
+    await copyInParts(client, bucket, source, to, size, limits.partSize, options.ifNoneMatch);
   }
 }
 
@@ -50,13 +98,14 @@ async function copyInParts(
   to: string,
   size: number,
   partSize: number,
+  ifNoneMatch: string | undefined,
 ) {
   const upload = await MultipartUpload.start(client, bucket, to);
   try {
     for (let start = 0; start < size; start += partSize) {
       await upload.copyPart(source, `bytes=${start}-${Math.min(start + partSize, size) - 1}`);
     }
-    await upload.complete({ ifNoneMatch: '*' });
+    await upload.complete({ ifNoneMatch });
   } catch (error) {
     await upload.abort();
     throw error;

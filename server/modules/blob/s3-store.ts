@@ -9,12 +9,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { StrataError } from '../errors/index.js';
-import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult } from './blob-store.js';
+import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult, StoredBlob } from './blob-store.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { blobNotFound } from './blob-errors.js';
 import { removeStaleTemps, STALE_TEMP_MS } from './s3-cleanup.js';
-import { copyIfAbsent, exists } from './s3-copy.js';
+import { copyIfAbsent, copyObject, exists, touchObject } from './s3-copy.js';
 import { describeS3Error, isMissingKey, s3Status } from './s3-errors.js';
 import { describeLocation, describeServer, normalizePrefix, type S3BlobStoreConfig } from './s3-location.js';
 import { md5 } from './s3-multipart.js';
@@ -23,7 +23,8 @@ import { uploadStream } from './s3-upload.js';
 /**
  * Blobs as objects at `<prefix>objects/ab/cd/<digest>` in an S3 bucket. A put streams to a
  * temporary key (its digest is only known at the end), then copies it to its digest key and
- * deletes the temporary one, so an object under a digest key is always complete.
+ * deletes the temporary one, so an object under a digest key is always complete. gc's trash is
+ * `<prefix>trash/ab/cd/<digest>`.
  */
 export class S3BlobStore implements BlobStore {
   readonly kind = 's3';
@@ -68,7 +69,11 @@ export class S3BlobStore implements BlobStore {
           `The bytes received hash to ${digest}, not the expected ${options.expectedDigest}.`,
         );
       }
-      const created = await copyIfAbsent(this.client, this.bucket, tempKey, this.keyOf(digest), size);
+      const key = this.keyOf(digest);
+      // The touch is the existence check: a blob gc took away since is copied again from the
+      // temporary key, which is only deleted once the stored blob is known to be there.
+      if (await touchObject(this.client, this.bucket, key, size)) return { digest, size, created: false };
+      const created = await copyIfAbsent(this.client, this.bucket, tempKey, key, size);
       return { digest, size, created };
     } finally {
       // Best effort: a leftover is removed at a later open, and must not turn a stored blob into
@@ -130,12 +135,75 @@ export class S3BlobStore implements BlobStore {
   }
 
   async *list(): AsyncIterable<Digest> {
-    const objects = `${this.prefix}objects/`;
-    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: objects })) {
-      for (const { Key } of page.Contents ?? []) {
+    for await (const blob of this.listArea('objects')) yield blob.digest;
+  }
+
+  listStored(): AsyncIterable<StoredBlob> {
+    return this.listArea('objects');
+  }
+
+  /**
+   * S3 has no rename: the blob is copied to the trash, then deleted. Its LastModified is read
+   * between the two, after the copy, so a put that refreshed it before then shows; a refresh in
+   * the instant between that read and the delete is the one S3 cannot order (no conditional
+   * delete), and gc's next run restores a trashed blob that a file has come to refer to.
+   */
+  async trash(digest: Digest): Promise<Date | undefined> {
+    const key = this.keyOf(digest);
+    const before = await this.head(key);
+    if (before === undefined) return undefined;
+    try {
+      await copyObject(this.client, this.bucket, key, this.keyOf(digest, 'trash'), before.size);
+    } catch (error) {
+      if (isMissingKey(error)) return undefined;
+      throw error;
+    }
+    const now = await this.head(key);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    return (now ?? before).modifiedAt;
+  }
+
+  async restore(digest: Digest): Promise<boolean> {
+    const trashed = this.keyOf(digest, 'trash');
+    const found = await this.head(trashed);
+    if (found === undefined) return false;
+    // Not over a copy a put has written again meanwhile: the bytes are the same.
+    await copyIfAbsent(this.client, this.bucket, trashed, this.keyOf(digest), found.size);
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: trashed }));
+    return true;
+  }
+
+  listTrash(): AsyncIterable<StoredBlob> {
+    return this.listArea('trash');
+  }
+
+  async deleteTrashed(digest: Digest): Promise<boolean> {
+    const key = this.keyOf(digest, 'trash');
+    if (!(await exists(this.client, this.bucket, key))) return false;
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+    return true;
+  }
+
+  /** The well-placed blobs under `objects/` or `trash/`, a page (up to 1,000) at a time. */
+  private async *listArea(area: 'objects' | 'trash'): AsyncIterable<StoredBlob> {
+    const prefix = `${this.prefix}${area}/`;
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: prefix })) {
+      for (const { Key, Size, LastModified } of page.Contents ?? []) {
         const name = Key?.slice(Key.lastIndexOf('/') + 1) ?? '';
-        if (isDigest(name) && Key === this.keyOf(name)) yield name;
+        if (isDigest(name) && Key === this.keyOf(name, area) && LastModified !== undefined) {
+          yield { digest: name, size: Size ?? 0, modifiedAt: LastModified };
+        }
       }
+    }
+  }
+
+  private async head(key: string): Promise<{ size: number; modifiedAt: Date } | undefined> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, modifiedAt: head.LastModified ?? new Date() };
+    } catch (error) {
+      if (isMissingKey(error)) return undefined;
+      throw error;
     }
   }
 
@@ -162,8 +230,8 @@ export class S3BlobStore implements BlobStore {
     return `${this.prefix}tmp/`;
   }
 
-  private keyOf(digest: Digest): string {
-    return `${this.prefix}objects/${digest.slice(0, 2)}/${digest.slice(2, 4)}/${digest}`;
+  private keyOf(digest: Digest, area: 'objects' | 'trash' = 'objects'): string {
+    return `${this.prefix}${area}/${digest.slice(0, 2)}/${digest.slice(2, 4)}/${digest}`;
   }
 
   /** The error for a range the server refused: not satisfiable against the blob's size, or not found. */

@@ -4,7 +4,15 @@ import type { PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { syntheticInstances, syntheticStudy } from '@strata/models/testing';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
-import { commitChanges, createDataset, createTag, merge, readCommit, createBranch } from '../versioning/index.js';
+import {
+  commitChanges,
+  createBranch,
+  createDataset,
+  createTag,
+  deleteBranch,
+  merge,
+  readCommit,
+} from '../versioning/index.js';
 import { searchVersion } from './search.js';
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
@@ -293,6 +301,26 @@ describe('searchVersion at a branch head (the branch listing)', () => {
     await commit(dataset, { edits: await removalsOf(dataset, syntheticStudy(0).uid), files: [] });
     expect(await expectListingEqualsWalk(dataset, 'feature')).toBe(7);
     expect(await expectListingEqualsWalk(dataset, 'main')).toBe(5);
+  });
+
+  it("drops a deleted branch's listing; a branch made again by that name answers from its own head", async () => {
+    const dataset = await seeded(5);
+    await createBranch(fixture.deps, dataset, 'scratch', 'main');
+    await commit(
+      dataset,
+      syntheticInstances({ count: 2, tag: 'scratch', perSeries: 2, seriesPerStudy: 1, firstStudy: 70 }),
+      'scratch',
+    );
+    expect(await expectListingEqualsWalk(dataset, 'scratch')).toBe(6);
+    await deleteBranch(fixture.deps, dataset, 'scratch');
+    const listings = () =>
+      fixture.database
+        .fork()
+        .execute<unknown[]>('select 1 from head_scope where dataset_id = ? and branch = ?', [dataset.id, 'scratch']);
+    expect(await listings()).toHaveLength(0);
+    await createBranch(fixture.deps, dataset, 'scratch', 'main');
+    expect(await expectListingEqualsWalk(dataset, 'scratch')).toBe(5);
+    expect(await listings()).toHaveLength(1);
   });
 
   it('answers every query with the head it names, while writers move the branch', async () => {

@@ -12,7 +12,7 @@ import {
 import type { DatasetRecord } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
-import { resolveRef } from './refs.js';
+import { holdCommit, resolveRef } from './refs.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
 
@@ -51,6 +51,7 @@ export async function merge(
       `'${branch}' is not a branch: only branches take merges.`,
     );
   const theirs = await resolveRef(deps, dataset, theirsRef);
+  await holdCommit(deps, dataset, theirs);
   const base = await mergeBase(read, ours.commit, theirs.commit);
   if (base === theirs.commit) return { kind: 'up-to-date', commit: ours.commit };
   if (base === ours.commit) {

@@ -1,6 +1,6 @@
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
-import type { DatasetRecord, RefRecord } from '@strata/models';
+import type { DatasetRecord, RefRecord, VersioningRepositories } from '@strata/models';
 import { readCommit } from './commit-store.js';
 import { checkRefName } from './names.js';
 import type { VersioningDeps } from './versioning-deps.js';
@@ -44,8 +44,63 @@ export async function createBranch(
 ): Promise<RefRecord> {
   checkRefName(name);
   const start = await resolveRef(deps, dataset, from ?? dataset.defaultBranch);
-  await deps.database.transaction((repositories) => repositories.refs.create(dataset.id, name, 'branch', start.commit));
+  await deps.database.transaction(async (repositories) => {
+    await touchOrRefuse(repositories, dataset, start);
+    await repositories.refs.create(dataset.id, name, 'branch', start.commit);
+  });
   return { name, kind: 'branch', commit: start.commit, updatedAt: deps.now() };
+}
+
+/**
+ * Deletes a branch; `ref.default_branch` for the dataset's default branch, `ref.not_a_branch` for
+ * a tag (tags are never deleted), `ref.not_found` if there is no such branch. Its head is touched:
+ * gc keeps it, and all it reaches, for the grace period, so an operation that read the branch
+ * just before still finds what it read, and the branch can be made again from its head.
+ */
+export async function deleteBranch(deps: VersioningDeps, dataset: DatasetRecord, name: string): Promise<RefRecord> {
+  const where = `${dataset.owner}/${dataset.name}`;
+  if (name === dataset.defaultBranch) {
+    throw new StrataError(
+      'ref.default_branch',
+      'conflict',
+      `'${name}' is the default branch of ${where}: it cannot be deleted.`,
+      { details: { ref: name } },
+    );
+  }
+  return deps.database.transaction(async (repositories) => {
+    const ref = await repositories.refs.get(dataset.id, name);
+    if (ref?.kind === 'tag') {
+      throw new StrataError(
+        'ref.not_a_branch',
+        'method_not_allowed',
+        `'${name}' is a tag of ${where}: tags never change, and are not deleted.`,
+        { details: { ref: name } },
+      );
+    }
+    const commit = ref === undefined ? undefined : await repositories.refs.deleteBranch(dataset.id, name);
+    if (ref === undefined || commit === undefined) {
+      throw new StrataError('ref.not_found', 'not_found', `No branch '${name}' in ${where}.`, {
+        details: { ref: name },
+      });
+    }
+    await repositories.objects.touchCommit(commit);
+    // Its QIDO listing goes with it: a branch created later by that name starts afresh.
+    await repositories.index.dropScope(dataset.id, name);
+    return { ...ref, commit };
+  });
+}
+
+/**
+ * Touches the commit an operation is about to build on (merge, revert), before it reads
+ * anything of it: gc then keeps that commit and all it reaches for its grace period, even when it
+ * was named by id and no ref reaches it. `ref.not_found` if gc removed it already.
+ */
+export async function holdCommit(deps: VersioningDeps, dataset: DatasetRecord, ref: ResolvedRef): Promise<void> {
+  await deps.database.transaction((repositories) => touchOrRefuse(repositories, dataset, ref));
+}
+
+async function touchOrRefuse(repositories: VersioningRepositories, dataset: DatasetRecord, ref: ResolvedRef) {
+  if (!(await repositories.objects.touchCommit(ref.commit))) throw refNotFound(dataset, ref.name);
 }
 
 /** Creates an immutable tag at a ref. */
@@ -57,7 +112,10 @@ export async function createTag(
 ): Promise<RefRecord> {
   checkRefName(name);
   const target = await resolveRef(deps, dataset, at);
-  await deps.database.transaction((repositories) => repositories.refs.create(dataset.id, name, 'tag', target.commit));
+  await deps.database.transaction(async (repositories) => {
+    await touchOrRefuse(repositories, dataset, target);
+    await repositories.refs.create(dataset.id, name, 'tag', target.commit);
+  });
   return { name, kind: 'tag', commit: target.commit, updatedAt: deps.now() };
 }
 

@@ -4,7 +4,7 @@ import type { DatasetRecord } from '@strata/models';
 import { commitChanges, type ChangeResult } from './commit-changes.js';
 import { readCommit } from './commit-store.js';
 import { mergeConflict, threeWay } from './merge.js';
-import { resolveRef } from './refs.js';
+import { holdCommit, resolveRef } from './refs.js';
 import type { Actor, VersioningDeps } from './versioning-deps.js';
 
 /**
@@ -24,6 +24,7 @@ export async function revert(
   if (head.kind !== 'branch')
     throw new StrataError('ref.not_a_branch', 'method_not_allowed', `'${branch}' is not a branch.`);
   const reverted = await resolveRef(deps, dataset, target);
+  await holdCommit(deps, dataset, reverted);
   const commit = await readCommit(read, reverted.commit);
   const [parent] = commit.parents;
   if (parent === undefined || commit.parents.length > 1) {
