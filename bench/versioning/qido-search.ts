@@ -101,7 +101,8 @@ async function measure(deps: VersioningDeps, database: Database, shape: (typeof 
   }
 
   // One-time materialisation of a version with no index at all (as after a pull).
-  for (const t of ['indexed_tree', 'study_index', 'study_key', 'series_index', 'tree_edge', 'head_scope']) await em.execute(`delete from ${t}`);
+  for (const t of ['indexed_tree', 'study_index', 'study_key', 'series_index', 'tree_edge', 'head_scope'])
+    await em.execute(`delete from ${t}`);
   const t = performance.now();
   await searchVersion(deps, dataset, 'v3', query);
   const materializeSeconds = (performance.now() - t) / 1000;

@@ -113,6 +113,7 @@ describe('touching rows', () => {
     },
   );
 
+  // A lock held across connections needs a server: PGlite is one connection in one process.
   (testPostgresUrl() === undefined ? it.skip : it)(
     'holds a named lock across connections while the work commits its own transactions',
     async () => {

@@ -42,7 +42,9 @@ export async function searchVersion(
     }
     return searchBranch(deps, dataset, ref, query);
   }
-  const resolved = await resolveRef(deps, dataset, ref);
+  // A tag was found by the same statement; anything else is resolved as a commit id.
+  const resolved: ResolvedRef =
+    head === undefined ? await resolveRef(deps, dataset, ref) : { commit: head.commit, kind: head.kind, name: ref };
   const { tree } = await readCommit(read, resolved.commit);
   await ensureIndexed(deps, tree);
   return { ref: resolved, tree, matches: await read.index.search({ tree }, query) };
