@@ -2,9 +2,11 @@
 //   npm run bench:qido                   (PGlite on disk)
 //   DATABASE_URL=postgres://… npm run bench:qido   (also on that PostgreSQL server)
 // Study-level search "PatientName=GARC* & StudyDate=20050101-20151231, limit 100" at the head of
-// a branch of 100,000 instances, p50/p95 — beside the same search on a plain archive table (one
-// row per study, B-tree indexes on name and date, no versions) in the same database, and the
-// machine's limit for an indexed prefix + range query (../shared/perf/limits.md).
+// a branch of 100,000 instances and at a tag, p50/p95 — beside the same search on two archives
+// without versions in the same database: a minimal table (one row per study with its attributes,
+// B-tree indexes on name and date only), and one of the listing's shape (every typed study key
+// indexed, PatientName's three groups, attributes in their own table) — and the machine's limit
+// for an indexed prefix + range query (../shared/perf/limits.md).
 import { parseQidoQuery } from '@strata/modules/qido';
 import type { Database } from '@strata/models';
 import { syntheticInstances } from '@strata/models/testing';
@@ -96,8 +98,42 @@ async function measure(deps: VersioningDeps, database: Database, shape: (typeof 
     );
     return rows.length;
   });
-  if (plain.rows !== branch.rows || tag.rows !== branch.rows) {
-    throw new Error(`results differ: index ${branch.rows}, tag ${tag.rows}, plain ${plain.rows}`);
+  // The same archive with the listing's shape and no versions: every study key in a typed,
+  // indexed column, PatientName's three groups, the attributes in their own table.
+  const shaped = `bench_shaped_${n}`;
+  await em.execute(
+    `create table ${shaped} as select h.name, h.dir_id, h.patient_name1, h.patient_name2, h.patient_name3, ` +
+      `h.patient_id, h.study_date, h.study_time, h.accession_number, h.study_id from head_study h ` +
+      `join head_scope sc on sc.id = h.scope_id where sc.dataset_id = ? and sc.name = 'main'`,
+    [dataset.id],
+  );
+  await em.execute(`alter table ${shaped} add primary key (name)`);
+  for (const column of [
+    'dir_id',
+    'patient_name1',
+    'patient_name2',
+    'patient_name3',
+    'patient_id',
+    'study_date',
+    'study_time',
+    'accession_number',
+    'study_id',
+  ])
+    await em.execute(`create index on ${shaped} (${column})`);
+  await em.execute(`analyze ${shaped}`);
+  const sameShape = await timed(async () => {
+    const rows = await em.execute<unknown[]>(
+      `select p.name, (select st.attrs from study_index st where st.dir_id = p.dir_id) as attrs from ${shaped} p ` +
+        `where (p.patient_name1 like ? or p.patient_name2 like ? or p.patient_name3 like ?) ` +
+        `and p.study_date >= ? and p.study_date <= ? order by p.name limit 100`,
+      ['GARC%', 'GARC%', 'GARC%', '20050101', '20151231\u{10FFFF}'],
+    );
+    return rows.length;
+  });
+  if (plain.rows !== branch.rows || tag.rows !== branch.rows || sameShape.rows !== branch.rows) {
+    throw new Error(
+      `results differ: index ${branch.rows}, tag ${tag.rows}, plain ${plain.rows}, same shape ${sameShape.rows}`,
+    );
   }
 
   // One-time materialisation of a version with no index at all (as after a pull).
@@ -112,6 +148,7 @@ async function measure(deps: VersioningDeps, database: Database, shape: (typeof 
     branch,
     tag,
     plain,
+    sameShape,
     materializeSeconds,
     edges: Number(edges[0]?.n),
     studies: studies.matches.length,
@@ -130,6 +167,9 @@ await forEachDatabase(async ({ label, kind, database, deps }) => {
     console.log(`    tag (1 of 20):  ${fmt(r.tag)}`);
     console.log(
       `    plain archive:  ${fmt(r.plain)}   → index/plain ratio p50 ${(r.branch.p50 / r.plain.p50).toFixed(2)}, p95 ${(r.branch.p95 / r.plain.p95).toFixed(2)}`,
+    );
+    console.log(
+      `    plain, same shape: ${fmt(r.sameShape)}   → index/same-shape ratio p50 ${(r.branch.p50 / r.sameShape.p50).toFixed(2)}, p95 ${(r.branch.p95 / r.sameShape.p95).toFixed(2)}`,
     );
     console.log(
       `    machine limit for an indexed prefix+range query (limits.md, 1M rows): p50 ${LIMIT_P50[kind]} ms → index at ${(r.branch.p50 / LIMIT_P50[kind]).toFixed(1)}× it`,

@@ -93,18 +93,19 @@ export class StudyKey extends StudyKeySchema.class {}
 StudyKeySchema.setClass(StudyKey);
 
 /**
- * A branch's study listing as of `treeId`, the tree of commit `commitId` (see HeadStudy): the
- * branch's row set is brought up to the branch's head by diffing `treeId` with it, under this
- * row's lock. A query whose branch still points at `commitId` reads the listing without more ado.
+ * The study listing of one version of a dataset as of `treeId`, the tree of commit `commitId` (see
+ * HeadStudy). `name` is the ref it follows — a branch, brought up to the branch's head by diffing
+ * `treeId` with it under this row's lock; a tag — or `commit:<id>` for a commit asked for by id.
+ * A query whose ref still points at `commitId` reads the listing without more ado.
  */
 export const HeadScopeSchema = defineEntity({
   name: 'HeadScope',
   tableName: 'head_scope',
-  uniques: [{ name: 'head_scope_dataset_branch_unique', properties: ['dataset', 'branch'] }],
+  uniques: [{ name: 'head_scope_dataset_name_unique', properties: ['dataset', 'name'] }],
   properties: {
     id: p.integer().primary().autoincrement(),
     dataset: () => p.manyToOne(DatasetSchema).deleteRule('cascade'),
-    branch: p.string().length(255),
+    name: p.string().length(255),
     treeId: p.blob().columnType('bytea').nullable(),
     commitId: p.blob().columnType('bytea').nullable(),
   },
@@ -114,11 +115,11 @@ export class HeadScope extends HeadScopeSchema.class {}
 HeadScopeSchema.setClass(HeadScope);
 
 /**
- * One study directory of a branch head: name (StudyInstanceUID), directory id, and the values of
- * the study keys QIDO clients filter by most (PS3.18's required study matching keys of VM 1; up to
- * three normalised groups of PatientName) in typed, indexed columns. Per branch, not per version —
- * tags and commits are answered by walking their trees — so a query at a branch head runs the plan
- * of a plain archive: index scans combined by bitmap, then the study rows of one page.
+ * One study directory of a listed version: name (StudyInstanceUID), directory id, and the values
+ * of the study keys QIDO clients filter by most (PS3.18's required study matching keys of VM 1; up
+ * to three normalised groups of PatientName) in typed, indexed columns, so a query runs the plan of
+ * a plain archive: index scans combined by bitmap, then the study rows of one page. Listed are the
+ * branches and a few recently asked tags and commits (KEPT_FIXED_LISTINGS), not every version.
  */
 export const HeadStudySchema = defineEntity({
   name: 'HeadStudy',

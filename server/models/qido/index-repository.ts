@@ -27,7 +27,7 @@ export interface MatchPart {
   attrs: Record<string, unknown>;
 }
 
-/** A branch's study listing (`head_scope`): its id, and the commit and root tree its rows reflect. */
+/** A version's study listing (`head_scope`): its id, and the commit and root tree its rows reflect. */
 export interface HeadScope {
   id: number;
   tree: Digest | undefined;
@@ -150,7 +150,7 @@ export class QidoIndexRepository {
   async headOf(datasetId: string, name: string): Promise<RefHead | undefined> {
     const rows = await this.em.execute<(ScopeRow & { kind: 'branch' | 'tag'; ref_commit: Uint8Array })[]>(
       'select r.kind, r.commit_id as ref_commit, s.id, s.tree_id, s.commit_id from ref r ' +
-        'left join head_scope s on s.dataset_id = r.dataset_id and s.branch = r.name ' +
+        'left join head_scope s on s.dataset_id = r.dataset_id and s.name = r.name ' +
         'where r.dataset_id = ? and r.name = ?',
       [datasetId, name],
     );
@@ -164,24 +164,24 @@ export class QidoIndexRepository {
   }
 
   /**
-   * The listing of a branch, created if missing and locked until the transaction ends, so that
-   * one writer at a time brings it up to date.
+   * The listing named `name` (a branch, a tag, or `commit:<id>`), created if missing and locked
+   * until the transaction ends, so that one writer at a time brings it up to date.
    */
-  async lockScope(datasetId: string, branch: string): Promise<HeadScope> {
-    await this.em.execute('insert into head_scope (dataset_id, branch) values (?, ?) on conflict do nothing', [
+  async lockScope(datasetId: string, name: string): Promise<HeadScope> {
+    await this.em.execute('insert into head_scope (dataset_id, name) values (?, ?) on conflict do nothing', [
       datasetId,
-      branch,
+      name,
     ]);
     const rows = await this.em.execute<ScopeRow[]>(
-      'select id, tree_id, commit_id from head_scope where dataset_id = ? and branch = ? for update',
-      [datasetId, branch],
+      'select id, tree_id, commit_id from head_scope where dataset_id = ? and name = ? for update',
+      [datasetId, name],
     );
-    if (rows[0] === undefined) throw new Error(`head_scope row of ${datasetId} ${branch} vanished`);
+    if (rows[0] === undefined) throw new Error(`head_scope row of ${datasetId} ${name} vanished`);
     return scope(rows[0]);
   }
 
   /**
-   * Starts an empty listing as a copy of another branch's of the same dataset (held by a share
+   * Starts an empty listing as a copy of another listing of the same dataset (held by a share
    * lock, so its rows and tree agree), so that a new branch costs a diff from its origin rather
    * than a listing of every study. Returns the tree the copy reflects, or undefined if there is none.
    */
@@ -240,7 +240,20 @@ export class QidoIndexRepository {
 
   /** Forgets a branch's listing (the branch was deleted). */
   async dropScope(datasetId: string, branch: string): Promise<void> {
-    await this.em.execute('delete from head_scope where dataset_id = ? and branch = ?', [datasetId, branch]);
+    await this.em.execute('delete from head_scope where dataset_id = ? and name = ?', [datasetId, branch]);
+  }
+
+  /**
+   * Drops the listings of versions that never move (tags, commits) beyond the newest `keep` of a
+   * dataset. Listings another transaction holds are left for later rather than waited for.
+   */
+  async dropFixedScopes(datasetId: string, keep: number): Promise<void> {
+    await this.em.execute(
+      'delete from head_scope where id in (select sc.id from head_scope sc ' +
+        "left join ref r on r.dataset_id = sc.dataset_id and r.name = sc.name and r.kind = 'branch' " +
+        'where sc.dataset_id = ? and r.name is null order by sc.id desc offset ? for update of sc skip locked)',
+      [datasetId, keep],
+    );
   }
 
   /**
@@ -252,15 +265,41 @@ export class QidoIndexRepository {
     const source: SearchSource =
       'tree' in version ? { tree: toBytes(version.tree) } : { scope: version.scope, commit: toBytes(version.commit) };
     const { sql, params } = renderSearch(source, query);
-    const rows = await this.em.execute<SearchRow[]>(sql, params);
-    return rows.map((row) => ({
-      study: part(row.study_id, row.study_uid, row.study_attrs),
-      ...(row.series_id !== null &&
-        row.series_id !== undefined && { series: part(row.series_id, row.series_uid, row.series_attrs) }),
-      ...(row.instance_id !== null &&
-        row.instance_id !== undefined && { instance: part(row.instance_id, row.instance_uid, row.instance_attrs) }),
-    }));
+    return (await this.em.execute<SearchRow[]>(sql, params)).map(match);
   }
+
+  /**
+   * The matches of a query in the version a listing is named after (a branch, a tag, or
+   * `commit:<id>`), with the commit and tree they are of, in one statement — if the listing is at
+   * its ref's commit and something matches; otherwise undefined, and the caller asks again carefully.
+   */
+  async searchHead(
+    datasetId: string,
+    name: string,
+    query: QidoQuery,
+  ): Promise<{ commit: Digest; tree: Digest; kind: 'branch' | 'tag' | 'commit'; matches: QidoMatch[] } | undefined> {
+    const { sql, params } = renderSearch({ head: { dataset: datasetId, name } }, query);
+    type HeadRow = SearchRow & { head_commit_id: Uint8Array; head_tree_id: Uint8Array; head_kind: string };
+    const rows = await this.em.execute<HeadRow[]>(sql, params);
+    const first = rows[0];
+    if (first === undefined) return undefined;
+    return {
+      commit: toHex(first.head_commit_id) as Digest,
+      tree: toHex(first.head_tree_id) as Digest,
+      kind: first.head_kind as 'branch' | 'tag' | 'commit',
+      matches: rows.map(match),
+    };
+  }
+}
+
+function match(row: SearchRow): QidoMatch {
+  return {
+    study: part(row.study_id, row.study_uid, row.study_attrs),
+    ...(row.series_id !== null &&
+      row.series_id !== undefined && { series: part(row.series_id, row.series_uid, row.series_attrs) }),
+    ...(row.instance_id !== null &&
+      row.instance_id !== undefined && { instance: part(row.instance_id, row.instance_uid, row.instance_attrs) }),
+  };
 }
 
 /** The typed columns of a listing row and, in the same order, how each is read from a study row. */

@@ -2,10 +2,12 @@ import type { Condition, Match, QidoQuery, QueryLevel } from '@strata/modules/qi
 import { UID_OF_LEVEL, levelDepth } from '@strata/modules/qido';
 
 /**
- * Where a search reads a version's studies: the walk of a root tree, or a branch head's listing
- * while it is at `commit`.
+ * Where a search reads a version's studies: the walk of a root tree; a listing while it is at
+ * `commit`; or the listing named `name` (a branch, a tag, or `commit:<id>`) if it is at its ref's
+ * commit when the statement runs (`head`: the usual query, in one statement).
  */
-export type SearchSource = { tree: Uint8Array } | { scope: number; commit: Uint8Array };
+export type SearchSource =
+  { tree: Uint8Array } | { scope: number; commit: Uint8Array } | { head: { dataset: string; name: string } };
 
 /** Longest value kept in `study_key` (a B-tree entry has a size limit); longer values match on this prefix. */
 export const STUDY_KEY_MAX_CHARS = 256;
@@ -54,6 +56,10 @@ export function renderSearch(source: SearchSource, query: QidoQuery): Statement 
     throw new Error(`renderSearch: a condition below the ${query.level} level`);
   }
   const ctes: string[] = [];
+  // A listing's rows are of indexed studies; their attributes are read for the rows returned only.
+  const listing = `select h.dir_id, h.name from head_study h`;
+  const studyWhere = (name: string, typed?: string) =>
+    where(of('study'), 'study', typed === undefined ? 'st' : 'h', name, params, typed);
   if ('tree' in source) {
     params.push(source.tree);
     ctes.push(walk('root_walk', 'select ?::bytea as id, null::bytea as up', 'w.up'));
@@ -61,18 +67,27 @@ export function renderSearch(source: SearchSource, query: QidoQuery): Statement 
       `studies as (select e.child_id as dir_id, e.name, st.attrs from root_walk w ` +
         `join tree_edge e on e.node_id = w.id and e.kind = ${EDGE_DIR} ` +
         `join study_index st on st.dir_id = e.child_id ` +
-        `where ${where(of('study'), 'study', 'st', 'e.name', params)})`,
+        `where ${studyWhere('e.name')})`,
     );
-  } else {
+  } else if ('scope' in source) {
     // The guard is evaluated once (it does not depend on the row): in the statement's snapshot the
     // listing must still be at the commit the caller read, or nothing matches.
     params.push(source.scope, source.scope, source.commit);
     ctes.push(
-      `studies as (select h.dir_id, h.name, st.attrs from head_study h ` +
-        `join study_index st on st.dir_id = h.dir_id ` +
-        `where h.scope_id = ? and exists (select 1 from head_scope sc where sc.id = ? and sc.commit_id = ?) ` +
-        `and ${where(of('study'), 'study', 'st', 'h.name', params, 'h')})`,
+      `studies as (${listing} where h.scope_id = ? ` +
+        `and exists (select 1 from head_scope sc where sc.id = ? and sc.commit_id = ?) and ${studyWhere('h.name', 'h')})`,
     );
+  } else {
+    // The listing of the branch or tag if it is at the ref's commit, or of a commit (by its
+    // listing name): at most one row, read once; its id is then a constant of every index scan.
+    params.push(source.head.dataset, source.head.name);
+    ctes.push(
+      `target as materialized (select sc.id, sc.commit_id, sc.tree_id, coalesce(r.kind, 'commit') as kind ` +
+        `from head_scope sc left join ref r on r.dataset_id = sc.dataset_id and r.name = sc.name ` +
+        `where sc.dataset_id = ? and sc.name = ? ` +
+        `and (r.commit_id = sc.commit_id or (r.name is null and sc.name like 'commit:%' and sc.commit_id is not null)))`,
+    );
+    ctes.push(`studies as (${listing} where h.scope_id = (select id from target) and ${studyWhere('h.name', 'h')})`);
   }
   if (depth >= 1) {
     ctes.push(walk('study_walk', 'select dir_id as id, dir_id as up from studies', 'w.up'));
@@ -93,7 +108,9 @@ export function renderSearch(source: SearchSource, query: QidoQuery): Statement 
     );
   }
   const select = [
-    'select s.dir_id as study_id, s.name as study_uid, s.attrs as study_attrs',
+    'select s.dir_id as study_id, s.name as study_uid, ',
+    'tree' in source ? 's.attrs' : '(select st.attrs from study_index st where st.dir_id = s.dir_id)',
+    ' as study_attrs',
     depth >= 1 ? ', r.dir_id as series_id, r.name as series_uid, r.attrs as series_attrs' : '',
     depth >= 2 ? ', i.file_id as instance_id, i.name as instance_uid, i.attrs as instance_attrs' : '',
   ].join('');
@@ -105,14 +122,18 @@ export function renderSearch(source: SearchSource, query: QidoQuery): Statement 
       : '',
   ].join('');
   // Code-point order, the order of names in the tree, whatever the database's collation.
-  const order = ['s.name', depth >= 1 ? 'r.name' : '', depth >= 2 ? 'i.name' : '']
-    .filter(Boolean)
-    .map((column) => `${column} collate "C"`)
-    .join(', ');
+  const names = ['s.name', depth >= 1 ? 'r.name' : '', depth >= 2 ? 'i.name' : ''].filter(Boolean);
+  const order = names.map((column) => `${column} collate "C"`).join(', ');
   params.push(query.limit, query.offset);
+  // Only walks recurse; a listing's study CTE stays inlinable, so its primary key can give the order.
+  const recursive = depth > 0 || 'tree' in source ? 'recursive ' : '';
+  const search = `${select} ${from} order by ${order} limit ? offset ?`;
+  if (!('head' in source)) return { sql: `with ${recursive}${ctes.join(', ')} ${search}`, params };
+  // Every row says which version it is of. No row means no match, or no current listing (or no
+  // ref by that name): the caller cannot tell, and asks again carefully.
+  const version = ['commit_id', 'tree_id', 'kind'].map((column) => `(select ${column} from target) as head_${column}`);
   return {
-    // Only walks recurse; a listing's study CTE stays inlinable, so its primary key can give the order.
-    sql: `with ${depth > 0 || 'tree' in source ? 'recursive ' : ''}${ctes.join(', ')} ${select} ${from} order by ${order} limit ? offset ?`,
+    sql: `with ${recursive}${ctes.join(', ')} ${search.replace(/^select /, `select ${version.join(', ')}, `)}`,
     params,
   };
 }
@@ -200,14 +221,16 @@ function valueTest(
         tests.push(`${value} >= ?`);
       }
       if (match.to !== undefined) {
-        // Inclusive at the bound's precision: "-1300" keeps 13:00:59. In code-point order every
-        // value with the bound as prefix sorts below bound + U+10FFFF: that test bounds an index scan.
+        // Inclusive at the bound's precision: "-1300" keeps 13:00:59. In code-point order (keyed
+        // values) a value is at most bound + U+10FFFF exactly when its prefix of the bound's length
+        // is at most the bound, and that test bounds an index scan.
         if (keyed) {
           params.push(`${match.to}\u{10FFFF}`);
           tests.push(`${value} <= ?`);
+        } else {
+          params.push(match.to.length, match.to);
+          tests.push(`left(${value}, ?) <= ?`);
         }
-        params.push(match.to.length, match.to);
-        tests.push(`left(${value}, ?) <= ?`);
       }
       return tests.join(' and ');
     }

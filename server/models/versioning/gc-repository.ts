@@ -19,6 +19,8 @@ export const DERIVED_TABLES = [
   { table: 'study_key', key: 'dir_id', owner: 'object' },
   { table: 'series_index', key: 'dir_id', owner: 'object' },
   { table: 'indexed_tree', key: 'tree_id', owner: 'object' },
+  // A listing (and so its head_study rows) of a version whose commit is swept.
+  { table: 'head_scope', key: 'commit_id', owner: 'object' },
   { table: 'instance_metadata', key: 'file_id', owner: 'file' },
 ] as const;
 

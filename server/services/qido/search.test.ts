@@ -13,6 +13,7 @@ import {
   merge,
   readCommit,
 } from '../versioning/index.js';
+import { KEPT_FIXED_LISTINGS } from './head-scope.js';
 import { searchVersion } from './search.js';
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
@@ -37,6 +38,11 @@ async function seeded(studies = 12): Promise<DatasetRecord> {
     ...syntheticInstances({ count: studies * 6, tag: `seed-${datasets}`, perSeries: 3, seriesPerStudy: 2 }),
   });
   return dataset;
+}
+
+/** The answer of walking a version's tree, without any listing. */
+async function walk(tree: Digest, level: QueryLevel, params: Record<string, string> = {}) {
+  return fixture.database.read().index.search({ tree }, query(level, params));
 }
 
 async function tableRows(table: string): Promise<number> {
@@ -154,12 +160,26 @@ describe('searchVersion (QIDO from the index)', () => {
 
   it('shares the index between versions: tags add no rows, a commit of one instance adds a few', async () => {
     const dataset = await seeded(30);
+    expect(await search(dataset, 'main', 'study', { limit: '1' })).toHaveLength(1);
     const edges = await tableRows('tree_edge');
     const studies = await tableRows('study_index');
     for (let i = 0; i < 20; i++) await createTag(fixture.deps, dataset, `t${i}`, 'main');
     for (let i = 0; i < 20; i++) expect(await search(dataset, `t${i}`, 'study', { limit: '1' })).toHaveLength(1);
     expect(await tableRows('tree_edge')).toBe(edges);
     expect(await tableRows('study_index')).toBe(studies);
+    // Listings: the branch's and those of the tags asked most recently, not one per tag.
+    const listings = await fixture.database
+      .fork()
+      .execute<{ name: string; n: string | number }[]>(
+        'select s.name, count(h.name) as n from head_scope s left join head_study h on h.scope_id = s.id ' +
+          'where s.dataset_id = ? group by s.name order by s.name',
+        [dataset.id],
+      );
+    expect(listings.map((l) => [l.name, Number(l.n)])).toEqual(
+      ['main', ...Array.from({ length: KEPT_FIXED_LISTINGS }, (_, i) => `t${19 - i}`)].sort().map((n) => [n, 30]),
+    );
+    // A tag whose listing was dropped answers again, from a listing made anew.
+    expect(uidsOf(await search(dataset, 't0', 'study'))).toEqual(uidsOf(await search(dataset, 'main', 'study')));
     await commitChanges(fixture.deps, {
       dataset,
       branch: 'main',
@@ -235,12 +255,11 @@ describe('searchVersion at a branch head (the branch listing)', () => {
     ['instance', { PatientName: 'N*' }],
   ];
 
-  /** The head's answers through the listing equal a walk of the same tree (its commit id is walked). */
+  /** The head's answers through the listing equal a walk of the same tree. */
   async function expectListingEqualsWalk(dataset: DatasetRecord, branch = 'main'): Promise<number> {
     const head = await searchVersion(fixture.deps, dataset, branch, query('study'));
-    expect(head.ref.kind).toBe('branch');
     for (const [level, params] of QUERIES) {
-      const walked = await search(dataset, head.ref.commit, level, params);
+      const walked = await walk(head.tree, level, params);
       expect({ level, params, matches: await search(dataset, branch, level, params) }).toEqual({
         level,
         params,
@@ -283,10 +302,31 @@ describe('searchVersion at a branch head (the branch listing)', () => {
     const listed = await fixture.database
       .fork()
       .execute<{ n: string | number }[]>(
-        'select count(*) as n from head_study h join head_scope s on s.id = h.scope_id where s.dataset_id = ? and s.branch = ?',
+        'select count(*) as n from head_study h join head_scope s on s.id = h.scope_id where s.dataset_id = ? and s.name = ?',
         [dataset.id, 'main'],
       );
     expect(Number(listed[0]?.n)).toBe(12);
+  });
+
+  it('answers at tags and commits from listings that equal walks of their trees', async () => {
+    const dataset = await seeded(8);
+    const first = await searchVersion(fixture.deps, dataset, 'main', query('study'));
+    await createTag(fixture.deps, dataset, 'v1', 'main');
+    await commit(
+      dataset,
+      syntheticInstances({ count: 6, tag: 'later', perSeries: 3, seriesPerStudy: 1, firstStudy: 20 }),
+    );
+    await commit(dataset, { edits: await removalsOf(dataset, syntheticStudy(4).uid), files: [] });
+    await createTag(fixture.deps, dataset, 'v2', 'main');
+    for (const ref of ['v1', 'v2', first.ref.commit, first.ref.commit.slice(0, 12)]) {
+      expect(await expectListingEqualsWalk(dataset, ref)).toBe(ref === 'v2' ? 9 : 8);
+    }
+    const kinds = await Promise.all(
+      ['v1', first.ref.commit.slice(0, 12)].map(
+        async (ref) => (await searchVersion(fixture.deps, dataset, ref, query('study'))).ref.kind,
+      ),
+    );
+    expect(kinds).toEqual(['tag', 'commit']);
   });
 
   it("starts a new branch from another branch's listing and keeps the branches apart", async () => {
@@ -316,11 +356,38 @@ describe('searchVersion at a branch head (the branch listing)', () => {
     const listings = () =>
       fixture.database
         .fork()
-        .execute<unknown[]>('select 1 from head_scope where dataset_id = ? and branch = ?', [dataset.id, 'scratch']);
+        .execute<unknown[]>('select 1 from head_scope where dataset_id = ? and name = ?', [dataset.id, 'scratch']);
     expect(await listings()).toHaveLength(0);
     await createBranch(fixture.deps, dataset, 'scratch', 'main');
     expect(await expectListingEqualsWalk(dataset, 'scratch')).toBe(5);
     expect(await listings()).toHaveLength(1);
+  });
+
+  it('answers at a current head in one statement, and leaves everything else to the careful way', async () => {
+    const dataset = await seeded(3);
+    const index = fixture.database.read().index;
+    const nothing = query('study', { PatientName: 'NOBODY*' });
+    // No listing yet: the statement answers nothing, and the query goes the careful way.
+    expect(await index.searchHead(dataset.id, 'main', query('study'))).toBeUndefined();
+    const first = await searchVersion(fixture.deps, dataset, 'main', nothing);
+    expect(first.matches).toEqual([]);
+    expect(first.ref.kind).toBe('branch');
+    // Now current: one statement answers, naming the commit and tree; no match still asks again.
+    const { tree } = await readCommit(fixture.database.read(), first.ref.commit);
+    const all = await index.searchHead(dataset.id, 'main', query('study'));
+    expect({ commit: all?.commit, tree: all?.tree }).toEqual({ commit: first.ref.commit, tree });
+    expect(all?.matches.map((m) => m.study.uid)).toEqual(uidsOf(await search(dataset, first.ref.commit, 'study')));
+    expect(await index.searchHead(dataset.id, 'main', nothing)).toBeUndefined();
+    // A tag is not a branch; a branch that moved has a listing behind it until a query catches it up.
+    await createTag(fixture.deps, dataset, 'v1', 'main');
+    expect(await index.searchHead(dataset.id, 'v1', query('study'))).toBeUndefined();
+    await commit(
+      dataset,
+      syntheticInstances({ count: 1, tag: 'moved', perSeries: 1, seriesPerStudy: 1, firstStudy: 9 }),
+    );
+    expect(await index.searchHead(dataset.id, 'main', query('study'))).toBeUndefined();
+    expect(await search(dataset, 'main', 'study')).toHaveLength(4);
+    expect((await index.searchHead(dataset.id, 'main', query('study')))?.matches).toHaveLength(4);
   });
 
   it('answers every query with the head it names, while writers move the branch', async () => {
@@ -336,7 +403,8 @@ describe('searchVersion at a branch head (the branch listing)', () => {
     );
     const [answers] = await Promise.all([Promise.all(readers), Promise.all(writers)]);
     for (const answer of answers) {
-      expect(answer.matches).toEqual(await search(dataset, answer.ref.commit, 'study', { PatientName: '*' }));
+      expect(answer.matches).toEqual(await walk(answer.tree, 'study', { PatientName: '*' }));
+      expect(answer.tree).toBe((await readCommit(fixture.database.read(), answer.ref.commit)).tree);
     }
     expect(await expectListingEqualsWalk(dataset)).toBe(7);
   });

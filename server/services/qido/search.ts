@@ -4,7 +4,7 @@ import type { DatasetRecord, QidoMatch, VersioningRepositories } from '@strata/m
 import { readCommit } from '../versioning/commit-store.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
-import { catchUpBranch } from './head-scope.js';
+import { catchUpListing, commitListing } from './head-scope.js';
 import { materializeIndex } from './index-tree.js';
 
 export interface SearchResult {
@@ -17,14 +17,15 @@ export interface SearchResult {
 const BRANCH_ATTEMPTS = 4;
 
 /**
- * Answers a QIDO query at any ref of a dataset (branch, tag, commit) from the index. A version
- * whose tree is not indexed yet is materialised first, once. A branch head is answered from the
- * branch's study listing (see catchUpBranch); tags and commits by walking their trees.
+ * Answers a QIDO query at any ref of a dataset (branch, tag, commit) from the index. Every
+ * version answers from a study listing (see catchUpListing): a branch's is kept up with its head
+ * by the first query after each move; a tag's or a commit's is made by the first query at it (a
+ * diff from another listing, after the version's tree is indexed, once) and never changes.
  *
- * The usual case, a branch whose listing is current, takes two statements: the ref with its
- * listing, then the search, which itself checks that the listing is still at the commit read (so
- * the answer is exactly that commit's, the head a moment ago). Anything else — an empty answer, a
- * listing behind its branch or moved on meanwhile — goes the careful way.
+ * The usual case, a branch or tag whose listing is current, is one statement: it finds the
+ * listing at the ref's commit and searches it, in one snapshot, so the answer is exactly that
+ * commit's (a branch's head a moment ago). Anything else — no match, a listing behind its
+ * branch or not made yet, a commit id — goes the careful way.
  */
 export async function searchVersion(
   deps: VersioningDeps,
@@ -33,22 +34,34 @@ export async function searchVersion(
   query: QidoQuery,
 ): Promise<SearchResult> {
   const read = deps.database.read();
-  const head = await read.index.headOf(dataset.id, ref);
-  if (head?.kind === 'branch') {
-    const { scope, commit } = head;
-    if (scope?.commit === commit && scope.tree !== undefined) {
-      const matches = await read.index.search({ scope: scope.id, commit }, query);
-      if (matches.length > 0) return { ref: { commit, kind: 'branch', name: ref }, tree: scope.tree, matches };
-    }
-    return searchBranch(deps, dataset, ref, query);
+  // Ref names never look like commit ids (checkRefName).
+  const byName = !COMMIT_ID.test(ref);
+  const current = byName ? await read.index.searchHead(dataset.id, ref, query) : undefined;
+  if (current !== undefined) {
+    const { commit, tree, kind, matches } = current;
+    return { ref: { commit, kind, name: ref }, tree, matches };
   }
-  // A tag was found by the same statement; anything else is resolved as a commit id.
+  const head = byName ? await read.index.headOf(dataset.id, ref) : undefined;
+  if (head?.kind === 'branch') return searchBranch(deps, dataset, ref, query);
+  // A tag was found by that statement; anything else is resolved as a commit id.
   const resolved: ResolvedRef =
     head === undefined ? await resolveRef(deps, dataset, ref) : { commit: head.commit, kind: head.kind, name: ref };
+  const listing = resolved.kind === 'commit' ? commitListing(resolved.commit) : ref;
+  if (resolved.kind === 'commit') {
+    const hit = await read.index.searchHead(dataset.id, listing, query);
+    if (hit !== undefined) return { ref: resolved, tree: hit.tree, matches: hit.matches };
+  }
+  // A tag or a commit never moves: its listing, once made, is current for good.
   const { tree } = await readCommit(read, resolved.commit);
   await ensureIndexed(deps, tree);
-  return { ref: resolved, tree, matches: await read.index.search({ tree }, query) };
+  const matches = await deps.database.transaction(async (repositories) => {
+    const scope = await catchUpListing(repositories, dataset.id, listing, { commit: resolved.commit, tree });
+    return repositories.index.search({ scope, commit: resolved.commit }, query);
+  });
+  return { ref: resolved, tree, matches };
 }
+
+const COMMIT_ID = /^[0-9a-f]{7,64}$/;
 
 /**
  * At a branch head, carefully. If the listing is current, the head and the listing are read in
@@ -81,7 +94,7 @@ async function searchBranch(
     const caughtUp = await deps.database.transaction(async (repositories) => {
       const locked = await branchHead(repositories, dataset, branch);
       if (locked?.ref.commit !== expected) return undefined; // moved again: start over
-      const scope = await catchUpBranch(repositories, dataset.id, branch, { commit: expected, tree: locked.tree });
+      const scope = await catchUpListing(repositories, dataset.id, branch, { commit: expected, tree: locked.tree });
       const matches = await repositories.index.search({ scope, commit: expected }, query);
       return { ref: locked.ref, tree: locked.tree, matches };
     });

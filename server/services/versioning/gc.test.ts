@@ -3,7 +3,9 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sha256, type BlobStore, type Digest } from '@strata/modules/blob';
+import { parseQidoQuery } from '@strata/modules/qido';
 import { importDirectory } from '../ingest/import-directory.js';
+import { searchVersion } from '../qido/search.js';
 import { ada, ageEverything, commitFiles, HOUR, rowCounts, storedDigests, storedFile } from '../testing/gc-helpers.js';
 import { useVersioningFixture, type VersioningFixture } from '../testing/versioning-fixture.js';
 import {
@@ -95,6 +97,14 @@ describe('gc of a repository with history, tags and a deleted branch', () => {
     const pixelsOfA = await bytesOf(store, a.parts[1] as Digest);
     const sharing = await storedFile(store, [randomBytes(300), pixelsOfA]);
     await commitFiles(fixture, dataset, 'feature', { '1.4/1.4.1/1': d, '1.1/1.1.1/3': sharing });
+    // A query at the feature commit by its id leaves a listing of it, which goes with the commit.
+    const featureHead = (await resolveRef(fixture.deps, dataset, 'feature')).commit;
+    await searchVersion(
+      fixture.deps,
+      dataset,
+      featureHead,
+      parseQidoQuery('study', new URLSearchParams(), { maxLimit: 10, defaultLimit: 10 }),
+    );
     const other = await createDataset(fixture.deps, 'lab/other', ada);
     const f = await storedFile(store);
     await commitFiles(fixture, other, 'main', { '2.1/2.1.1/1': f });
@@ -106,7 +116,7 @@ describe('gc of a repository with history, tags and a deleted branch', () => {
     expect(report.removed.commits.count).toBe(1);
     expect(report.removed.files.count).toBe(2);
     expect(report.removed.nodes.count).toBeGreaterThan(0);
-    expect(report.derived).toMatchObject({ instance_metadata: 2, tree_edge: expect.any(Number) });
+    expect(report.derived).toMatchObject({ instance_metadata: 2, tree_edge: expect.any(Number), head_scope: 1 });
     expect(report.trashed).toEqual({ count: 3, bytes: 300 + 2_000 + 300 });
     expect(await orphanEdges(fixture)).toBe(0);
     const after = await fsck(fixture.deps);
