@@ -23,6 +23,8 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   corsOrigins: '*' | false | string[];
   bodyLimit: number;
+  /** DICOMweb: the dataset the bare `/dicomweb` base serves, and QIDO-RS paging. */
+  dicomweb: { aliasDataset: string | undefined; qidoMaxLimit: number; qidoDefaultLimit: number };
   shutdownTimeoutMs: number;
   /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
   telemetry: boolean;

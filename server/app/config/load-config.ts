@@ -62,6 +62,11 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
     logLevel: values.logLevel ?? 'info',
     corsOrigins: values.corsOrigins ?? '*',
     bodyLimit: values.bodyLimit ?? 2 ** 20,
+    dicomweb: {
+      aliasDataset: values.dicomwebDataset,
+      qidoMaxLimit: values.qidoMaxLimit ?? 1000,
+      qidoDefaultLimit: Math.min(values.qidoDefaultLimit ?? 1000, values.qidoMaxLimit ?? 1000),
+    },
     shutdownTimeoutMs: (values.shutdownTimeout ?? 25) * 1000,
     telemetry: values.otel === undefined ? hasExporter : !values.otel,
     author: values.author ?? defaultAuthor(),

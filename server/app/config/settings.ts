@@ -78,6 +78,27 @@ export const settings = {
     '1MiB',
     'Largest JSON request body (uploads stream and have their own limits).',
   ),
+  dicomwebDataset: setting(
+    'DICOMWEB_DATASET',
+    'dicomwebDataset',
+    text,
+    '(unset: no alias)',
+    'Dataset (owner/name) whose default branch the bare /dicomweb base serves, for PACS that take one URL.',
+  ),
+  qidoMaxLimit: setting(
+    'QIDO_MAX_LIMIT',
+    'qidoMaxLimit',
+    integer(1, 100_000),
+    '1000',
+    'Most results one QIDO-RS response holds; a larger limit is cut to it (with a Warning header).',
+  ),
+  qidoDefaultLimit: setting(
+    'QIDO_DEFAULT_LIMIT',
+    'qidoDefaultLimit',
+    integer(1, 100_000),
+    '1000',
+    'Results of a QIDO-RS query that gives no limit.',
+  ),
   shutdownTimeout: setting(
     'SHUTDOWN_TIMEOUT',
     'shutdownTimeout',

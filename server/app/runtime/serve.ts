@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
 import { createHttpServer } from '../http/http-server.js';
@@ -41,6 +42,13 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     bodyLimit: config.bodyLimit,
     version: config.version,
   });
+  await http.register(
+    dicomwebPlugin({
+      deps: { database: system.database, blobStore: system.blobStore, now: () => new Date() },
+      qido: { maxLimit: config.dicomweb.qidoMaxLimit, defaultLimit: config.dicomweb.qidoDefaultLimit },
+      ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
+    }),
+  );
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {
     await http.listen({ host: config.host, port: config.port });

@@ -1,0 +1,1 @@
+export { dicomwebPlugin, type DicomwebOptions } from './plugin.js';

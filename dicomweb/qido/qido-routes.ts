@@ -1,0 +1,89 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isValidUid } from '@strata/modules/dicom';
+import { StrataError } from '@strata/modules/errors';
+import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
+import { searchVersion } from '@strata/services/qido';
+import { findDataset, type VersioningDeps } from '@strata/services/versioning';
+import { versionHeaders } from '../version/version-headers.js';
+import { versionOf } from '../version/version-of.js';
+import { qidoDataset } from './qido-dataset.js';
+import { qidoMediaType } from './qido-media.js';
+import { queryParameters } from './query-string.js';
+
+export interface QidoOptions {
+  deps: VersioningDeps;
+  /** The most results one response holds, and how many when a query gives no limit. */
+  limits: { maxLimit: number; defaultLimit: number };
+  /** The dataset the bare `/dicomweb` base addresses (at its default branch). */
+  alias: string | undefined;
+}
+
+/** The six QIDO-RS resources (PS3.18 10.6): the level searched, under the UIDs in the path. */
+const RESOURCES: { path: string; level: QueryLevel }[] = [
+  { path: '/studies', level: 'study' },
+  { path: '/series', level: 'series' },
+  { path: '/instances', level: 'instance' },
+  { path: '/studies/:study/series', level: 'series' },
+  { path: '/studies/:study/instances', level: 'instance' },
+  { path: '/studies/:study/series/:series/instances', level: 'instance' },
+];
+
+/** Registers the QIDO-RS resources under `prefix` (a version's base path, or the alias base). */
+export function registerQidoRoutes(app: FastifyInstance, prefix: string, options: QidoOptions): void {
+  for (const { path, level } of RESOURCES) {
+    app.get(`${prefix}${path}`, (request, reply) => search(request, reply, level, options));
+  }
+}
+
+async function search(request: FastifyRequest, reply: FastifyReply, level: QueryLevel, options: QidoOptions) {
+  const mediaType = qidoMediaType(request);
+  const address = versionOf(request, options.alias);
+  const dataset = await findDataset(options.deps, address.dataset);
+  const query = scopedTo(parseQidoQuery(level, queryParameters(request.url), options.limits), pathUids(request));
+  // One more than the limit tells whether the answer was cut.
+  const result = await searchVersion(options.deps, dataset, address.ref ?? dataset.defaultBranch, {
+    ...query,
+    limit: query.limit + 1,
+  });
+  if (versionHeaders(request, reply, result.ref, 'qido-json')) return reply.code(304).send();
+  const matches = result.matches.slice(0, query.limit);
+  const warnings: string[] = [];
+  if (result.matches.length > query.limit) {
+    warnings.push(
+      `There are more results than the limit of ${query.limit}: ask again with offset=${query.offset + query.limit}`,
+    );
+  }
+  if (query.ignored.length > 0) {
+    warnings.push(
+      `These attributes are not supported for matching or returning and were ignored: ${query.ignored.join(', ')}`,
+    );
+  }
+  if (warnings.length > 0) {
+    void reply.header('warning', warnings.map((text) => `299 strata ${JSON.stringify(text)}`).join(', '));
+  }
+  if (matches.length === 0) return reply.code(204).send();
+  // A Buffer, so no charset parameter is added: DICOM JSON is UTF-8 by definition (PS3.18 F.2).
+  const body = Buffer.from(JSON.stringify(matches.map((match) => qidoDataset(level, match, address.base))));
+  return reply.header('content-type', mediaType).send(body);
+}
+
+/** The study and series UIDs of the path, refused if they are not UIDs (PS3.5 9.1). */
+function pathUids(request: FastifyRequest): { study?: string; series?: string } {
+  const { study, series } = request.params as { study?: string; series?: string };
+  for (const [level, uid] of [
+    ['study', study],
+    ['series', series],
+  ] as const) {
+    if (uid !== undefined && !isValidUid(uid)) {
+      throw new StrataError(
+        'dicomweb.invalid_uid',
+        'invalid',
+        `The ${level} UID in the path is not a valid UID: ${JSON.stringify(uid)}.`,
+        {
+          details: { [level]: uid },
+        },
+      );
+    }
+  }
+  return { ...(study !== undefined && { study }), ...(series !== undefined && { series }) };
+}

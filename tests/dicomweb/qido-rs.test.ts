@@ -1,0 +1,224 @@
+// QIDO-RS at every version of a dataset, through a real server and a real client (dicomweb-client).
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { copyFile } from 'node:fs/promises';
+import { loadConfig, serve, type RunningServer } from '@strata/app';
+import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
+import { importDirectory } from '@strata/services/ingest';
+import { createBranch, createDataset, createTag, type VersioningDeps } from '@strata/services/versioning';
+import { api } from 'dicomweb-client';
+import XMLHttpRequest from 'xhr2';
+import { syntheticSlice } from '../support/index.js';
+
+const require = createRequire(import.meta.url);
+const US_PALETTE = join(dirname(require.resolve('dicomweb-client/package.json')), 'testData/US-PAL-8-10x-echo.dcm');
+const ada = { name: 'Ada', email: 'ada@example.org' };
+
+/** Three synthetic CT studies of two series of two slices, by patient. */
+const PATIENTS = [
+  { name: 'DOE^JANE', id: 'P1', date: '20190312' },
+  { name: 'GARCIA^ANA', id: 'P2', date: '20200501' },
+  { name: 'GARCIA^LUIS', id: 'P3', date: '20210704' },
+];
+const studyUid = (p: number) => `1.2.826.0.1.3680043.10.77.${p + 1}`;
+const seriesUid = (p: number, s: number) => `${studyUid(p)}.${s + 1}`;
+const sopUid = (p: number, s: number, i: number) => `${seriesUid(p, s)}.${i + 1}`;
+
+let dir: string;
+let database: TestDatabaseTarget;
+let server: RunningServer;
+let base: string;
+let head: string;
+
+type Dataset = Record<string, { vr: string; Value?: unknown[] }>;
+const value = (dataset: Dataset | undefined, tag: string) => dataset?.[tag]?.Value?.[0];
+
+async function qido(path: string, init: RequestInit = {}): Promise<{ response: Response; body: Dataset[] }> {
+  const response = await fetch(`${base}${path}`, init);
+  const text = await response.text();
+  return { response, body: text === '' ? [] : (JSON.parse(text) as Dataset[]) };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'strata-qido-rs-'));
+  database = await createTestTarget();
+  const config = loadConfig({
+    DATA_DIR: join(dir, 'data'),
+    PORT: '0',
+    LOG_LEVEL: 'silent',
+    DICOMWEB_DATASET: 'lab/ct',
+  });
+  server = await serve({ ...config, database: database.target });
+  base = `${server.url}/dicomweb/lab/ct/@main`;
+  const deps: VersioningDeps = {
+    database: server.system.database,
+    blobStore: server.system.blobStore,
+    now: () => new Date(),
+  };
+  const files = join(dir, 'files');
+  await mkdir(files);
+  for (const [p, patient] of PATIENTS.entries()) {
+    for (let s = 0; s < 2; s++) {
+      for (let i = 0; i < 2; i++) {
+        const bytes = syntheticSlice({
+          studyUid: studyUid(p),
+          seriesUid: seriesUid(p, s),
+          sopUid: sopUid(p, s, i),
+          patientName: patient.name,
+          patientId: patient.id,
+          studyDate: patient.date,
+          instanceNumber: i + 1,
+          size: 8,
+          seed: p * 10 + s * 2 + i,
+        });
+        await writeFile(join(files, `${p}-${s}-${i}.dcm`), bytes);
+      }
+    }
+  }
+  await copyFile(US_PALETTE, join(files, 'us.dcm'));
+  const dataset = await createDataset(deps, 'lab/ct', ada);
+  const report = await importDirectory(deps, files, {
+    dataset,
+    branch: 'main',
+    message: 'seed',
+    author: ada,
+    onError: 'abort',
+  });
+  head = report.commit;
+  await createTag(deps, dataset, 'v1', 'main');
+  await createBranch(deps, dataset, 'feature/ct', 'main');
+}, 60_000);
+
+afterAll(async () => {
+  await server.stop();
+  await database.drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('QIDO-RS', () => {
+  it('lists the studies of a branch with the required attributes, the commit and revalidation headers', async () => {
+    const { response, body } = await qido('/studies');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/dicom+json');
+    expect(response.headers.get('strata-commit')).toBe(head);
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('etag')).toMatch(new RegExp(`^"${head}\\.`));
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(body).toHaveLength(4);
+    const garcia = body.find((study) => value(study, '0020000D') === studyUid(1));
+    expect(value(garcia, '00100010')).toEqual({ Alphabetic: 'GARCIA^ANA' });
+    expect(value(garcia, '00100020')).toBe('P2');
+    expect(value(garcia, '00080020')).toBe('20200501');
+    expect(garcia?.['00080061']?.Value).toEqual(['CT']);
+    expect(value(garcia, '00201206')).toBe(2);
+    expect(value(garcia, '00201208')).toBe(4);
+    expect(value(garcia, '00081190')).toBe(`${base}/studies/${studyUid(1)}`);
+    expect(Object.keys(garcia ?? {})).toEqual(Object.keys(garcia ?? {}).sort());
+  });
+
+  it('matches wildcards, date ranges, UID lists and sequences of levels on all six resources', async () => {
+    const names = (body: Dataset[]) => body.map((d) => (value(d, '00100010') as { Alphabetic: string }).Alphabetic);
+    expect(names((await qido('/studies?PatientName=garc*')).body)).toEqual(['GARCIA^ANA', 'GARCIA^LUIS']);
+    expect(names((await qido('/studies?00100010=G?RCIA%5EA*&StudyDate=20200101-20201231')).body)).toEqual([
+      'GARCIA^ANA',
+    ]);
+    const list = await qido(`/studies?StudyInstanceUID=${studyUid(0)}%5C${studyUid(2)}`);
+    expect(list.body.map((d) => value(d, '0020000D'))).toEqual([studyUid(0), studyUid(2)]);
+    const series = await qido(`/studies/${studyUid(2)}/series`);
+    expect(series.body.map((d) => value(d, '0020000E'))).toEqual([seriesUid(2, 0), seriesUid(2, 1)]);
+    expect(value(series.body[0], '00201209')).toBe(2);
+    expect(value(series.body[0], '00081190')).toBe(`${base}/studies/${studyUid(2)}/series/${seriesUid(2, 0)}`);
+    const allSeries = await qido('/series?Modality=CT&PatientID=P1');
+    expect(allSeries.body.map((d) => value(d, '0020000E'))).toEqual([seriesUid(0, 0), seriesUid(0, 1)]);
+    const instances = await qido(`/studies/${studyUid(0)}/series/${seriesUid(0, 1)}/instances`);
+    expect(instances.body.map((d) => value(d, '00080018'))).toEqual([sopUid(0, 1, 0), sopUid(0, 1, 1)]);
+    expect(value(instances.body[1], '00200013')).toBe(2);
+    const inStudy = await qido(`/studies/${studyUid(1)}/instances?limit=10`);
+    expect(inStudy.body).toHaveLength(4);
+    const byUid = await qido(`/instances?SOPInstanceUID=${sopUid(2, 1, 0)}`);
+    expect(byUid.body.map((d) => value(d, '0020000E'))).toEqual([seriesUid(2, 1)]);
+  });
+
+  it('pages with limit and offset, warning when a page is cut, and answers 204 when nothing matches', async () => {
+    const first = await qido('/studies?limit=2');
+    expect(first.body).toHaveLength(2);
+    expect(first.response.headers.get('warning')).toMatch(/^299 strata ".*offset=2"$/);
+    const rest = await qido('/studies?limit=2&offset=2');
+    expect(rest.body).toHaveLength(2);
+    expect(rest.response.headers.get('warning')).toBeNull();
+    const uids = [...first.body, ...rest.body].map((d) => value(d, '0020000D'));
+    expect(new Set(uids).size).toBe(4);
+    const none = await qido('/studies?PatientName=NOBODY*');
+    expect(none.response.status).toBe(204);
+    expect(none.response.headers.get('strata-commit')).toBe(head);
+    const ignored = await qido('/studies?ReasonForStudy=x&includefield=00081030,PatientAge');
+    expect(ignored.response.status).toBe(200);
+    expect(ignored.response.headers.get('warning')).toMatch(/ReasonForStudy.*PatientAge|PatientAge.*ReasonForStudy/);
+  });
+
+  it('answers at a tag, a commit and an encoded branch name; immutable versions revalidate to 304', async () => {
+    const atTag = await fetch(`${server.url}/dicomweb/lab/ct/@v1/studies`);
+    expect(atTag.status).toBe(200);
+    expect(atTag.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const etag = atTag.headers.get('etag') ?? '';
+    const again = await fetch(`${server.url}/dicomweb/lab/ct/@v1/studies`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    const byCommit = await fetch(`${server.url}/dicomweb/lab/ct/@${head.slice(0, 12)}/studies`);
+    expect(byCommit.headers.get('strata-commit')).toBe(head);
+    expect(((await byCommit.json()) as unknown[]).length).toBe(4);
+    const feature = await fetch(`${server.url}/dicomweb/lab/ct/@feature%2Fct/studies?limit=1`);
+    expect(feature.status).toBe(200);
+    expect(value(((await feature.json()) as Dataset[])[0], '00081190')).toMatch(
+      /\/dicomweb\/lab\/ct\/@feature%2Fct\/studies\//,
+    );
+    const alias = await fetch(`${server.url}/dicomweb/studies?PatientID=P3`);
+    expect(alias.headers.get('strata-commit')).toBe(head);
+    expect(value(((await alias.json()) as Dataset[])[0], '00081190')).toBe(
+      `${server.url}/dicomweb/studies/${studyUid(2)}`,
+    );
+  });
+
+  it('refuses bad requests with a stable code and a reason', async () => {
+    const cases: [string, RequestInit, number, string][] = [
+      ['/dicomweb/lab/ct/@main/studies?StudyDate=2020', {}, 400, 'qido.invalid_parameter'],
+      ['/dicomweb/lab/ct/@main/studies?limit=0', {}, 400, 'qido.invalid_parameter'],
+      ['/dicomweb/lab/ct/@main/studies?bad%20name=1', {}, 400, 'qido.invalid_parameter'],
+      ['/dicomweb/lab/ct/@main/studies?PatientID=%E0%A4%A', {}, 400, 'request.bad_query'],
+      ['/dicomweb/lab/ct/@main/studies/1.2.x/series', {}, 400, 'dicomweb.invalid_uid'],
+      ['/dicomweb/lab/nothing/@main/studies', {}, 404, 'dataset.not_found'],
+      ['/dicomweb/lab/ct/@nowhere/studies', {}, 404, 'ref.not_found'],
+      ['/dicomweb/lab/ct/@main/studies', { headers: { accept: 'application/xml' } }, 406, 'request.not_acceptable'],
+      ['/dicomweb/lab/ct/@main/studies?accept=image/png', {}, 406, 'request.not_acceptable'],
+    ];
+    for (const [path, init, status, code] of cases) {
+      const response = await fetch(`${server.url}${path}`, init);
+      const body = (await response.json()) as { error: { code: string; message: string } };
+      expect({ path, status: response.status, code: body.error.code }).toEqual({ path, status, code });
+      expect(body.error.message.length).toBeGreaterThan(10);
+    }
+  });
+
+  it('serves dicomweb-client, as a viewer would use it', async () => {
+    // Its type declarations say the searches return data sets; they return promises of them.
+    const answered = (result: unknown) => result as Promise<unknown>;
+    (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = XMLHttpRequest;
+    const client = new api.DICOMwebClient({ url: base, singlepart: false });
+    const studies = (await answered(client.searchForStudies({ queryParams: { PatientName: 'GARCIA*' } }))) as Dataset[];
+    expect(studies.map((d) => value(d, '0020000D'))).toEqual([studyUid(1), studyUid(2)]);
+    const series = (await answered(client.searchForSeries({ studyInstanceUID: studyUid(1) }))) as Dataset[];
+    expect(series).toHaveLength(2);
+    const instances = (await answered(
+      client.searchForInstances({
+        studyInstanceUID: studyUid(1),
+        seriesInstanceUID: seriesUid(1, 0),
+      }),
+    )) as Dataset[];
+    expect(instances.map((d) => value(d, '00080018'))).toEqual([sopUid(1, 0, 0), sopUid(1, 0, 1)]);
+    const palette = (await answered(
+      client.searchForStudies({ queryParams: { ModalitiesInStudy: 'US' } }),
+    )) as Dataset[];
+    expect(palette).toHaveLength(1);
+  });
+});
