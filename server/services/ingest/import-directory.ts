@@ -1,13 +1,12 @@
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BlobWriter, Digest } from '@strata/modules/blob';
-import { fileHandleSource, parseInstance } from '@strata/modules/dicom';
 import { StrataError, isStrataError } from '@strata/modules/errors';
 import type { PathEdit } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
+import type { DatasetRecord } from '@strata/models';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
-import { CHUNK, storeOpenFileParts } from './store-file.js';
+import { ingestFile, type IngestedInstance } from './ingest-file.js';
+import { CHUNK } from './store-file.js';
 import { listFiles } from './walk.js';
 
 /**
@@ -41,11 +40,8 @@ export interface ImportReport {
   changed: boolean;
 }
 
-interface Accepted {
+interface Accepted extends IngestedInstance {
   file: string;
-  path: string;
-  record: FileRecord;
-  metadata: InstanceMetadataRecord;
 }
 
 /**
@@ -72,7 +68,7 @@ export async function importDirectory(
     while (next < files.length) {
       const file = files[next++] ?? '';
       try {
-        const item = await ingestFile(blobs, root, file, scratch);
+        const item = { file, ...(await ingestFile(blobs, join(root, file), scratch)) };
         const seen = accepted.get(item.path);
         if (refused.has(item.path)) {
           failures.push(duplicate(file, item.path, seen?.file));
@@ -117,39 +113,6 @@ export async function importDirectory(
     author: options.author,
   });
   return { files: files.length, instances: items.length, failures, commit: result.commit, changed: result.changed };
-}
-
-async function ingestFile(blobs: BlobWriter, root: string, file: string, scratch: Buffer): Promise<Accepted> {
-  const absolute = join(root, file);
-  const handle = await open(absolute, 'r');
-  let parsed;
-  let record;
-  try {
-    const { size } = await handle.stat();
-    parsed = await parseInstance(fileHandleSource(handle, size));
-    const cuts = parsed.pixelData === undefined ? [] : [parsed.pixelData.valueStart, parsed.pixelData.valueEnd];
-    record = await storeOpenFileParts(blobs, handle, size, cuts, absolute, scratch);
-  } finally {
-    await handle.close();
-  }
-  const metadata: InstanceMetadataRecord = {
-    fileId: record.id,
-    studyInstanceUid: parsed.studyInstanceUid,
-    seriesInstanceUid: parsed.seriesInstanceUid,
-    sopInstanceUid: parsed.sopInstanceUid,
-    sopClassUid: parsed.sopClassUid,
-    transferSyntaxUid: parsed.transferSyntaxUid,
-    numberOfFrames: parsed.numberOfFrames,
-    headerEnd: parsed.headerEnd,
-    attributes: parsed.attributes,
-    ...(parsed.pixelData === undefined ? {} : { pixelData: parsed.pixelData }),
-  };
-  return {
-    file,
-    path: `${parsed.studyInstanceUid}/${parsed.seriesInstanceUid}/${parsed.sopInstanceUid}`,
-    record,
-    metadata,
-  };
 }
 
 function duplicate(file: string, path: string, other: string | undefined): ImportFailure {

@@ -1,0 +1,9 @@
+export {
+  FAILURE,
+  storeInstances,
+  type FailedInstance,
+  type StoreRequest,
+  type StoredInstance,
+  type StowPart,
+  type StowResult,
+} from './store-instances.js';

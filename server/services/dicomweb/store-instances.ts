@@ -1,0 +1,185 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { BlobWriter, Digest } from '@strata/modules/blob';
+import { isStrataError } from '@strata/modules/errors';
+import type { DatasetRecord } from '@strata/models';
+import { ingestFile, type IngestedInstance } from '../ingest/ingest-file.js';
+import { CHUNK } from '../ingest/store-file.js';
+import { commitChanges } from '../versioning/commit-changes.js';
+import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
+
+/** One part of a STOW-RS request body, read in order; its body must be consumed before the next part. */
+export interface StowPart {
+  contentType: string | undefined;
+  body: AsyncIterable<Uint8Array>;
+}
+
+export interface StoredInstance {
+  studyUid: string;
+  seriesUid: string;
+  sopUid: string;
+  sopClassUid: string;
+}
+
+export interface FailedInstance {
+  /** Absent when the part could not be read far enough to know it. */
+  sopUid?: string;
+  sopClassUid?: string;
+  /** FailureReason (0008,1197), PS3.18 Table 10.5.3-2 (see FAILURE). */
+  reason: number;
+  code: string;
+  message: string;
+}
+
+export interface StowResult {
+  /** The commit made, or undefined when nothing was stored (or everything was already there, unchanged). */
+  commit: Digest | undefined;
+  stored: StoredInstance[];
+  failed: FailedInstance[];
+}
+
+/** The FailureReason codes a STOW-RS response uses. */
+export const FAILURE = {
+  /** 0xC000: the part is not a DICOM file that can be read. */
+  cannotUnderstand: 0xc000,
+  /** 0xA900: the data set lacks what identifies it (a UID missing or malformed). */
+  datasetMismatch: 0xa900,
+  /** 0xA901: the instance's StudyInstanceUID is not the study of the request URL (as Microsoft's DICOM server). */
+  studyMismatch: 0xa901,
+  /** 0x0110: processing failure (two parts claim one SOP Instance UID with different bytes). */
+  processing: 0x0110,
+} as const;
+
+export interface StoreRequest {
+  dataset: DatasetRecord;
+  branch: string;
+  /** The study of the request URL (`…/studies/{study}`): instances of other studies fail. */
+  studyUid?: string;
+  author: Actor;
+  message: string;
+  /** A directory for parts while they are parsed (each part is written there, then removed). */
+  spoolDir: string;
+  parts: AsyncIterable<StowPart>;
+}
+
+const DICOM = 'application/dicom';
+
+/**
+ * STOW-RS into a branch: every part is streamed to disk (memory stays at one chunk whatever the
+ * request's size), parsed up to its pixel data and stored in the blob store; the accepted instances
+ * become one commit, made only after the whole body was read. A part that fails is reported with
+ * its reason and the others proceed; a body that breaks off (the `parts` iterable throws) commits
+ * nothing. Parts stored for a request that commits nothing are collected by gc.
+ */
+export async function storeInstances(deps: VersioningDeps, request: StoreRequest): Promise<StowResult> {
+  const spool = await mkdtemp(join(request.spoolDir, 'stow-'));
+  const blobs = deps.blobStore.batch();
+  const scratch = Buffer.allocUnsafe(CHUNK);
+  const accepted = new Map<string, IngestedInstance>();
+  const refused = new Set<string>();
+  const failed: FailedInstance[] = [];
+  try {
+    let index = 0;
+    for await (const part of request.parts) {
+      const file = join(spool, `${index++}.dcm`);
+      const outcome = await storePart(blobs, part, file, scratch, request.studyUid);
+      await rm(file, { force: true });
+      if ('reason' in outcome) {
+        failed.push(outcome);
+        continue;
+      }
+      const seen = accepted.get(outcome.path);
+      if (refused.has(outcome.path)) {
+        failed.push(duplicate(outcome));
+      } else if (seen !== undefined && seen.record.id !== outcome.record.id) {
+        // Two parts claim one SOP Instance UID with different bytes: which is right is not ours to guess.
+        accepted.delete(outcome.path);
+        refused.add(outcome.path);
+        failed.push(duplicate(seen), duplicate(outcome));
+      } else if (seen === undefined) {
+        accepted.set(outcome.path, outcome);
+      }
+    }
+  } finally {
+    await rm(spool, { recursive: true, force: true });
+  }
+  const items = [...accepted.values()];
+  if (items.length === 0) return { commit: undefined, stored: [], failed };
+  await blobs.sync();
+  const result = await commitChanges(deps, {
+    dataset: request.dataset,
+    branch: request.branch,
+    edits: items.map((item) => ({
+      path: item.path,
+      file: { kind: 'dicom', id: item.record.id, bytes: item.record.size },
+    })),
+    files: items.map((item) => item.record),
+    metadata: items.map((item) => item.metadata),
+    message: request.message,
+    author: request.author,
+  });
+  return { commit: result.commit, stored: items.map(storedOf), failed };
+}
+
+async function storePart(
+  blobs: BlobWriter,
+  part: StowPart,
+  file: string,
+  scratch: Buffer,
+  studyUid: string | undefined,
+): Promise<IngestedInstance | FailedInstance> {
+  const type = part.contentType?.split(';')[0]?.trim().toLowerCase();
+  if (type !== undefined && type !== DICOM) {
+    for await (const chunk of part.body) void chunk; // read past it: the next part follows
+    return {
+      reason: FAILURE.cannotUnderstand,
+      code: 'stow.unsupported_part',
+      message: `A part of type ${type} is not stored: parts must be ${DICOM}.`,
+    };
+  }
+  await pipeline(Readable.from(part.body), createWriteStream(file));
+  let instance: IngestedInstance;
+  try {
+    instance = await ingestFile(blobs, file, scratch);
+  } catch (error) {
+    if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
+    const unreadable = ['dicom.not_dicom', 'dicom.truncated'].includes(error.code);
+    return {
+      reason: unreadable ? FAILURE.cannotUnderstand : FAILURE.datasetMismatch,
+      code: error.code,
+      message: error.message,
+    };
+  }
+  if (studyUid !== undefined && instance.metadata.studyInstanceUid !== studyUid) {
+    return {
+      sopUid: instance.metadata.sopInstanceUid,
+      sopClassUid: instance.metadata.sopClassUid,
+      reason: FAILURE.studyMismatch,
+      code: 'stow.study_mismatch',
+      message: `The instance belongs to study ${instance.metadata.studyInstanceUid}, not to ${studyUid} of the request URL.`,
+    };
+  }
+  return instance;
+}
+
+function storedOf(item: IngestedInstance): StoredInstance {
+  return {
+    studyUid: item.metadata.studyInstanceUid,
+    seriesUid: item.metadata.seriesInstanceUid,
+    sopUid: item.metadata.sopInstanceUid,
+    sopClassUid: item.metadata.sopClassUid,
+  };
+}
+
+function duplicate(item: IngestedInstance): FailedInstance {
+  return {
+    sopUid: item.metadata.sopInstanceUid,
+    sopClassUid: item.metadata.sopClassUid,
+    reason: FAILURE.processing,
+    code: 'stow.duplicate_sop_instance',
+    message: `Another part of the request has SOP Instance ${item.metadata.sopInstanceUid} with different bytes; neither was stored.`,
+  };
+}
