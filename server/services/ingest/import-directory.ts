@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { BlobWriter, Digest } from '@strata/modules/blob';
+import type { Digest } from '@strata/modules/blob';
 import { StrataError, isStrataError } from '@strata/modules/errors';
 import type { PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord } from '@strata/models';
