@@ -23,16 +23,26 @@ export class FileRepository {
   }
 
   async get(id: Digest): Promise<FileRecord | undefined> {
-    const rows = await this.em.execute<{ size: string | number; parts: Uint8Array }[]>(
-      'select size, parts from file where id = ?',
-      [toBytes(id)],
-    );
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    const parts: Digest[] = [];
-    for (let offset = 0; offset < row.parts.length; offset += 32)
-      parts.push(toHex(row.parts.subarray(offset, offset + 32)) as Digest);
-    return { id, size: Number(row.size), parts };
+    return (await this.getMany([id])).get(id);
+  }
+
+  /** The records of these files, by id (500 per statement); ids not recorded are absent. */
+  async getMany(ids: readonly Digest[]): Promise<Map<Digest, FileRecord>> {
+    const found = new Map<Digest, FileRecord>();
+    for (let start = 0; start < ids.length; start += 500) {
+      const rows = await this.em.execute<{ id: Uint8Array; size: string | number; parts: Uint8Array }[]>(
+        'select id, size, parts from file where id in (?)',
+        [ids.slice(start, start + 500).map(toBytes)],
+      );
+      for (const row of rows) {
+        const parts: Digest[] = [];
+        for (let offset = 0; offset < row.parts.length; offset += 32)
+          parts.push(toHex(row.parts.subarray(offset, offset + 32)) as Digest);
+        const id = toHex(row.id) as Digest;
+        found.set(id, { id, size: Number(row.size), parts });
+      }
+    }
+    return found;
   }
 
   /** Which of these ids are recorded. */

@@ -7,3 +7,4 @@ export {
   type StowPart,
   type StowResult,
 } from './store-instances.js';
+export { fileContent, instancesOf, openVersion, type OpenVersion, type VersionInstance } from './retrieve.js';

@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetRecord } from '@strata/models';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, diffRefs, resolveRef } from '../versioning/index.js';
+import { fileContent, instancesOf, openVersion } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
 
 const require = createRequire(import.meta.url);
@@ -130,3 +132,44 @@ describe('storeInstances (STOW-RS into a branch)', () => {
     ]);
   });
 });
+
+describe('instancesOf and fileContent (WADO-RS reads)', () => {
+  it('finds the instances of a study, a series or one instance and streams the stored bytes exactly', async () => {
+    const target = await dataset();
+    const originals = { us: await bytesOf('us'), ct: await bytesOf('ct'), mr: await bytesOf('mr') };
+    await store(target, partsOf(part(originals.us), part(originals.ct), part(originals.mr)));
+    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    expect(version.ref).toMatchObject({ kind: 'branch', name: 'main' });
+    const [us] = await instancesOf(fixture.deps, version, { study: FILES.us.study });
+    expect(us).toMatchObject({ studyUid: FILES.us.study, sopUid: FILES.us.sop });
+    const series = await instancesOf(fixture.deps, version, { study: FILES.us.study, series: us?.seriesUid ?? '' });
+    const one = await instancesOf(fixture.deps, version, {
+      study: FILES.us.study,
+      series: us?.seriesUid ?? '',
+      instance: FILES.us.sop,
+    });
+    expect([series, one]).toEqual([[us], [us]]);
+    for (const [name, bytes] of Object.entries(originals)) {
+      const [instance] = await instancesOf(fixture.deps, version, { study: FILES[name as keyof typeof FILES].study });
+      if (instance === undefined) throw new Error(`${name} not found`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of fileContent(fixture.deps, instance.file)) chunks.push(chunk);
+      expect(sha256(Buffer.concat(chunks))).toBe(sha256(bytes));
+      expect(instance?.file.id).toBe(sha256(bytes));
+    }
+    // A pixel-bearing file is stored as header, pixel and trailer parts, reassembled above.
+    expect(us?.file.parts.length).toBeGreaterThan(1);
+    for (const uids of [
+      { study: '1.2.3' },
+      { study: FILES.us.study, series: '1.2.3' },
+      { study: FILES.us.study, series: us?.seriesUid ?? '', instance: '9.9' },
+    ]) {
+      await expect(instancesOf(fixture.deps, version, uids)).rejects.toMatchObject({ code: 'dicomweb.not_found' });
+    }
+    await expect(openVersion(fixture.deps, `${target.owner}/${target.name}`, 'v9')).rejects.toMatchObject({
+      code: 'ref.not_found',
+    });
+  });
+});
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');

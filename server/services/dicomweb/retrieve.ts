@@ -1,0 +1,75 @@
+import type { Readable } from 'node:stream';
+import type { Digest } from '@strata/modules/blob';
+import { StrataError } from '@strata/modules/errors';
+import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
+import type { DatasetRecord, FileRecord } from '@strata/models';
+import { readCommit } from '../versioning/commit-store.js';
+import { findDataset } from '../versioning/datasets.js';
+import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
+import type { VersioningDeps } from '../versioning/versioning-deps.js';
+
+/** A version of a dataset a request reads: the ref as resolved, once, and its tree. */
+export interface OpenVersion {
+  dataset: DatasetRecord;
+  ref: ResolvedRef;
+  tree: Digest;
+}
+
+/** One DICOM instance of a version, with the record of its stored bytes. */
+export interface VersionInstance {
+  studyUid: string;
+  seriesUid: string;
+  sopUid: string;
+  file: FileRecord;
+}
+
+/** Resolves `owner/name` and a ref (default: the dataset's default branch) to a commit and its tree. */
+export async function openVersion(deps: VersioningDeps, datasetName: string, ref?: string): Promise<OpenVersion> {
+  const dataset = await findDataset(deps, datasetName);
+  const resolved = await resolveRef(deps, dataset, ref ?? dataset.defaultBranch);
+  const { tree } = await readCommit(deps.database.read(), resolved.commit);
+  return { dataset, ref: resolved, tree };
+}
+
+/**
+ * The instances of a study, a series or one instance in a version, in UID order; 404
+ * (`dicomweb.not_found`) when the version has none there.
+ */
+export async function instancesOf(
+  deps: VersioningDeps,
+  version: OpenVersion,
+  uids: { study: string; series?: string; instance?: string },
+): Promise<VersionInstance[]> {
+  const repositories = deps.database.read();
+  const staging = new NodeStaging(repositories.objects);
+  const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
+  const entry = await entryAt(staging, version.tree, path);
+  const found: { path: string; id: Digest }[] = [];
+  if (entry?.kind === 'dicom') found.push({ path, id: entry.id });
+  else if (entry?.kind === 'dir' && uids.instance === undefined) {
+    for await (const file of filesUnder(staging, entry.id, `${path}/`)) {
+      if (file.entry.kind === 'dicom' && file.path.split('/').length === 3)
+        found.push({ path: file.path, id: file.entry.id });
+    }
+  }
+  if (found.length === 0) {
+    throw new StrataError('dicomweb.not_found', 'not_found', `No instances at ${path} in ${version.ref.name}.`, {
+      details: { ...uids, commit: version.ref.commit },
+    });
+  }
+  const records = await repositories.files.getMany(found.map((file) => file.id));
+  return found.map(({ path: instancePath, id }) => {
+    const file = records.get(id);
+    if (file === undefined) throw new Error(`instancesOf: the file record of ${instancePath} (${id}) is missing`);
+    const [studyUid = '', seriesUid = '', sopUid = ''] = instancePath.split('/');
+    return { studyUid, seriesUid, sopUid, file };
+  });
+}
+
+/** The bytes of a stored file, exactly as they were received: its parts, one after another, streamed. */
+export async function* fileContent(deps: VersioningDeps, file: FileRecord): AsyncGenerator<Buffer> {
+  for (const part of file.parts) {
+    const stream: Readable = await deps.blobStore.get(part);
+    for await (const chunk of stream) yield chunk as Buffer;
+  }
+}
