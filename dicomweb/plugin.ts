@@ -1,13 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { VersioningDeps } from '@strata/services/versioning';
+import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { VERSION_PREFIX } from './version/version-of.js';
+import { registerWadoUriRoute } from './wado-uri/wado-uri-route.js';
 
 export interface DicomwebOptions {
   deps: VersioningDeps;
   qido: { maxLimit: number; defaultLimit: number };
   /** The dataset (`owner/name`) whose default branch the bare `/dicomweb` base serves, if any. */
   aliasDataset?: string;
+  /** Author of the commits DICOMweb requests make (STOW-RS, DELETE, reject). */
+  author: Actor;
 }
 
 /**
@@ -16,8 +20,13 @@ export interface DicomwebOptions {
  */
 export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
   return async (app) => {
-    const qido = { deps: options.deps, limits: options.qido, alias: options.aliasDataset };
-    registerQidoRoutes(app, VERSION_PREFIX, qido);
-    if (options.aliasDataset !== undefined) registerQidoRoutes(app, '/dicomweb', qido);
+    const { deps, author } = options;
+    const alias = options.aliasDataset;
+    const prefixes = alias === undefined ? [VERSION_PREFIX] : [VERSION_PREFIX, '/dicomweb'];
+    for (const prefix of prefixes) {
+      registerQidoRoutes(app, prefix, { deps, limits: options.qido, alias });
+      registerChangeRoutes(app, prefix, { deps, alias, author });
+      registerWadoUriRoute(app, prefix, { deps, alias });
+    }
   };
 }

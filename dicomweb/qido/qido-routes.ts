@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isValidUid } from '@strata/modules/dicom';
-import { StrataError } from '@strata/modules/errors';
 import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
 import { searchVersion } from '@strata/services/qido';
 import { findDataset, type VersioningDeps } from '@strata/services/versioning';
+import { pathUids } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { qidoDataset } from './qido-dataset.js';
@@ -39,7 +38,9 @@ async function search(request: FastifyRequest, reply: FastifyReply, level: Query
   const mediaType = qidoMediaType(request);
   const address = versionOf(request, options.alias);
   const dataset = await findDataset(options.deps, address.dataset);
-  const query = scopedTo(parseQidoQuery(level, queryParameters(request.url), options.limits), pathUids(request));
+  const { study, series } = pathUids(request);
+  const uids = { ...(study !== undefined && { study }), ...(series !== undefined && { series }) };
+  const query = scopedTo(parseQidoQuery(level, queryParameters(request.url), options.limits), uids);
   // One more than the limit tells whether the answer was cut.
   const result = await searchVersion(options.deps, dataset, address.ref ?? dataset.defaultBranch, {
     ...query,
@@ -65,25 +66,4 @@ async function search(request: FastifyRequest, reply: FastifyReply, level: Query
   // A Buffer, so no charset parameter is added: DICOM JSON is UTF-8 by definition (PS3.18 F.2).
   const body = Buffer.from(JSON.stringify(matches.map((match) => qidoDataset(level, match, address.base))));
   return reply.header('content-type', mediaType).send(body);
-}
-
-/** The study and series UIDs of the path, refused if they are not UIDs (PS3.5 9.1). */
-function pathUids(request: FastifyRequest): { study?: string; series?: string } {
-  const { study, series } = request.params as { study?: string; series?: string };
-  for (const [level, uid] of [
-    ['study', study],
-    ['series', series],
-  ] as const) {
-    if (uid !== undefined && !isValidUid(uid)) {
-      throw new StrataError(
-        'dicomweb.invalid_uid',
-        'invalid',
-        `The ${level} UID in the path is not a valid UID: ${JSON.stringify(uid)}.`,
-        {
-          details: { [level]: uid },
-        },
-      );
-    }
-  }
-  return { ...(study !== undefined && { study }), ...(series !== undefined && { series }) };
 }

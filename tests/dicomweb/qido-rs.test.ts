@@ -1,34 +1,16 @@
 // QIDO-RS at every version of a dataset, through a real server and a real client (dicomweb-client).
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { copyFile } from 'node:fs/promises';
-import { loadConfig, serve, type RunningServer } from '@strata/app';
-import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
-import { importDirectory } from '@strata/services/ingest';
-import { createBranch, createDataset, createTag, type VersioningDeps } from '@strata/services/versioning';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
-import { syntheticSlice } from '../support/index.js';
+import {
+  seriesUid,
+  sopUid,
+  startDicomwebFixture,
+  studyUid,
+  type DicomwebFixture,
+} from '../support/dicomweb-fixture.js';
 
-const require = createRequire(import.meta.url);
-const US_PALETTE = join(dirname(require.resolve('dicomweb-client/package.json')), 'testData/US-PAL-8-10x-echo.dcm');
-const ada = { name: 'Ada', email: 'ada@example.org' };
-
-/** Three synthetic CT studies of two series of two slices, by patient. */
-const PATIENTS = [
-  { name: 'DOE^JANE', id: 'P1', date: '20190312' },
-  { name: 'GARCIA^ANA', id: 'P2', date: '20200501' },
-  { name: 'GARCIA^LUIS', id: 'P3', date: '20210704' },
-];
-const studyUid = (p: number) => `1.2.826.0.1.3680043.10.77.${p + 1}`;
-const seriesUid = (p: number, s: number) => `${studyUid(p)}.${s + 1}`;
-const sopUid = (p: number, s: number, i: number) => `${seriesUid(p, s)}.${i + 1}`;
-
-let dir: string;
-let database: TestDatabaseTarget;
-let server: RunningServer;
+let fixture: DicomwebFixture;
+let server: DicomwebFixture['server'];
 let base: string;
 let head: string;
 
@@ -42,60 +24,11 @@ async function qido(path: string, init: RequestInit = {}): Promise<{ response: R
 }
 
 beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'strata-qido-rs-'));
-  database = await createTestTarget();
-  const config = loadConfig({
-    DATA_DIR: join(dir, 'data'),
-    PORT: '0',
-    LOG_LEVEL: 'silent',
-    DICOMWEB_DATASET: 'lab/ct',
-  });
-  server = await serve({ ...config, database: database.target });
-  base = `${server.url}/dicomweb/lab/ct/@main`;
-  const deps: VersioningDeps = {
-    database: server.system.database,
-    blobStore: server.system.blobStore,
-    now: () => new Date(),
-  };
-  const files = join(dir, 'files');
-  await mkdir(files);
-  for (const [p, patient] of PATIENTS.entries()) {
-    for (let s = 0; s < 2; s++) {
-      for (let i = 0; i < 2; i++) {
-        const bytes = syntheticSlice({
-          studyUid: studyUid(p),
-          seriesUid: seriesUid(p, s),
-          sopUid: sopUid(p, s, i),
-          patientName: patient.name,
-          patientId: patient.id,
-          studyDate: patient.date,
-          instanceNumber: i + 1,
-          size: 8,
-          seed: p * 10 + s * 2 + i,
-        });
-        await writeFile(join(files, `${p}-${s}-${i}.dcm`), bytes);
-      }
-    }
-  }
-  await copyFile(US_PALETTE, join(files, 'us.dcm'));
-  const dataset = await createDataset(deps, 'lab/ct', ada);
-  const report = await importDirectory(deps, files, {
-    dataset,
-    branch: 'main',
-    message: 'seed',
-    author: ada,
-    onError: 'abort',
-  });
-  head = report.commit;
-  await createTag(deps, dataset, 'v1', 'main');
-  await createBranch(deps, dataset, 'feature/ct', 'main');
+  fixture = await startDicomwebFixture();
+  ({ server, base, head } = fixture);
 }, 60_000);
 
-afterAll(async () => {
-  await server.stop();
-  await database.drop();
-  await rm(dir, { recursive: true, force: true });
-});
+afterAll(() => fixture.stop());
 
 describe('QIDO-RS', () => {
   it('lists the studies of a branch with the required attributes, the commit and revalidation headers', async () => {

@@ -46,6 +46,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     dicomwebPlugin({
       deps: { database: system.database, blobStore: system.blobStore, now: () => new Date() },
       qido: { maxLimit: config.dicomweb.qidoMaxLimit, defaultLimit: config.dicomweb.qidoDefaultLimit },
+      author: config.author,
       ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
     }),
   );

@@ -8,3 +8,4 @@ export {
   type StowResult,
 } from './store-instances.js';
 export { fileContent, instancesOf, openVersion, type OpenVersion, type VersionInstance } from './retrieve.js';
+export { removeInstances, requireBranch } from './remove-instances.js';

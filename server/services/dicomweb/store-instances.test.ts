@@ -4,7 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DatasetRecord } from '@strata/models';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
-import { createDataset, diffRefs, resolveRef } from '../versioning/index.js';
+import { createDataset, createTag, diffRefs, resolveRef } from '../versioning/index.js';
+import { removeInstances } from './remove-instances.js';
 import { fileContent, instancesOf, openVersion } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
 
@@ -173,3 +174,36 @@ describe('instancesOf and fileContent (WADO-RS reads)', () => {
 });
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+describe('removeInstances (DELETE and reject)', () => {
+  it('removes a series from a branch as one commit; history, tags and commit URLs keep it', async () => {
+    const target = await dataset();
+    const stored = await store(target, partsOf(part(await bytesOf('us')), part(await bytesOf('ct'))));
+    await createTag(fixture.deps, target, 'before', 'main');
+    const name = `${target.owner}/${target.name}`;
+    const [us] = await instancesOf(fixture.deps, await openVersion(fixture.deps, name), { study: FILES.us.study });
+    const removed = await removeInstances(
+      fixture.deps,
+      await openVersion(fixture.deps, name),
+      { study: FILES.us.study, series: us?.seriesUid ?? '' },
+      { author: ada, message: 'reject' },
+    );
+    expect(removed.removed).toBe(1);
+    const head = await openVersion(fixture.deps, name);
+    expect(head.ref.commit).toBe(removed.commit);
+    await expect(instancesOf(fixture.deps, head, { study: FILES.us.study })).rejects.toMatchObject({
+      code: 'dicomweb.not_found',
+    });
+    expect(await instancesOf(fixture.deps, head, { study: FILES.ct.study })).toHaveLength(1);
+    for (const ref of ['before', stored.commit ?? '']) {
+      const old = await openVersion(fixture.deps, name, ref);
+      expect(await instancesOf(fixture.deps, old, { study: FILES.us.study })).toHaveLength(1);
+      await expect(
+        removeInstances(fixture.deps, old, { study: FILES.us.study }, { author: ada, message: 'no' }),
+      ).rejects.toMatchObject({ code: 'dicomweb.immutable_ref', kind: 'method_not_allowed' });
+    }
+    await expect(
+      removeInstances(fixture.deps, head, { study: FILES.us.study }, { author: ada, message: 'again' }),
+    ).rejects.toMatchObject({ code: 'dicomweb.not_found' });
+  });
+});

@@ -1,0 +1,46 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { openVersion, removeInstances } from '@strata/services/dicomweb';
+import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import { studyPath } from '../version/path-uids.js';
+import { COMMIT_HEADER } from '../version/version-headers.js';
+import { versionOf } from '../version/version-of.js';
+import { rejectionMeaning } from './rejection-codes.js';
+
+export interface ChangeOptions {
+  deps: VersioningDeps;
+  alias: string | undefined;
+  author: Actor;
+}
+
+const LEVELS = [
+  '/studies/:study',
+  '/studies/:study/series/:series',
+  '/studies/:study/series/:series/instances/:instance',
+];
+
+/**
+ * DELETE of a study, series or instance, and the dcm4chee-style reject
+ * (`POST …/reject/113001%5EDCM`): each removes the instances from the branch in one commit and
+ * answers 204 with the new commit in Strata-Commit.
+ */
+export function registerChangeRoutes(app: FastifyInstance, prefix: string, options: ChangeOptions): void {
+  for (const level of LEVELS) {
+    app.delete(`${prefix}${level}`, (request, reply) => remove(request, reply, options, 'Deleted'));
+    app.post(`${prefix}${level}/reject/:code`, (request, reply) => {
+      const { code } = request.params as { code: string };
+      return remove(request, reply, options, `${rejectionMeaning(code)} (${code})`);
+    });
+  }
+}
+
+async function remove(request: FastifyRequest, reply: FastifyReply, options: ChangeOptions, why: string) {
+  const uids = studyPath(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
+  const result = await removeInstances(options.deps, version, uids, {
+    author: options.author,
+    message: `${why}: ${path}`,
+  });
+  return reply.code(204).header(COMMIT_HEADER, result.commit).send();
+}
