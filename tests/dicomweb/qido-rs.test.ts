@@ -38,7 +38,9 @@ describe('QIDO-RS', () => {
     expect(response.headers.get('strata-commit')).toBe(head);
     expect(response.headers.get('cache-control')).toBe('no-cache');
     expect(response.headers.get('etag')).toMatch(new RegExp(`^"${head}\\.`));
-    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const cors = await fetch(`${base}/studies`, { headers: { origin: 'https://viewer.example.org' } });
+    expect(cors.headers.get('access-control-allow-origin')).toBe('*');
+    expect(cors.headers.get('access-control-expose-headers')).toContain('strata-commit');
     expect(body).toHaveLength(4);
     const garcia = body.find((study) => value(study, '0020000D') === studyUid(1));
     expect(value(garcia, '00100010')).toEqual({ Alphabetic: 'GARCIA^ANA' });

@@ -39,7 +39,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   if (options.corsOrigins !== false) {
     await app.register(cors, {
       origin: options.corsOrigins === '*' ? '*' : options.corsOrigins,
-      exposedHeaders: ['x-request-id', 'etag', 'content-location', 'warning', 'x-total-count'],
+      exposedHeaders: ['x-request-id', 'etag', 'content-location', 'warning', 'x-total-count', 'strata-commit'],
       maxAge: 86400,
     });
   }
