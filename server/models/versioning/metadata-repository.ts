@@ -56,24 +56,35 @@ export class MetadataRepository {
   }
 
   async get(fileId: Digest): Promise<InstanceMetadataRecord | undefined> {
-    const rows = await this.em.execute<Row[]>(
-      'select study_instance_uid, series_instance_uid, sop_instance_uid, sop_class_uid, transfer_syntax_uid, number_of_frames, header_end, attributes, pixel_data from instance_metadata where file_id = ?',
-      [toBytes(fileId)],
-    );
-    const row = rows[0];
-    if (row === undefined) return undefined;
-    return {
-      fileId,
-      studyInstanceUid: row.study_instance_uid,
-      seriesInstanceUid: row.series_instance_uid,
-      sopInstanceUid: row.sop_instance_uid,
-      sopClassUid: row.sop_class_uid,
-      transferSyntaxUid: row.transfer_syntax_uid,
-      numberOfFrames: row.number_of_frames,
-      headerEnd: Number(row.header_end),
-      attributes: parseJson(row.attributes) as Record<string, unknown>,
-      ...(row.pixel_data === null ? {} : { pixelData: parseJson(row.pixel_data) as object }),
-    };
+    return (await this.getMany([fileId])).get(fileId);
+  }
+
+  /** The metadata of these files (500 per statement), for those that have it. */
+  async getMany(fileIds: readonly Digest[]): Promise<Map<Digest, InstanceMetadataRecord>> {
+    const found = new Map<Digest, InstanceMetadataRecord>();
+    for (let start = 0; start < fileIds.length; start += 500) {
+      const rows = await this.em.execute<(Row & { file_id: Uint8Array })[]>(
+        'select file_id, study_instance_uid, series_instance_uid, sop_instance_uid, sop_class_uid, transfer_syntax_uid, ' +
+          'number_of_frames, header_end, attributes, pixel_data from instance_metadata where file_id in (?)',
+        [fileIds.slice(start, start + 500).map(toBytes)],
+      );
+      for (const row of rows) {
+        const fileId = toHex(row.file_id) as Digest;
+        found.set(fileId, {
+          fileId,
+          studyInstanceUid: row.study_instance_uid,
+          seriesInstanceUid: row.series_instance_uid,
+          sopInstanceUid: row.sop_instance_uid,
+          sopClassUid: row.sop_class_uid,
+          transferSyntaxUid: row.transfer_syntax_uid,
+          numberOfFrames: row.number_of_frames,
+          headerEnd: Number(row.header_end),
+          attributes: parseJson(row.attributes) as Record<string, unknown>,
+          ...(row.pixel_data === null ? {} : { pixelData: parseJson(row.pixel_data) as object }),
+        });
+      }
+    }
+    return found;
   }
 }
 

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord } from '@strata/models';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { readCommit } from '../versioning/commit-store.js';
 import { findDataset } from '../versioning/datasets.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
@@ -21,6 +21,8 @@ export interface VersionInstance {
   seriesUid: string;
   sopUid: string;
   file: FileRecord;
+  /** What ingest parsed (transfer syntax, frames, pixel data location); absent for files stored without it. */
+  metadata: InstanceMetadataRecord | undefined;
 }
 
 /** Resolves `owner/name` and a ref (default: the dataset's default branch) to a commit and its tree. */
@@ -57,12 +59,13 @@ export async function instancesOf(
       details: { ...uids, commit: version.ref.commit },
     });
   }
-  const records = await repositories.files.getMany(found.map((file) => file.id));
+  const ids = found.map((file) => file.id);
+  const [records, metadata] = [await repositories.files.getMany(ids), await repositories.metadata.getMany(ids)];
   return found.map(({ path: instancePath, id }) => {
     const file = records.get(id);
     if (file === undefined) throw new Error(`instancesOf: the file record of ${instancePath} (${id}) is missing`);
     const [studyUid = '', seriesUid = '', sopUid = ''] = instancePath.split('/');
-    return { studyUid, seriesUid, sopUid, file };
+    return { studyUid, seriesUid, sopUid, file, metadata: metadata.get(id) };
   });
 }
 

@@ -150,6 +150,7 @@ describe('instancesOf and fileContent (WADO-RS reads)', () => {
       instance: FILES.us.sop,
     });
     expect([series, one]).toEqual([[us], [us]]);
+    expect(us?.metadata).toMatchObject({ transferSyntaxUid: '1.2.840.10008.1.2.5', numberOfFrames: 10 });
     for (const [name, bytes] of Object.entries(originals)) {
       const [instance] = await instancesOf(fixture.deps, version, { study: FILES[name as keyof typeof FILES].study });
       if (instance === undefined) throw new Error(`${name} not found`);
