@@ -72,13 +72,15 @@ export function personNameValues(bytes: Uint8Array, characterSet: CharacterSet):
   });
 }
 
-function typed(text: string, vr: string): string | number {
+/** An IS, DS or binary-number text as a number when it is one (PS3.18 F.2.3: else it stays text). */
+export function typed(text: string, vr: string): string | number {
   if (vr === 'IS' || BINARY_NUMBER_SIZE[vr] !== undefined) return INTEGER.test(text) ? Number(text) : text;
   if (vr === 'DS') return DECIMAL.test(text) ? Number(text) : text;
   return text;
 }
 
-function binaryNumbers(bytes: Uint8Array, vr: string, littleEndian: boolean): number[] {
+/** The values of a binary numeric VR (US, SS, UL, SL, FL, FD; SV and UV rounded to doubles). */
+export function binaryNumbers(bytes: Uint8Array, vr: string, littleEndian: boolean): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = BINARY_NUMBER_SIZE[vr] ?? 1;
   const numbers: number[] = [];
