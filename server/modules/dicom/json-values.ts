@@ -30,8 +30,11 @@ export function jsonValues(
       return attributeTags(bytes, littleEndian);
     case 'PN':
       return personNameValues(bytes, characterSet);
-    default:
+    case 'IS':
+    case 'DS':
       return textValues(bytes, vr, characterSet).map((text) => (text === null ? null : typed(text, vr)));
+    default:
+      return textValues(bytes, vr, characterSet);
   }
 }
 
