@@ -78,6 +78,17 @@ describe('readInstanceMetadata: structure', () => {
     expect(json['00081140']?.Value).toEqual([{ '00080060': { vr: 'CS', Value: ['MR'] } }]);
   });
 
+  it('ends the data set at zero padding after it (group 0000), without stepping through the padding', async () => {
+    const file = concat([
+      part10(EXPLICIT, [element(0x7fe00010, 'OW', new Uint8Array(4))]),
+      new Uint8Array(4 * 1024 * 1024),
+    ]);
+    const counted = countingSource(bufferSource(file));
+    const json = await readInstanceMetadata(counted.source, { bulkDataUri, availableTransferSyntax: false });
+    expect(json).toEqual({ '7FE00010': { vr: 'OW', BulkDataURI: 'bulk:7FE00010' } });
+    expect(bytesRead(counted.reads)).toBeLessThan(70_000);
+  });
+
   it('reads an implicit VR data set with PS3.6 VRs, and US or SS by the Pixel Representation in force', async () => {
     const file = part10(IMPLICIT, [
       text(0x00100010, 'PN', 'Doe^Jane', IMPLICIT_LE),
