@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { bufferSource } from './byte-source.js';
 import type { BulkDataLocation } from './dicom-json-model.js';
 import { readInstanceMetadata } from './instance-metadata.js';
+import { countingSource } from './testing/dicom-builder.js';
 import { type Difference, differences, type JsonDataSetLike } from './testing/dicom-json-diff.js';
 import { KNOWN_DIFFERENCES } from './testing/pydicom-json-differences.js';
 import { TEST_DATA_ROOTS, testDataAvailable, type TestDataSource } from './testing/test-data.js';
@@ -74,6 +75,21 @@ describe('readInstanceMetadata compared with pydicom over the test corpus', () =
         else used.add(known.name);
       }
       expect(unexplained).toEqual([]);
+    },
+  );
+
+  it.each(ok.map((file) => [`${file.source}/${file.path}`, file] as const))(
+    '%s: no read starts inside a bulk value',
+    async (_name, file) => {
+      const counted = countingSource(bufferSource(new Uint8Array(readFileSync(pathOf(file)))));
+      const located: BulkDataLocation[] = [];
+      await readInstanceMetadata(counted.source, { bulkDataUri: (location) => String(located.push(location)) });
+      // Encapsulated values are walked by their item headers; deflated files are read whole.
+      const skipped = located.filter((location) => !location.encapsulated && !location.deflated);
+      const inside = counted.reads.filter((read) =>
+        skipped.some((location) => read.offset >= location.offset && read.offset < location.offset + location.length),
+      );
+      expect(inside).toEqual([]);
     },
   );
 
