@@ -120,13 +120,7 @@ class DataSetWalk {
     const undefinedLength = header.length === UNDEFINED_LENGTH;
     const vr = vrOfElement(header.tag, header.vr, undefinedLength);
     if (vr === 'SQ' || undefinedLength) return this.structuredElement(header, vr, end, syntax, parentPath, depth);
-    const valueEnd = header.valueStart + header.length;
-    if (valueEnd > this.reader.size) {
-      throw truncatedAt(header.valueStart, header.length, this.reader.size, `the value of ${formatTag(header.tag)}`);
-    }
-    if (valueEnd > end) {
-      throw malformedAt(header.start, `the value of ${formatTag(header.tag)} runs past the end of its item`);
-    }
+    this.checkValueEnd(header, end);
     const element = {
       tag: header.tag,
       writtenVr: header.vr,
@@ -143,6 +137,17 @@ class DataSetWalk {
     return this.reader
       .load(header.valueStart, header.length, `the value of ${formatTag(header.tag)}`)
       .then(() => this.withValue(element));
+  }
+
+  /** A defined-length value must end within the file, and within its item. */
+  private checkValueEnd(header: ElementHeader, end: number): void {
+    const valueEnd = header.valueStart + header.length;
+    if (valueEnd > this.reader.size) {
+      throw truncatedAt(header.valueStart, header.length, this.reader.size, `the value of ${formatTag(header.tag)}`);
+    }
+    if (valueEnd > end) {
+      throw malformedAt(header.start, `the value of ${formatTag(header.tag)} runs past the end of its item`);
+    }
   }
 
   private withValue(element: { offset: number; length: number; bytes: Uint8Array | undefined }): ReadElement {
@@ -182,13 +187,8 @@ class DataSetWalk {
       const fragments = await locatePixelData(this.reader, header, syntax.littleEndian);
       return { ...base, length: fragments.valueEnd - header.valueStart };
     }
+    this.checkValueEnd(header, end);
     const valueEnd = header.valueStart + header.length;
-    if (valueEnd > this.reader.size) {
-      throw truncatedAt(header.valueStart, header.length, this.reader.size, `the value of ${formatTag(header.tag)}`);
-    }
-    if (valueEnd > end) {
-      throw malformedAt(header.start, `the value of ${formatTag(header.tag)} runs past the end of its item`);
-    }
     const { items } = await this.sequence(header.valueStart, valueEnd, itemsSyntax, unknownVr, path, depth);
     return { ...base, length: header.length, items };
   }

