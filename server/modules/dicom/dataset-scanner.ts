@@ -72,7 +72,7 @@ export async function scanDataSet(reader: SourceReader, start: number, declared:
  * The transfer syntax's VR encoding, unless the first element shows the other one: pydicom reads
  * such files (with a warning) by what the data shows, and so does this parser.
  */
-async function detectSyntax(reader: SourceReader, start: number, declared: Syntax): Promise<Syntax> {
+export async function detectSyntax(reader: SourceReader, start: number, declared: Syntax): Promise<Syntax> {
   const explicit = await startsExplicit(reader, start);
   if (explicit === undefined || explicit === declared.explicitVr) return declared;
   return { explicitVr: explicit, littleEndian: declared.littleEndian };

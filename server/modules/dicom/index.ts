@@ -5,3 +5,7 @@ export type { JsonAttribute, PersonNameValue } from './value-decoder.js';
 export { QIDO_ATTRIBUTES, type AttributeSpec, type QueryLevel } from './attributes-table.js';
 export { isValidUid } from './uid.js';
 export type { DicomErrorCode } from './dicom-errors.js';
+export { readInstanceMetadata, type InstanceMetadataOptions } from './instance-metadata.js';
+export type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet, DicomJsonValue } from './dicom-json-model.js';
+export { formatDicomJson } from './dicom-json-text.js';
+export { nativeDicomXml } from './native-dicom-xml.js';

@@ -74,9 +74,18 @@ export async function skipUndefinedLength(
  * seen from its first element; an implicit-VR sequence never switches to explicit, except that
  * the items of UN are whatever their first element shows.
  */
-async function syntaxOfItem(reader: SourceReader, offset: number, sequence: Frame): Promise<Syntax> {
-  if (!sequence.syntax.explicitVr && !sequence.unknownVr) return sequence.syntax;
+export async function itemSyntax(
+  reader: SourceReader,
+  offset: number,
+  sequenceSyntax: Syntax,
+  unknownVr: boolean,
+): Promise<Syntax> {
+  if (!sequenceSyntax.explicitVr && !unknownVr) return sequenceSyntax;
   const explicit = await startsExplicit(reader, offset);
-  if (explicit === undefined) return sequence.syntax;
-  return { explicitVr: explicit, littleEndian: sequence.syntax.littleEndian };
+  if (explicit === undefined) return sequenceSyntax;
+  return { explicitVr: explicit, littleEndian: sequenceSyntax.littleEndian };
+}
+
+async function syntaxOfItem(reader: SourceReader, offset: number, sequence: Frame): Promise<Syntax> {
+  return itemSyntax(reader, offset, sequence.syntax, sequence.unknownVr);
 }

@@ -22,7 +22,13 @@ function tableCodec(table: readonly number[]): Codec {
 export const latin1: Codec = {
   strict: (bytes) => latin1.replace(bytes),
   // Node's "latin1" is true ISO 8859-1 (WHATWG's label would give windows-1252).
-  replace: (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'),
+  replace: (bytes) => {
+    // Most values are short: a loop costs less than wrapping them in a Buffer.
+    if (bytes.length > 64) return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return text;
+  },
 };
 
 /**

@@ -24,7 +24,9 @@ const LEADING_SPACES_KEPT = new Set(['ST', 'LT', 'UT', 'UC']);
 const TEXT_VRS = new Set([...CHARACTER_SET_VRS, ...['AE', 'AS', 'CS', 'DA', 'DS', 'DT', 'IS', 'TM', 'UI', 'UR']]);
 
 const INTEGER = /^[+-]?\d+$/;
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+// With only these characters, Number() accepts exactly PS3.5's decimal strings (digits before or
+// after the point, an optional exponent); one linear scan costs less than a grammar regex.
+const DECIMAL_CHARACTERS = /^[0-9eE.+-]+$/;
 const PERSON_NAME_GROUPS = ['Alphabetic', 'Ideographic', 'Phonetic'] as const;
 
 /**
@@ -72,13 +74,18 @@ export function personNameValues(bytes: Uint8Array, characterSet: CharacterSet):
   });
 }
 
-function typed(text: string, vr: string): string | number {
+/** An IS, DS or binary-number text as a number when it is one (PS3.18 F.2.3: else it stays text). */
+export function typed(text: string, vr: string): string | number {
   if (vr === 'IS' || BINARY_NUMBER_SIZE[vr] !== undefined) return INTEGER.test(text) ? Number(text) : text;
-  if (vr === 'DS') return DECIMAL.test(text) ? Number(text) : text;
+  if (vr === 'DS') {
+    const number = DECIMAL_CHARACTERS.test(text) ? Number(text) : Number.NaN;
+    return Number.isNaN(number) ? text : number;
+  }
   return text;
 }
 
-function binaryNumbers(bytes: Uint8Array, vr: string, littleEndian: boolean): number[] {
+/** The values of a binary numeric VR (US, SS, UL, SL, FL, FD; SV and UV rounded to doubles). */
+export function binaryNumbers(bytes: Uint8Array, vr: string, littleEndian: boolean): number[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const size = BINARY_NUMBER_SIZE[vr] ?? 1;
   const numbers: number[] = [];
