@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { formatMediaType } from './media-type.js';
+import { readMultipartRelated } from './multipart-reader.js';
+import { writeMultipartRelated, type OutgoingPart } from './multipart-writer.js';
+import { awkwardBytes, collect, inRandomChunks, seededRandom } from './testing/chunks.js';
+import { partsDecodedBy } from './testing/dicomweb-client-peer.js';
+
+const digest = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+/** What the reader finds in a written response: content type, location, body digest. */
+async function readBack(contentType: string, body: AsyncIterable<Uint8Array>) {
+  const parts: [string | undefined, string | undefined, string][] = [];
+  for await (const part of readMultipartRelated(body, contentType).parts) {
+    const type = part.contentType && formatMediaType(part.contentType);
+    parts.push([type, part.headers.get('content-location'), digest(await collect(part.body))]);
+  }
+  return parts;
+}
+
+async function* streamed(bytes: Buffer, seed: number): AsyncGenerator<Uint8Array> {
+  yield* inRandomChunks(bytes, 4096, seed);
+}
+
+describe('writeMultipartRelated', () => {
+  it('names the root type and a random boundary in its Content-Type', () => {
+    const [a, b] = [writeMultipartRelated('application/dicom', []), writeMultipartRelated('application/dicom', [])];
+    expect(a.contentType).toMatch(/^multipart\/related; type="application\/dicom"; boundary=strata-[0-9a-f]{48}$/);
+    expect(a.contentType).not.toBe(b.contentType);
+  });
+
+  it('writes the exact layout of RFC 2046', async () => {
+    const written = writeMultipartRelated(
+      'application/octet-stream',
+      [
+        { body: Buffer.from('AB'), contentLocation: '/studies/1/frames/1' },
+        { body: streamed(Buffer.from('CD'), 1), contentType: 'image/jpeg', headers: { 'X-Frame': '2' } },
+      ],
+      { boundary: 'b0und' },
+    );
+    expect(written.contentType).toBe('multipart/related; type="application/octet-stream"; boundary=b0und');
+    expect((await collect(written.body)).toString()).toBe(
+      '--b0und\r\nContent-Type: application/octet-stream\r\nContent-Location: /studies/1/frames/1\r\n\r\nAB' +
+        '\r\n--b0und\r\nContent-Type: image/jpeg\r\nX-Frame: 2\r\n\r\nCD\r\n--b0und--\r\n',
+    );
+    expect((await collect(writeMultipartRelated('application/dicom', [], { boundary: 'b' }).body)).toString()).toBe(
+      '--b--\r\n',
+    );
+  });
+
+  it('round-trips random bodies full of CRLF and "--" through the reader, whole or streamed', async () => {
+    const random = seededRandom(42);
+    const bodies = Array.from({ length: 40 }, (_, i) => awkwardBytes(Math.floor(random() * 20_000), i));
+    bodies.push(Buffer.alloc(0), Buffer.from('\r\n'), Buffer.from('--'), Buffer.from('\r\n--'));
+    const parts: OutgoingPart[] = bodies.map((body, i) => ({
+      body: i % 2 === 0 ? body : streamed(body, i),
+      contentType: `application/dicom; transfer-syntax=1.2.840.10008.1.2.${i}`,
+      contentLocation: `/instances/${i}`,
+    }));
+    const written = writeMultipartRelated('application/dicom', parts);
+    const readParts = await readBack(written.contentType, streamed(await collect(written.body), 99));
+    expect(readParts).toEqual(
+      bodies.map((body, i) => [
+        `application/dicom; transfer-syntax=1.2.840.10008.1.2.${i}`,
+        `/instances/${i}`,
+        digest(body),
+      ]),
+    );
+  });
+
+  it("is read by dicomweb-client's own multipart decoder", async () => {
+    const bodies = [awkwardBytes(3000, 1), awkwardBytes(10, 2)];
+    const written = writeMultipartRelated(
+      'application/dicom',
+      bodies.map((body) => ({ body })),
+    );
+    const decoded = await partsDecodedBy(written.contentType, await collect(written.body));
+    expect(decoded.map(digest)).toEqual(bodies.map(digest));
+  });
+
+  it('asks for a part only when the previous one is sent, and stops the parts when its reader stops', async () => {
+    const asked: number[] = [];
+    let stopped = false;
+    const parts = (async function* () {
+      try {
+        for (let i = 0; ; i++) {
+          asked.push(i);
+          yield { body: Buffer.from(`part ${i}`) };
+        }
+      } finally {
+        stopped = true;
+      }
+    })();
+    const body = writeMultipartRelated('application/dicom', parts).body[Symbol.asyncIterator]();
+    await body.next(); // the first part's boundary and headers
+    expect(asked).toEqual([0]);
+    await body.next(); // its body
+    await body.next(); // the second part's boundary
+    expect(asked).toEqual([0, 1]);
+    await body.return?.();
+    expect(stopped).toBe(true);
+  });
+
+  it.each([
+    [{ body: Buffer.from('x'), contentLocation: '/a\r\nSet-Cookie: s=1' }],
+    [{ body: Buffer.from('x'), contentType: 'application/dicom\nX: 1' }],
+    [{ body: Buffer.from('x'), headers: { 'Bad Name': '1' } }],
+    [{ body: Buffer.from('x'), headers: { 'X-Ok': 'caf\u00e9 \u2603' } }],
+  ])('never writes a header that could end its line or lose characters: %j', async (part) => {
+    await expect(collect(writeMultipartRelated('application/dicom', [part]).body)).rejects.toMatchObject({
+      code: 'response.invalid_header_value',
+    });
+  });
+
+  it('refuses a root type with parameters', () => {
+    expect(() => writeMultipartRelated('application/dicom; transfer-syntax=*', [])).toThrow(
+      expect.objectContaining({ code: 'response.invalid_header_value' }),
+    );
+  });
+});
