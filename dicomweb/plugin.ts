@@ -3,6 +3,7 @@ import type { Actor, VersioningDeps } from '@strata/services/versioning';
 import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { VERSION_PREFIX } from './version/version-of.js';
+import { registerRetrieveRoutes } from './wado/retrieve-routes.js';
 import { registerWadoUriRoute } from './wado-uri/wado-uri-route.js';
 
 export interface DicomwebOptions {
@@ -27,6 +28,7 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
       registerQidoRoutes(app, prefix, { deps, limits: options.qido, alias });
       registerChangeRoutes(app, prefix, { deps, alias, author });
       registerWadoUriRoute(app, prefix, { deps, alias });
+      registerRetrieveRoutes(app, prefix, { deps, alias });
     }
   };
 }

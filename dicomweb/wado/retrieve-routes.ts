@@ -1,0 +1,140 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDicomJson, nativeDicomXml } from '@strata/modules/dicom';
+import { StrataError } from '@strata/modules/errors';
+import {
+  bulkDataOf,
+  fileContent,
+  instancesOf,
+  metadataOf,
+  openVersion,
+  type OpenVersion,
+  type VersionInstance,
+} from '@strata/services/dicomweb';
+import type { VersioningDeps } from '@strata/services/versioning';
+import { writeMultipartRelated } from '../http/index.js';
+import { negotiateRequest } from '../version/accept-of.js';
+import { studyPath } from '../version/path-uids.js';
+import { versionHeaders } from '../version/version-headers.js';
+import { versionOf, type VersionAddress } from '../version/version-of.js';
+import { bulkDataUrl, instanceUrl } from './instance-urls.js';
+
+export interface RetrieveOptions {
+  deps: VersioningDeps;
+  alias: string | undefined;
+}
+
+const RESOURCES = [
+  '/studies/:study',
+  '/studies/:study/series/:series',
+  '/studies/:study/series/:series/instances/:instance',
+];
+
+/** `transfer-syntax=*`: the stored bytes, whatever their encoding. */
+const AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+const METADATA_OFFERS = [
+  'application/dicom+json',
+  'application/json',
+  'multipart/related; type="application/dicom+xml"',
+];
+const BULK_OFFERS = ['multipart/related; type="application/octet-stream"', 'application/octet-stream'];
+
+/**
+ * WADO-RS (PS3.18 10.4): instances of a study, series or instance as `multipart/related;
+ * type="application/dicom"`, their metadata, and bulk data by BulkDataURI.
+ */
+export function registerRetrieveRoutes(app: FastifyInstance, prefix: string, options: RetrieveOptions): void {
+  for (const resource of RESOURCES) {
+    app.get(`${prefix}${resource}`, (request, reply) => retrieveInstances(request, reply, options));
+    app.get(`${prefix}${resource}/metadata`, (request, reply) => retrieveMetadata(request, reply, options));
+  }
+  app.get(`${prefix}${RESOURCES[2] ?? ''}/bulkdata/:range`, (request, reply) =>
+    retrieveBulkData(request, reply, options),
+  );
+}
+
+interface Target {
+  address: VersionAddress;
+  version: OpenVersion;
+  instances: VersionInstance[];
+}
+
+async function target(request: FastifyRequest, options: RetrieveOptions): Promise<Target> {
+  const uids = studyPath(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
+  return { address, version, instances: await instancesOf(options.deps, version, uids) };
+}
+
+async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
+  const { address, version, instances } = await target(request, options);
+  const syntaxes = [...new Set(instances.map((i) => i.metadata?.transferSyntaxUid).filter((s) => s !== undefined))];
+  // The stored bytes, and the stored syntax by name when every instance shares it; transcoding comes later.
+  const offers = [AS_STORED, ...(syntaxes.length === 1 ? [AS_STORED.replace('*', syntaxes[0] ?? '')] : [])];
+  const chosen = negotiateRequest(request, offers);
+  if (versionHeaders(request, reply, version.ref, `dicom.${chosen.transferSyntax ?? '*'}`))
+    return reply.code(304).send();
+  const response = writeMultipartRelated(
+    'application/dicom',
+    (function* () {
+      for (const instance of instances) {
+        const syntax = instance.metadata?.transferSyntaxUid;
+        yield {
+          contentType: syntax === undefined ? 'application/dicom' : `application/dicom; transfer-syntax=${syntax}`,
+          contentLocation: instanceUrl(address.base, instance),
+          body: fileContent(options.deps, instance.file),
+        };
+      }
+    })(),
+  );
+  return reply.header('content-type', response.contentType).send(Readable.from(response.body));
+}
+
+async function retrieveMetadata(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
+  const chosen = negotiateRequest(request, METADATA_OFFERS);
+  const { address, version, instances } = await target(request, options);
+  const xml = chosen.mediaType.type === 'multipart';
+  if (versionHeaders(request, reply, version.ref, xml ? 'metadata-xml' : 'metadata-json'))
+    return reply.code(304).send();
+  const dataSets = await metadataOf(options.deps, instances, (instance, location) =>
+    bulkDataUrl(address.base, instance, location),
+  );
+  if (!xml) {
+    // A Buffer, so no charset parameter is added: DICOM JSON is UTF-8 by definition.
+    return reply.header('content-type', 'application/dicom+json').send(Buffer.from(formatDicomJson(dataSets)));
+  }
+  const response = writeMultipartRelated(
+    'application/dicom+xml',
+    dataSets.map((dataSet) => ({ body: Buffer.from(nativeDicomXml(dataSet)) })),
+  );
+  return reply.header('content-type', response.contentType).send(Readable.from(response.body));
+}
+
+async function retrieveBulkData(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
+  const chosen = negotiateRequest(request, BULK_OFFERS);
+  const { range } = request.params as { range: string };
+  const match = /^(\d{1,15})-(\d{1,15})$/.exec(range);
+  if (match === null) {
+    throw new StrataError(
+      'dicomweb.invalid_bulkdata_uri',
+      'not_found',
+      `No bulk data at ${JSON.stringify(range)}: BulkDataURIs end in /bulkdata/{offset}-{length}.`,
+    );
+  }
+  const { version, instances } = await target(request, options);
+  const [instance] = instances;
+  if (instance === undefined) throw new Error('instancesOf returned no instance');
+  const bytes = bulkDataOf(options.deps, instance, { offset: Number(match[1]), length: Number(match[2]) });
+  // Read the first chunk before any header is sent, so a refusal is still a clean 4xx.
+  const first = await bytes.next();
+  if (versionHeaders(request, reply, version.ref, `bulk.${chosen.mediaType.type}`)) return reply.code(304).send();
+  async function* all() {
+    if (first.done !== true) yield first.value;
+    yield* bytes;
+  }
+  if (chosen.mediaType.type === 'application') {
+    return reply.header('content-type', 'application/octet-stream').send(Readable.from(all()));
+  }
+  const response = writeMultipartRelated('application/octet-stream', [{ body: all() }]);
+  return reply.header('content-type', response.contentType).send(Readable.from(response.body));
+}

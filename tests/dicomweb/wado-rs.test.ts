@@ -1,0 +1,183 @@
+// WADO-RS: instances, metadata and bulk data at a version, through a real server and dicomweb-client.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { readMultipartRelated } from '@strata/dicomweb/http';
+import { api } from 'dicomweb-client';
+import XMLHttpRequest from 'xhr2';
+import {
+  seriesUid,
+  sopUid,
+  startDicomwebFixture,
+  studyUid,
+  US_PALETTE,
+  US_STUDY,
+  type DicomwebFixture,
+} from '../support/dicomweb-fixture.js';
+
+let fixture: DicomwebFixture;
+const US_SERIES = '999.999.94827453';
+const US_SOP = '999.999.133.1996.1.1800.1.6.25';
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+type Dataset = Record<string, { vr: string; Value?: unknown[]; BulkDataURI?: string }>;
+
+/** The part of dicomweb-client's API used here, as it behaves. */
+interface DicomwebClient {
+  retrieveInstance(options: object): Promise<ArrayBuffer>;
+  retrieveSeries(options: object): Promise<ArrayBuffer[]>;
+  retrieveSeriesMetadata(options: object): Promise<Dataset[]>;
+  retrieveBulkData(options: object): Promise<ArrayBuffer[]>;
+}
+
+/** The parts of a multipart/related response, read with Strata's own reader. */
+async function partsOf(
+  response: Response,
+): Promise<{ contentType: string | undefined; location?: string; bytes: Buffer }[]> {
+  const body = readMultipartRelated(
+    (async function* () {
+      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
+    })(),
+    response.headers.get('content-type') ?? undefined,
+  );
+  const parts = [];
+  for await (const part of body.parts) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of part.body) chunks.push(chunk);
+    parts.push({
+      contentType: part.headers.get('content-type'),
+      ...(part.headers.has('content-location') && { location: part.headers.get('content-location') }),
+      bytes: Buffer.concat(chunks),
+    });
+  }
+  return parts;
+}
+
+beforeAll(async () => {
+  fixture = await startDicomwebFixture();
+  (globalThis as { XMLHttpRequest?: unknown }).XMLHttpRequest = XMLHttpRequest;
+}, 60_000);
+
+afterAll(() => fixture.stop());
+
+describe('WADO-RS', () => {
+  it('retrieves a series as multipart application/dicom, each part byte for byte as stored', async () => {
+    const response = await fetch(`${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 1)}`, {
+      headers: { accept: 'multipart/related; type="application/dicom"; transfer-syntax=*' },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^multipart\/related; type="?application\/dicom"?; boundary=/);
+    expect(response.headers.get('strata-commit')).toBe(fixture.head);
+    const parts = await partsOf(response);
+    expect(parts.map((p) => p.location)).toEqual(
+      [0, 1].map(
+        (i) => `${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 1)}/instances/${sopUid(2, 1, i)}`,
+      ),
+    );
+    expect(parts.map((p) => p.contentType)).toEqual([
+      'application/dicom; transfer-syntax=1.2.840.10008.1.2.1',
+      'application/dicom; transfer-syntax=1.2.840.10008.1.2.1',
+    ]);
+    parts.forEach((part, i) =>
+      expect(sha256(part.bytes)).toBe(sha256(fixture.files.get(sopUid(2, 1, i)) ?? Buffer.alloc(0))),
+    );
+    const study = await partsOf(await fetch(`${fixture.base}/studies/${studyUid(0)}`));
+    expect(study).toHaveLength(4);
+  });
+
+  it('serves dicomweb-client: instance, series, metadata and the bulk data its URIs name', async () => {
+    // Its type declarations require every option and say results are not promises; both are wrong.
+    const client = new api.DICOMwebClient({ url: fixture.base, singlepart: false }) as unknown as DicomwebClient;
+    const instance = await client.retrieveInstance({
+      studyInstanceUID: US_STUDY,
+      seriesInstanceUID: US_SERIES,
+      sopInstanceUID: US_SOP,
+    });
+    const original = await readFile(US_PALETTE);
+    expect(sha256(new Uint8Array(instance))).toBe(sha256(original));
+    const series = await client.retrieveSeries({ studyInstanceUID: studyUid(1), seriesInstanceUID: seriesUid(1, 0) });
+    expect(series).toHaveLength(2);
+    const metadata = await client.retrieveSeriesMetadata({ studyInstanceUID: US_STUDY, seriesInstanceUID: US_SERIES });
+    expect(metadata).toHaveLength(1);
+    const us = metadata[0] ?? {};
+    expect(us['00080018']?.Value).toEqual([US_SOP]);
+    expect(us['00083002']?.Value).toEqual(['1.2.840.10008.1.2.5']);
+    expect(us['00280008']?.Value).toEqual([10]);
+    const pixels = us['7FE00010']?.BulkDataURI ?? '';
+    expect(pixels).toMatch(
+      new RegExp(`^${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}/bulkdata/\\d+-\\d+$`),
+    );
+    // The palette's LUT data are bulk data too, as OHIF reads them.
+    const lut = us['00281201']?.BulkDataURI ?? '';
+    expect(lut).not.toBe('');
+    const [offset, length] = (lut.split('/').at(-1) ?? '').split('-').map(Number) as [number, number];
+    const fetched = await client.retrieveBulkData({ BulkDataURI: lut });
+    expect(Buffer.from(fetched[0] ?? new ArrayBuffer(0)).equals(original.subarray(offset, offset + length))).toBe(true);
+    const plain = await fetch(pixels, { headers: { accept: 'application/octet-stream' } });
+    expect(plain.headers.get('content-type')).toBe('application/octet-stream');
+    const [pixelOffset, pixelLength] = (pixels.split('/').at(-1) ?? '').split('-').map(Number) as [number, number];
+    expect(sha256(Buffer.from(await plain.arrayBuffer()))).toBe(
+      sha256(original.subarray(pixelOffset, pixelOffset + pixelLength)),
+    );
+  });
+
+  it('returns study metadata as DICOM JSON in tag order, or as Native DICOM Model XML on request', async () => {
+    const response = await fetch(`${fixture.base}/studies/${studyUid(1)}/metadata`);
+    expect(response.headers.get('content-type')).toBe('application/dicom+json');
+    const text = await response.text();
+    const dataSets = JSON.parse(text) as Dataset[];
+    expect(dataSets.map((d) => d['00080018']?.Value?.[0])).toEqual([
+      sopUid(1, 0, 0),
+      sopUid(1, 0, 1),
+      sopUid(1, 1, 0),
+      sopUid(1, 1, 1),
+    ]);
+    expect(Object.keys(dataSets[0] ?? {})).toEqual(Object.keys(dataSets[0] ?? {}).sort());
+    expect(dataSets[0]?.['00100010']?.Value).toEqual([{ Alphabetic: 'GARCIA^ANA' }]);
+    expect(dataSets[0]?.['7FE00010']?.BulkDataURI).toContain('/bulkdata/');
+    const xml = await fetch(
+      `${fixture.base}/studies/${studyUid(1)}/series/${seriesUid(1, 0)}/instances/${sopUid(1, 0, 0)}/metadata`,
+      {
+        headers: { accept: 'multipart/related; type="application/dicom+xml"' },
+      },
+    );
+    const [part] = await partsOf(xml);
+    expect(part?.bytes.toString()).toContain('<NativeDicomModel');
+    expect(part?.bytes.toString()).toContain(`<Value number="1">${sopUid(1, 0, 0)}</Value>`);
+  });
+
+  it('refuses what it cannot produce or find, with a stable code', async () => {
+    const instance = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
+    const cases: [string, Record<string, string>, number, string][] = [
+      [
+        instance,
+        { accept: 'multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.4.50' },
+        406,
+        'request.not_acceptable',
+      ],
+      [instance, { accept: 'image/png' }, 406, 'request.not_acceptable'],
+      [`${instance}/metadata`, { accept: 'text/html' }, 406, 'request.not_acceptable'],
+      [`${fixture.base}/studies/${studyUid(0)}/series/1.2.3`, {}, 404, 'dicomweb.not_found'],
+      [`${instance}/bulkdata/0-999999999`, {}, 404, 'dicomweb.bulkdata_out_of_range'],
+      [`${instance}/bulkdata/abc`, {}, 404, 'dicomweb.invalid_bulkdata_uri'],
+      [`${fixture.base}/studies/1.2.x`, {}, 400, 'dicomweb.invalid_uid'],
+    ];
+    for (const [url, headers, status, code] of cases) {
+      const response = await fetch(url, { headers });
+      const body = (await response.json()) as { error: { code: string } };
+      expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+    // The stored syntax by name is what is stored, so it is served.
+    const explicit = await fetch(instance, {
+      headers: { accept: 'multipart/related; type="application/dicom"; transfer-syntax=1.2.840.10008.1.2.1' },
+    });
+    expect(explicit.status).toBe(200);
+    const tagged = await fetch(instance.replace('@main', '@v1'));
+    expect(tagged.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(
+      (
+        await fetch(instance.replace('@main', '@v1'), {
+          headers: { 'if-none-match': tagged.headers.get('etag') ?? '' },
+        })
+      ).status,
+    ).toBe(304);
+  });
+});
