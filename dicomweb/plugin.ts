@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { Actor, VersioningDeps } from '@strata/services/versioning';
 import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
+import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
 import { VERSION_PREFIX } from './version/version-of.js';
 import { registerRetrieveRoutes } from './wado/retrieve-routes.js';
 import { registerWadoUriRoute } from './wado-uri/wado-uri-route.js';
@@ -13,6 +14,8 @@ export interface DicomwebOptions {
   aliasDataset?: string;
   /** Author of the commits DICOMweb requests make (STOW-RS, DELETE, reject). */
   author: Actor;
+  /** STOW-RS: where parts wait while they are parsed, and the largest request body in bytes. */
+  stow: { spoolDir: string; maxBodyBytes: number };
 }
 
 /**
@@ -24,11 +27,13 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
     const { deps, author } = options;
     const alias = options.aliasDataset;
     const prefixes = alias === undefined ? [VERSION_PREFIX] : [VERSION_PREFIX, '/dicomweb'];
+    acceptMultipartBodies(app);
     for (const prefix of prefixes) {
       registerQidoRoutes(app, prefix, { deps, limits: options.qido, alias });
       registerChangeRoutes(app, prefix, { deps, alias, author });
       registerWadoUriRoute(app, prefix, { deps, alias });
       registerRetrieveRoutes(app, prefix, { deps, alias });
+      registerStowRoutes(app, prefix, { deps, alias, author, ...options.stow });
     }
   };
 }

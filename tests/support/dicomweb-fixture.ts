@@ -40,7 +40,8 @@ export interface DicomwebFixture {
   stop(): Promise<void>;
 }
 
-export async function startDicomwebFixture(): Promise<DicomwebFixture> {
+/** Starts the server; `settings` add to (or override) its environment, e.g. STOW_BODY_LIMIT. */
+export async function startDicomwebFixture(settings: Record<string, string> = {}): Promise<DicomwebFixture> {
   const dir = await mkdtemp(join(tmpdir(), 'strata-dicomweb-'));
   const database = await createTestTarget();
   const config = loadConfig({
@@ -48,6 +49,7 @@ export async function startDicomwebFixture(): Promise<DicomwebFixture> {
     PORT: '0',
     LOG_LEVEL: 'silent',
     DICOMWEB_DATASET: 'lab/ct',
+    ...settings,
   });
   const server = await serve({ ...config, database: database.target });
   const deps: VersioningDeps = {

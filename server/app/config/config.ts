@@ -24,7 +24,12 @@ export interface Config {
   corsOrigins: '*' | false | string[];
   bodyLimit: number;
   /** DICOMweb: the dataset the bare `/dicomweb` base serves, and QIDO-RS paging. */
-  dicomweb: { aliasDataset: string | undefined; qidoMaxLimit: number; qidoDefaultLimit: number };
+  dicomweb: {
+    aliasDataset: string | undefined;
+    qidoMaxLimit: number;
+    qidoDefaultLimit: number;
+    stowBodyLimit: number;
+  };
   shutdownTimeoutMs: number;
   /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
   telemetry: boolean;

@@ -16,7 +16,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       corsOrigins: '*',
       bodyLimit: 1048576,
-      dicomweb: { aliasDataset: undefined, qidoMaxLimit: 1000, qidoDefaultLimit: 1000 },
+      dicomweb: { aliasDataset: undefined, qidoMaxLimit: 1000, qidoDefaultLimit: 1000, stowBodyLimit: 4 * 1024 ** 3 },
       shutdownTimeoutMs: 25000,
       telemetry: false,
     });

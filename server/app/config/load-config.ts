@@ -66,6 +66,7 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
       aliasDataset: values.dicomwebDataset,
       qidoMaxLimit: values.qidoMaxLimit ?? 1000,
       qidoDefaultLimit: Math.min(values.qidoDefaultLimit ?? 1000, values.qidoMaxLimit ?? 1000),
+      stowBodyLimit: values.stowBodyLimit ?? 4 * 1024 ** 3,
     },
     shutdownTimeoutMs: (values.shutdownTimeout ?? 25) * 1000,
     telemetry: values.otel === undefined ? hasExporter : !values.otel,

@@ -85,6 +85,13 @@ export const settings = {
     '(unset: no alias)',
     'Dataset (owner/name) whose default branch the bare /dicomweb base serves, for PACS that take one URL.',
   ),
+  stowBodyLimit: setting(
+    'STOW_BODY_LIMIT',
+    'stowBodyLimit',
+    byteSize,
+    '4GiB',
+    'Largest STOW-RS request body; it streams to disk part by part, never into memory.',
+  ),
   qidoMaxLimit: setting(
     'QIDO_MAX_LIMIT',
     'qidoMaxLimit',

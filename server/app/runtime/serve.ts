@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
@@ -47,6 +48,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       deps: { database: system.database, blobStore: system.blobStore, now: () => new Date() },
       qido: { maxLimit: config.dicomweb.qidoMaxLimit, defaultLimit: config.dicomweb.qidoDefaultLimit },
       author: config.author,
+      stow: { spoolDir: join(config.dataDir, 'spool'), maxBodyBytes: config.dicomweb.stowBodyLimit },
       ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
     }),
   );

@@ -1,0 +1,92 @@
+import { mkdir } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
+import { StrataError } from '@strata/modules/errors';
+import { openVersion, requireBranch, storeInstances, type StowPart } from '@strata/services/dicomweb';
+import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import { essenceOf, readMultipartRelated, type MultipartPart } from '../http/index.js';
+import { negotiateRequest } from '../version/accept-of.js';
+import { pathUids } from '../version/path-uids.js';
+import { COMMIT_HEADER } from '../version/version-headers.js';
+import { versionOf } from '../version/version-of.js';
+import { stowResponse, stowStatus } from './stow-response.js';
+
+export interface StowOptions {
+  deps: VersioningDeps;
+  alias: string | undefined;
+  author: Actor;
+  /** Where parts wait while they are parsed. */
+  spoolDir: string;
+  /** The largest request body, in bytes. */
+  maxBodyBytes: number;
+}
+
+const RESPONSE_OFFERS = ['application/dicom+json', 'application/json', 'application/dicom+xml'];
+
+/**
+ * STOW-RS (PS3.18 10.5): `POST {base}/studies[/{study}]` with a multipart/related body of
+ * application/dicom parts, into a branch, as one commit.
+ */
+export function registerStowRoutes(app: FastifyInstance, prefix: string, options: StowOptions): void {
+  for (const path of ['/studies', '/studies/:study']) {
+    app.post(`${prefix}${path}`, (request, reply) => store(request, reply, options));
+  }
+}
+
+/** Leaves multipart bodies unread for the STOW-RS routes, which stream them. */
+export function acceptMultipartBodies(app: FastifyInstance): void {
+  app.addContentTypeParser('multipart/related', (_request, _payload, done) => done(null, undefined));
+}
+
+async function store(request: FastifyRequest, reply: FastifyReply, options: StowOptions) {
+  const xml = essenceOf(negotiateRequest(request, RESPONSE_OFFERS).mediaType) === 'application/dicom+xml';
+  const { study } = pathUids(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
+  requireBranch(version, 'store instances into');
+  const body = readMultipartRelated(request.raw, request.headers['content-type'], {
+    maxBodyBytes: options.maxBodyBytes,
+  });
+  const root = body.mediaType.parameters.get('type')?.toLowerCase();
+  if (root !== undefined && root !== 'application/dicom') {
+    throw new StrataError(
+      'stow.unsupported_type',
+      'unsupported_media_type',
+      `STOW-RS takes multipart/related; type="application/dicom"; this body's type is ${root}.`,
+      { details: { type: root, supported: ['application/dicom'] } },
+    );
+  }
+  await mkdir(options.spoolDir, { recursive: true });
+  let parts = 0;
+  const result = await storeInstances(options.deps, {
+    dataset: version.dataset,
+    branch: version.ref.name,
+    ...(study !== undefined && { studyUid: study }),
+    author: options.author,
+    message: `STOW-RS (request ${request.id})`,
+    spoolDir: options.spoolDir,
+    parts: (async function* (): AsyncGenerator<StowPart> {
+      for await (const part of body.parts) {
+        parts++;
+        yield stowPart(part);
+      }
+    })(),
+  });
+  if (parts === 0) {
+    throw new StrataError('stow.no_parts', 'invalid', 'The STOW-RS request holds no parts: nothing to store.');
+  }
+  if (result.commit !== undefined) void reply.header(COMMIT_HEADER, result.commit);
+  const dataSet = stowResponse(result, address.base, study) as DicomJsonDataSet;
+  return reply
+    .code(stowStatus(result))
+    .header('content-type', xml ? 'application/dicom+xml' : 'application/dicom+json')
+    .send(Buffer.from(xml ? nativeDicomXml(dataSet) : formatDicomJson(dataSet)));
+}
+
+function stowPart(part: MultipartPart): StowPart {
+  return {
+    // A part without a Content-Type takes the body's type (RFC 2387): application/dicom.
+    contentType: part.contentType === undefined ? part.headers.get('content-type') : essenceOf(part.contentType),
+    body: part.body,
+  };
+}
