@@ -320,7 +320,9 @@ describe('readMultipartRelated', () => {
         ended = true;
       }
     })();
-    expect(await refusal(() => readAll(source, TYPE, { maxParts: 3 }))).toBe('request.body_too_large parts');
+    expect(await refusal(() => readAll(source, TYPE, { maxParts: 3, maxBodyBytes: 100_000 }))).toBe(
+      'request.body_too_large parts',
+    );
     expect(ended).toBe(true);
   });
 
