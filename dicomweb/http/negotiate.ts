@@ -123,7 +123,8 @@ function essence(value: string): { type: string; subtype: string } {
 }
 
 function notAcceptable(ranges: readonly MediaRange[], offers: readonly MediaType[]): StrataError {
-  const requested = ranges.map((range) => formatRange(range));
+  // Ranges are echoed back; a bounded number keeps a hostile header from swelling the reply.
+  const requested = ranges.slice(0, 20).map((range) => formatRange(range));
   const available = offers.map(formatMediaType);
   return new StrataError(
     'request.not_acceptable',
