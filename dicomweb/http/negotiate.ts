@@ -39,12 +39,12 @@ interface Match {
 export function negotiate(accept: Accept | string | undefined, offers: readonly (MediaType | string)[]): Negotiated {
   const ranges = (typeof accept === 'object' ? accept : parseAccept(accept)).ranges;
   const types = offers.map((offer) => (typeof offer === 'string' ? parseMediaType(offer) : offer));
-  let best: { offer: MediaType; match: Match; index: number } | undefined;
-  types.forEach((offer, index) => {
+  let best: { offer: MediaType; match: Match } | undefined;
+  for (const offer of types) {
     const match = mostSpecificMatch(ranges, offer);
-    if (match === undefined || match.range.quality === 0) return;
-    if (best === undefined || isBetter(match, best.match)) best = { offer, match, index };
-  });
+    if (match === undefined || match.range.quality === 0) continue;
+    if (best === undefined || isBetter(match, best.match)) best = { offer, match };
+  }
   if (best === undefined) throw notAcceptable(ranges, types);
   return {
     mediaType: best.offer,
