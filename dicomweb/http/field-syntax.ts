@@ -40,10 +40,12 @@ export class FieldScanner {
     private readonly fail: (reason: string) => never,
   ) {}
 
+  /** Whether the whole value has been read. */
   get atEnd(): boolean {
     return this.pos >= this.text.length;
   }
 
+  /** The next character, not taken. */
   peek(): string | undefined {
     return this.text[this.pos];
   }

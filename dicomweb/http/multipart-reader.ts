@@ -13,6 +13,7 @@ export interface MultipartLimits {
   readonly maxBodyBytes: number;
 }
 
+/** Limits for a caller that sets none; the app passes its configured ones. */
 export const DEFAULT_MULTIPART_LIMITS: MultipartLimits = {
   maxPartHeaderBytes: 16 * 1024,
   maxParts: 10_000,

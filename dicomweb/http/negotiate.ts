@@ -39,12 +39,12 @@ interface Match {
 export function negotiate(accept: Accept | string | undefined, offers: readonly (MediaType | string)[]): Negotiated {
   const ranges = (typeof accept === 'object' ? accept : parseAccept(accept)).ranges;
   const types = offers.map((offer) => (typeof offer === 'string' ? parseMediaType(offer) : offer));
-  let best: { offer: MediaType; match: Match; index: number } | undefined;
-  types.forEach((offer, index) => {
+  let best: { offer: MediaType; match: Match } | undefined;
+  for (const offer of types) {
     const match = mostSpecificMatch(ranges, offer);
-    if (match === undefined || match.range.quality === 0) return;
-    if (best === undefined || isBetter(match, best.match)) best = { offer, match, index };
-  });
+    if (match === undefined || match.range.quality === 0) continue;
+    if (best === undefined || isBetter(match, best.match)) best = { offer, match };
+  }
   if (best === undefined) throw notAcceptable(ranges, types);
   return {
     mediaType: best.offer,
@@ -123,7 +123,8 @@ function essence(value: string): { type: string; subtype: string } {
 }
 
 function notAcceptable(ranges: readonly MediaRange[], offers: readonly MediaType[]): StrataError {
-  const requested = ranges.map((range) => formatRange(range));
+  // Ranges are echoed back; a bounded number keeps a hostile header from swelling the reply.
+  const requested = ranges.slice(0, 20).map((range) => formatRange(range));
   const available = offers.map(formatMediaType);
   return new StrataError(
     'request.not_acceptable',
