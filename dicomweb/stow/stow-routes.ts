@@ -58,7 +58,7 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
   }
   await mkdir(options.spoolDir, { recursive: true });
   let parts = 0;
-  const result = await storeInstances(options.deps, {
+  const stored = storeInstances(options.deps, {
     dataset: version.dataset,
     branch: version.ref.name,
     ...(study !== undefined && { studyUid: study }),
@@ -71,6 +71,12 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
         yield stowPart(part);
       }
     })(),
+  });
+  // A body refused part-way (too large, malformed) is not read to its end: the answer goes out
+  // and the connection closes, so the client stops sending and the socket is not left mid-body.
+  const result = await stored.catch((error: unknown) => {
+    void reply.header('connection', 'close');
+    throw error;
   });
   if (parts === 0) {
     throw new StrataError('stow.no_parts', 'invalid', 'The STOW-RS request holds no parts: nothing to store.');

@@ -59,6 +59,7 @@ async function post(path: string, body: Buffer | ReadableStream<Uint8Array>, con
     headers: { 'content-type': contentType, ...(accept !== undefined && { accept }) },
     body,
     ...(body instanceof ReadableStream && { duplex: 'half' }),
+    signal: AbortSignal.timeout(5_000),
   } as RequestInit);
 }
 
@@ -194,7 +195,9 @@ describe('STOW-RS', () => {
       ],
     ];
     for (const [path, body, type, status, code] of cases) {
-      const response = await post(path, body, type);
+      const response = await post(path, body, type).catch((error: unknown) => {
+        throw new Error(`${path} ${type}: ${String(error)}`);
+      });
       const answer = (await response.json()) as { error: { code: string } };
       expect({ path, type, status: response.status, code: answer.error.code }).toEqual({ path, type, status, code });
     }
