@@ -60,7 +60,7 @@ async function post(path: string, body: Buffer | ReadableStream<Uint8Array>, con
     body,
     ...(body instanceof ReadableStream && { duplex: 'half' }),
     signal: AbortSignal.timeout(5_000),
-  } as RequestInit);
+  });
 }
 
 const studiesAt = async (ref: string) =>
