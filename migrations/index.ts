@@ -6,6 +6,7 @@ import { Migration20261123034713_qido_index } from './Migration20261123034713_qi
 import { Migration20261123050432_gc } from './Migration20261123050432_gc.js';
 import { Migration20261123051337_qido_fast_path } from './Migration20261123051337_qido_fast_path.js';
 import { Migration20261123061915_head_scope_name } from './Migration20261123061915_head_scope_name.js';
+import { Migration20261123070701_series_metadata } from './Migration20261123070701_series_metadata.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
@@ -14,4 +15,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123050432_gc', class: Migration20261123050432_gc },
   { name: 'Migration20261123051337_qido_fast_path', class: Migration20261123051337_qido_fast_path },
   { name: 'Migration20261123061915_head_scope_name', class: Migration20261123061915_head_scope_name },
+  { name: 'Migration20261123070701_series_metadata', class: Migration20261123070701_series_metadata },
 ];

@@ -1,13 +1,15 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { formatDicomJson, nativeDicomXml } from '@strata/modules/dicom';
+import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
 import {
+  BASE_MARKER,
   bulkDataOf,
   fileContent,
   instancesOf,
   metadataOf,
   openVersion,
+  seriesMetadataText,
   type OpenVersion,
   type VersionInstance,
 } from '@strata/services/dicomweb';
@@ -92,17 +94,30 @@ async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, o
 
 async function retrieveMetadata(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
   const chosen = negotiateRequest(request, METADATA_OFFERS);
-  const { address, version, instances } = await target(request, options);
+  const uids = studyPath(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
   const xml = chosen.mediaType.type === 'multipart';
   if (versionHeaders(request, reply, version.ref, xml ? 'metadata-xml' : 'metadata-json'))
     return reply.code(304).send();
-  const dataSets = await metadataOf(options.deps, instances, (instance, location) =>
-    bulkDataUrl(address.base, instance, location),
-  );
+  let json: string;
+  if (uids.instance === undefined) {
+    // Studies and series: from the per-series cache, BulkDataURIs made absolute for this request.
+    const text = await seriesMetadataText(options.deps, version, uids, (instance, location) =>
+      bulkDataUrl(BASE_MARKER, instance, location),
+    );
+    json = text.replaceAll(`"${BASE_MARKER}`, `"${address.base}`);
+  } else {
+    const instances = await instancesOf(options.deps, version, uids);
+    json = formatDicomJson(
+      await metadataOf(options.deps, instances, (instance, location) => bulkDataUrl(address.base, instance, location)),
+    );
+  }
   if (!xml) {
     // A Buffer, so no charset parameter is added: DICOM JSON is UTF-8 by definition.
-    return reply.header('content-type', 'application/dicom+json').send(Buffer.from(formatDicomJson(dataSets)));
+    return reply.header('content-type', 'application/dicom+json').send(Buffer.from(json));
   }
+  const dataSets = JSON.parse(json) as DicomJsonDataSet[];
   const response = writeMultipartRelated(
     'application/dicom+xml',
     dataSets.map((dataSet) => ({ body: Buffer.from(nativeDicomXml(dataSet)) })),

@@ -144,6 +144,38 @@ describe('WADO-RS', () => {
     expect(part?.bytes.toString()).toContain(`<Value number="1">${sopUid(1, 0, 0)}</Value>`);
   });
 
+  it("builds a series' metadata once, shared by every version and every host name", async () => {
+    const path = `studies/${studyUid(0)}/series/${seriesUid(0, 1)}/metadata`;
+    const rows = async () => {
+      const found = await fixture.deps.database
+        .fork()
+        .execute<{ n: string | number }[]>('select count(*) as n from series_metadata');
+      return Number(found[0]?.n);
+    };
+    const before = await rows();
+    const atMain = await (await fetch(`${fixture.base}/${path}`)).text();
+    expect(await rows()).toBe(before + 1);
+    const atTag = await (await fetch(`${fixture.server.url}/dicomweb/lab/ct/@v1/${path}`)).text();
+    const proxied = await (
+      await fetch(`${fixture.base}/${path}`, {
+        headers: { 'x-forwarded-host': 'pacs.example.org', 'x-forwarded-proto': 'https' },
+      })
+    ).text();
+    expect(await rows()).toBe(before + 1);
+    expect(atTag).toBe(atMain.replaceAll('/@main/', '/@v1/'));
+    expect(proxied).toBe(atMain.replaceAll(fixture.server.url, 'https://pacs.example.org'));
+    expect(atMain).not.toContain('strata-base:');
+    const study = JSON.parse(
+      await (await fetch(`${fixture.base}/studies/${studyUid(0)}/metadata`)).text(),
+    ) as Dataset[];
+    expect(study.map((d) => d['00080018']?.Value?.[0])).toEqual([
+      sopUid(0, 0, 0),
+      sopUid(0, 0, 1),
+      sopUid(0, 1, 0),
+      sopUid(0, 1, 1),
+    ]);
+  });
+
   it('refuses what it cannot produce or find, with a stable code', async () => {
     const instance = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
     const cases: [string, Record<string, string>, number, string][] = [

@@ -12,6 +12,7 @@ import {
   TreeEdgeSchema,
 } from './qido-index.js';
 import { RefSchema } from './ref.js';
+import { SeriesMetadataSchema } from './series-metadata.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Dataset } from './dataset.js';
@@ -20,6 +21,7 @@ export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
 export { HeadScope, HeadStudy, IndexedTree, SeriesIndex, StudyIndex, StudyKey, TreeEdge } from './qido-index.js';
 export { Ref } from './ref.js';
+export { SeriesMetadata } from './series-metadata.js';
 export { StoredFile, StoredObject } from './stored-object.js';
 
 /** Every entity of the schema, in one list for the ORM and the migration generator. */
@@ -38,4 +40,5 @@ export const entities = [
   HeadScopeSchema,
   HeadStudySchema,
   GcMarkSchema,
+  SeriesMetadataSchema,
 ];

@@ -18,6 +18,7 @@ export const DERIVED_TABLES = [
   { table: 'study_index', key: 'dir_id', owner: 'object' },
   { table: 'study_key', key: 'dir_id', owner: 'object' },
   { table: 'series_index', key: 'dir_id', owner: 'object' },
+  { table: 'series_metadata', key: 'dir_id', owner: 'object' },
   { table: 'indexed_tree', key: 'tree_id', owner: 'object' },
   // A listing (and so its head_study rows) of a version whose commit is swept.
   { table: 'head_scope', key: 'commit_id', owner: 'object' },

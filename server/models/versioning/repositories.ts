@@ -1,4 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
 import { QidoIndexRepository } from '../qido/index-repository.js';
 import { DatasetRepository } from './dataset-repository.js';
 import { FileRepository } from './file-repository.js';
@@ -15,6 +16,7 @@ export interface VersioningRepositories {
   files: FileRepository;
   metadata: MetadataRepository;
   index: QidoIndexRepository;
+  seriesMetadata: SeriesMetadataRepository;
   gc: GcRepository;
 }
 
@@ -26,6 +28,7 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     files: new FileRepository(em),
     metadata: new MetadataRepository(em),
     index: new QidoIndexRepository(em),
+    seriesMetadata: new SeriesMetadataRepository(em),
     gc: new GcRepository(em),
   };
 }

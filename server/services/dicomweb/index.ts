@@ -11,3 +11,4 @@ export { fileContent, instancesOf, openVersion, type OpenVersion, type VersionIn
 export { removeInstances, requireBranch } from './remove-instances.js';
 export { bulkDataOf, metadataOf } from './instance-metadata.js';
 export { storedFileSource } from './stored-file-source.js';
+export { BASE_MARKER, seriesMetadataText } from './series-metadata.js';
