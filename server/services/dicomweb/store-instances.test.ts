@@ -44,8 +44,9 @@ async function dataset(): Promise<DatasetRecord> {
   return createDataset(fixture.deps, `lab/stow-${++datasets}`, ada);
 }
 
-function store(target: DatasetRecord, parts: AsyncIterable<StowPart>, studyUid?: string) {
+function store(target: DatasetRecord, parts: AsyncIterable<StowPart>, studyUid?: string, inMemoryPartBytes?: number) {
   return storeInstances(fixture.deps, {
+    ...(inMemoryPartBytes !== undefined && { inMemoryPartBytes }),
     dataset: target,
     branch: 'main',
     ...(studyUid !== undefined && { studyUid }),
@@ -74,6 +75,10 @@ describe('storeInstances (STOW-RS into a branch)', () => {
     expect(diff.counts).toEqual({ added: 3, removed: 0, changed: 0 });
     const again = await store(target, partsOf(part(parts[1] as Uint8Array)));
     expect(again.commit).toBe(result.commit);
+    // Parts larger than what is kept in memory go through the spool, and store the same.
+    const spooled = await store(target, partsOf(...parts.map((bytes) => part(bytes))), undefined, 40_000);
+    expect(spooled.commit).toBe(result.commit);
+    expect(spooled.stored).toEqual(result.stored);
     expect(await readdir(fixture.dir)).toEqual(['blobs']);
   });
 

@@ -1,12 +1,9 @@
-import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { BlobWriter, Digest } from '@strata/modules/blob';
 import { isStrataError } from '@strata/modules/errors';
 import type { DatasetRecord } from '@strata/models';
-import { ingestFile, type IngestedInstance } from '../ingest/ingest-file.js';
+import { ingestBytes, ingestFile, type IngestedInstance } from '../ingest/ingest-file.js';
 import { CHUNK } from '../ingest/store-file.js';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
@@ -63,9 +60,13 @@ export interface StoreRequest {
   /** A directory for parts while they are parsed (each part is written there, then removed). */
   spoolDir: string;
   parts: AsyncIterable<StowPart>;
+  /** Parts up to this size are parsed and stored from memory, larger ones through the spool (default 64 MiB). */
+  inMemoryPartBytes?: number;
 }
 
 const DICOM = 'application/dicom';
+
+const IN_MEMORY_PART = 64 * 1024 * 1024;
 
 /**
  * STOW-RS into a branch: every part is streamed to disk (memory stays at one chunk whatever the
@@ -85,7 +86,14 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
     let index = 0;
     for await (const part of request.parts) {
       const file = join(spool, `${index++}.dcm`);
-      const outcome = await storePart(blobs, part, file, scratch, request.studyUid);
+      const outcome = await storePart(
+        blobs,
+        part,
+        file,
+        scratch,
+        request.studyUid,
+        request.inMemoryPartBytes ?? IN_MEMORY_PART,
+      );
       await rm(file, { force: true });
       if ('reason' in outcome) {
         failed.push(outcome);
@@ -130,6 +138,7 @@ async function storePart(
   file: string,
   scratch: Buffer,
   studyUid: string | undefined,
+  inMemory: number,
 ): Promise<IngestedInstance | FailedInstance> {
   const type = part.contentType?.split(';')[0]?.trim().toLowerCase();
   if (type !== undefined && type !== DICOM) {
@@ -140,10 +149,10 @@ async function storePart(
       message: `A part of type ${type} is not stored: parts must be ${DICOM}.`,
     };
   }
-  await pipeline(Readable.from(part.body), createWriteStream(file));
   let instance: IngestedInstance;
   try {
-    instance = await ingestFile(blobs, file, scratch);
+    const body = await receive(part.body, file, inMemory);
+    instance = body === undefined ? await ingestFile(blobs, file, scratch) : await ingestBytes(blobs, body);
   } catch (error) {
     if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
     const unreadable = ['dicom.not_dicom', 'dicom.truncated'].includes(error.code);
@@ -163,6 +172,34 @@ async function storePart(
     };
   }
   return instance;
+}
+
+/**
+ * Reads a part's body: in memory up to `inMemory` bytes (returned), beyond that into `file`
+ * (undefined is returned), so a part of any size costs at most that much memory.
+ */
+async function receive(body: AsyncIterable<Uint8Array>, file: string, inMemory: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let spill: FileHandle | undefined;
+  try {
+    for await (const chunk of body) {
+      if (spill !== undefined) {
+        await spill.write(chunk);
+        continue;
+      }
+      // A copy: the reader may hand out views of a buffer it reuses.
+      chunks.push(Buffer.from(chunk));
+      size += chunk.length;
+      if (size > inMemory) {
+        spill = await open(file, 'w');
+        for (const held of chunks.splice(0)) await spill.write(held);
+      }
+    }
+  } finally {
+    await spill?.close();
+  }
+  return spill === undefined ? Buffer.concat(chunks, size) : undefined;
 }
 
 function storedOf(item: IngestedInstance): StoredInstance {

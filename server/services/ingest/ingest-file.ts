@@ -1,6 +1,7 @@
+import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import type { BlobWriter } from '@strata/modules/blob';
-import { fileHandleSource, parseInstance } from '@strata/modules/dicom';
+import type { BlobWriter, Digest } from '@strata/modules/blob';
+import { bufferSource, fileHandleSource, parseInstance, type ParsedInstance } from '@strata/modules/dicom';
 import type { FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { storeOpenFileParts } from './store-file.js';
 
@@ -29,6 +30,26 @@ export async function ingestFile(blobs: BlobWriter, file: string, scratch: Buffe
   } finally {
     await handle.close();
   }
+  return ingested(parsed, record);
+}
+
+/**
+ * `ingestFile` for a file already in memory (a STOW-RS part): parsed from the buffer and stored
+ * as the same parts, with no copy on disk on the way.
+ */
+export async function ingestBytes(blobs: BlobWriter, bytes: Uint8Array): Promise<IngestedInstance> {
+  const parsed = await parseInstance(bufferSource(bytes));
+  const cuts = parsed.pixelData === undefined ? [] : [parsed.pixelData.valueStart, parsed.pixelData.valueEnd];
+  const bounds = [0, ...cuts.filter((cut) => cut > 0 && cut < bytes.length), bytes.length];
+  const parts: Digest[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    parts.push((await blobs.put(bytes.subarray(bounds[i] ?? 0, bounds[i + 1] ?? bytes.length))).digest);
+  }
+  const id = createHash('sha256').update(bytes).digest('hex') as Digest;
+  return ingested(parsed, { id, size: bytes.length, parts });
+}
+
+function ingested(parsed: ParsedInstance, record: FileRecord): IngestedInstance {
   const metadata: InstanceMetadataRecord = {
     fileId: record.id,
     studyInstanceUid: parsed.studyInstanceUid,

@@ -1,0 +1,216 @@
+// DICOMweb side by side with Orthanc (issue #4), one command:
+//   npm run bench:dicomweb              (Strata on PGlite; DATABASE_URL=… for PostgreSQL)
+// Both servers run on this machine with the same files: Strata in-process (real HTTP on
+// loopback), Debian's Orthanc 1.10 with its DICOMweb plugin. Rows: STOW-RS of 1,000 real-size CT
+// slices (1 and 8 concurrent clients), QIDO-RS study search at 10,000 studies, series metadata of
+// a 500-instance series, WADO-RS retrieve of that series. Each row prints both figures and the
+// ratio (goal: Strata ahead on every row). Frames, rendered and thumbnails come with the codecs.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, serve } from '@strata/app';
+import { createTestTarget } from '@strata/models/testing';
+import { createDataset } from '@strata/services/versioning';
+import { startOrthanc, syntheticSlice } from '@strata/tests/support';
+
+const CT_COUNT = 1000;
+const STUDIES = 10_000;
+const QUERY_RUNS = 100;
+const root = await mkdtemp(join(tmpdir(), 'strata-bench-dicomweb-'));
+const usePostgres = process.env['DATABASE_URL'] !== undefined;
+const target = usePostgres ? await createTestTarget() : undefined;
+const config = loadConfig({ DATA_DIR: join(root, 'data'), PORT: '0', LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT: '1' });
+const strata = await serve({ ...config, ...(target !== undefined && { database: target.target }) });
+const orthanc = await startOrthanc();
+const author = { name: 'bench', email: 'bench@localhost' };
+const deps = { database: strata.system.database, blobStore: strata.system.blobStore, now: () => new Date() };
+await createDataset(deps, 'bench/ct', author);
+const strataBase = `${strata.url}/dicomweb/bench/ct/@main`;
+
+/** `count` CT slices of one study in two series, `size`² 16-bit pixels, UIDs under `root`. */
+function slices(uidRoot: string, count: number, size: number, seed: number): Buffer[] {
+  return Array.from({ length: count }, (_, i) => {
+    const series = i < count / 2 ? 1 : 2;
+    return syntheticSlice({
+      studyUid: uidRoot,
+      seriesUid: `${uidRoot}.${series}`,
+      sopUid: `${uidRoot}.${series}.${i + 1}`,
+      patientName: 'BENCH^PATIENT',
+      patientId: 'B001',
+      studyDate: '20260101',
+      instanceNumber: i + 1,
+      size,
+      seed: seed + i,
+    });
+  });
+}
+
+function multipartBody(files: Buffer[], boundary: string): Buffer {
+  const chunks: Buffer[] = [];
+  for (const file of files)
+    chunks.push(Buffer.from(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`), file, Buffer.from('\r\n'));
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return Buffer.concat(chunks);
+}
+
+/** STOW-RS of `files` in requests of `perRequest` instances, from `clients` clients at once; seconds. */
+async function stow(url: string, files: Buffer[], perRequest: number, clients: number): Promise<number> {
+  const requests: Buffer[][] = [];
+  for (let i = 0; i < files.length; i += perRequest) requests.push(files.slice(i, i + perRequest));
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < requests.length) {
+        const batch = requests[next++] ?? [];
+        const response = await fetch(`${url}/studies`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'multipart/related; type="application/dicom"; boundary=bench',
+            accept: 'application/dicom+json',
+          },
+          body: multipartBody(batch, 'bench'),
+        });
+        if (response.status !== 200) throw new Error(`STOW to ${url}: ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+      }
+    }),
+  );
+  return (performance.now() - started) / 1000;
+}
+
+async function timedRuns(runs: number, work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < 5; i++) await work();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await work();
+    ms.push(performance.now() - t);
+  }
+  ms.sort((a, b) => a - b);
+  return { p50: ms[Math.floor(runs / 2)] ?? NaN, p95: ms[Math.floor(runs * 0.95)] ?? NaN };
+}
+
+async function get(url: string, accept: string): Promise<number> {
+  const response = await fetch(url, { headers: { accept } });
+  if (!response.ok) throw new Error(`GET ${url}: ${response.status}`);
+  return (await response.arrayBuffer()).byteLength;
+}
+
+const line = (label: string, strataValue: string, orthancValue: string, ratio: number, better: string) =>
+  console.log(
+    `  ${label.padEnd(44)} strata ${strataValue.padEnd(16)} Orthanc ${orthancValue.padEnd(16)} ratio ${ratio.toFixed(2)} (${better})`,
+  );
+
+try {
+  console.log(`DICOMweb beside Orthanc 1.10 — Strata on ${usePostgres ? 'PostgreSQL' : 'PGlite'}`);
+  const megabytes = (CT_COUNT * (512 * 512 * 2 + 700)) / 1e6;
+  for (const clients of [1, 8]) {
+    const files = slices(`1.2.826.0.1.3680043.10.4242.${clients}`, CT_COUNT, 512, clients * 10_000);
+    const strataSeconds = await stow(strataBase, files, 25, clients);
+    const orthancSeconds = await stow(orthanc.dicomWeb, files, 25, clients);
+    line(
+      `STOW-RS ${CT_COUNT} CT 512² (${megabytes.toFixed(0)} MB), ${clients} client${clients > 1 ? 's' : ''}, 25/request`,
+      `${(CT_COUNT / strataSeconds).toFixed(0)} inst/s`,
+      `${(CT_COUNT / orthancSeconds).toFixed(0)} inst/s`,
+      orthancSeconds / strataSeconds,
+      'higher is better for strata',
+    );
+  }
+
+  // Series metadata and retrieve: series 1 of the 1-client study (500 instances).
+  const series = `studies/1.2.826.0.1.3680043.10.4242.1/series/1.2.826.0.1.3680043.10.4242.1.1`;
+  let t = performance.now();
+  await get(`${strataBase}/${series}/metadata`, 'application/dicom+json');
+  const cold = performance.now() - t;
+  const strataMeta = await timedRuns(
+    20,
+    async () => void (await get(`${strataBase}/${series}/metadata`, 'application/dicom+json')),
+  );
+  const orthancMeta = await timedRuns(
+    20,
+    async () => void (await get(`${orthanc.dicomWeb}/${series}/metadata`, 'application/dicom+json')),
+  );
+  line(
+    'series metadata, 500 instances, p50',
+    `${strataMeta.p50.toFixed(1)} ms`,
+    `${orthancMeta.p50.toFixed(1)} ms`,
+    orthancMeta.p50 / strataMeta.p50,
+    `strata's first request, building the cache: ${cold.toFixed(0)} ms`,
+  );
+  const accept = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+  let bytes = 0;
+  t = performance.now();
+  for (let i = 0; i < 3; i++) bytes += await get(`${strataBase}/${series}`, accept);
+  const strataMbs = bytes / 1e6 / ((performance.now() - t) / 1000);
+  bytes = 0;
+  t = performance.now();
+  for (let i = 0; i < 3; i++) bytes += await get(`${orthanc.dicomWeb}/${series}`, accept);
+  const orthancMbs = bytes / 1e6 / ((performance.now() - t) / 1000);
+  line(
+    'WADO-RS series retrieve (262 MB), as stored',
+    `${strataMbs.toFixed(0)} MB/s`,
+    `${orthancMbs.toFixed(0)} MB/s`,
+    strataMbs / orthancMbs,
+    'higher is better for strata',
+  );
+
+  // QIDO at 10,000 studies of one small instance each.
+  const names = [
+    'GARCIA^ANA',
+    'GARCIA^LUIS',
+    'DOE^JANE',
+    'SMITH^JOHN',
+    'MULLER^HANS',
+    'ROSSI^MARIA',
+    'DUBOIS^LEA',
+    'NOVAK^PETR',
+  ];
+  const small: Buffer[] = Array.from({ length: STUDIES }, (_, i) =>
+    syntheticSlice({
+      studyUid: `1.2.826.0.1.3680043.10.5151.${i + 1}`,
+      seriesUid: `1.2.826.0.1.3680043.10.5151.${i + 1}.1`,
+      sopUid: `1.2.826.0.1.3680043.10.5151.${i + 1}.1.1`,
+      patientName: `${names[i % names.length]}${Math.floor(i / names.length)}`,
+      patientId: `Q${i}`,
+      studyDate: `20${String(5 + (i % 20)).padStart(2, '0')}0101`,
+      instanceNumber: 1,
+      size: 8,
+      seed: i,
+    }),
+  );
+  t = performance.now();
+  await stow(strataBase, small, 500, 2);
+  const strataLoad = (performance.now() - t) / 1000;
+  t = performance.now();
+  await stow(orthanc.dicomWeb, small, 500, 2);
+  const orthancLoad = (performance.now() - t) / 1000;
+  const query = 'studies?PatientName=GARC*&StudyDate=20100101-20201231&limit=100';
+  const strataQido = await timedRuns(
+    QUERY_RUNS,
+    async () => void (await get(`${strataBase}/${query}`, 'application/dicom+json')),
+  );
+  const orthancQido = await timedRuns(
+    QUERY_RUNS,
+    async () => void (await get(`${orthanc.dicomWeb}/${query}`, 'application/dicom+json')),
+  );
+  line(
+    `QIDO ${query.split('?')[1]}, p50`,
+    `${strataQido.p50.toFixed(1)} ms`,
+    `${orthancQido.p50.toFixed(1)} ms`,
+    orthancQido.p50 / strataQido.p50,
+    `p95 ${strataQido.p95.toFixed(1)} vs ${orthancQido.p95.toFixed(1)} ms`,
+  );
+  console.log(
+    `  (loading ${STUDIES} one-instance studies by STOW-RS: strata ${strataLoad.toFixed(1)} s, Orthanc ${orthancLoad.toFixed(1)} s)`,
+  );
+  console.log('  ratios: Orthanc time ÷ Strata time (or Strata rate ÷ Orthanc rate); above 1 means Strata is ahead.');
+  console.log(
+    "  machine limits (../shared/perf/limits.md): loopback HTTP and fsync'd writes bound STOW; see that file beside these figures.",
+  );
+} finally {
+  await orthanc.stop();
+  await strata.stop();
+  await target?.drop();
+  await rm(root, { recursive: true, force: true });
+}
