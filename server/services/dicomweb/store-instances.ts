@@ -78,68 +78,81 @@ const IN_MEMORY_PART = 64 * 1024 * 1024;
 export async function storeInstances(deps: VersioningDeps, request: StoreRequest): Promise<StowResult> {
   const spool = await mkdtemp(join(request.spoolDir, 'stow-'));
   const blobs = deps.blobStore.batch();
-  const scratch = Buffer.allocUnsafe(CHUNK);
-  const accepted = new Map<string, IngestedInstance>();
-  const refused = new Set<string>();
-  const failed: FailedInstance[] = [];
+  const inMemory = request.inMemoryPartBytes ?? IN_MEMORY_PART;
+  // Parts arrive one after another, but each waits mostly on its blobs' fsyncs: while one is
+  // stored, the next is read, with up to PARTS_IN_FLIGHT being stored at once.
+  const outcomes: Promise<IngestedInstance | FailedInstance>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
   try {
     let index = 0;
     for await (const part of request.parts) {
-      const file = join(spool, `${index++}.dcm`);
-      const outcome = await storePart(
-        blobs,
-        part,
-        file,
-        scratch,
-        request.studyUid,
-        request.inMemoryPartBytes ?? IN_MEMORY_PART,
+      const received = await receivePart(part, join(spool, `${index++}.dcm`), inMemory);
+      const outcome = 'reason' in received ? Promise.resolve(received) : ingestPart(blobs, received, request.studyUid);
+      // Handled at once (and again by Promise.all below), so a failure never goes unobserved.
+      const settled: Promise<unknown> = outcome.then(
+        () => inFlight.delete(settled),
+        () => inFlight.delete(settled),
       );
-      await rm(file, { force: true });
-      if ('reason' in outcome) {
-        failed.push(outcome);
-        continue;
-      }
-      const seen = accepted.get(outcome.path);
-      if (refused.has(outcome.path)) {
-        failed.push(duplicate(outcome));
-      } else if (seen !== undefined && seen.record.id !== outcome.record.id) {
-        // Two parts claim one SOP Instance UID with different bytes: which is right is not ours to guess.
-        accepted.delete(outcome.path);
-        refused.add(outcome.path);
-        failed.push(duplicate(seen), duplicate(outcome));
-      } else if (seen === undefined) {
-        accepted.set(outcome.path, outcome);
-      }
+      inFlight.add(settled);
+      outcomes.push(outcome);
+      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
     }
+    const { accepted, failed } = sortOut(await Promise.all(outcomes));
+    const items = [...accepted.values()];
+    if (items.length === 0) return { commit: undefined, stored: [], failed };
+    await blobs.sync();
+    const result = await commitChanges(deps, {
+      dataset: request.dataset,
+      branch: request.branch,
+      edits: items.map((item) => ({
+        path: item.path,
+        file: { kind: 'dicom', id: item.record.id, bytes: item.record.size },
+      })),
+      files: items.map((item) => item.record),
+      metadata: items.map((item) => item.metadata),
+      message: request.message,
+      author: request.author,
+    });
+    return { commit: result.commit, stored: items.map(storedOf), failed };
   } finally {
+    await Promise.allSettled(outcomes);
     await rm(spool, { recursive: true, force: true });
   }
-  const items = [...accepted.values()];
-  if (items.length === 0) return { commit: undefined, stored: [], failed };
-  await blobs.sync();
-  const result = await commitChanges(deps, {
-    dataset: request.dataset,
-    branch: request.branch,
-    edits: items.map((item) => ({
-      path: item.path,
-      file: { kind: 'dicom', id: item.record.id, bytes: item.record.size },
-    })),
-    files: items.map((item) => item.record),
-    metadata: items.map((item) => item.metadata),
-    message: request.message,
-    author: request.author,
-  });
-  return { commit: result.commit, stored: items.map(storedOf), failed };
 }
 
-async function storePart(
-  blobs: BlobWriter,
-  part: StowPart,
-  file: string,
-  scratch: Buffer,
-  studyUid: string | undefined,
-  inMemory: number,
-): Promise<IngestedInstance | FailedInstance> {
+/** Parts being stored at once within one request. */
+const PARTS_IN_FLIGHT = 8;
+
+/** The instances to commit and the failures, in the order of the parts; duplicates resolved. */
+function sortOut(results: readonly (IngestedInstance | FailedInstance)[]) {
+  const accepted = new Map<string, IngestedInstance>();
+  const refused = new Set<string>();
+  const failed: FailedInstance[] = [];
+  for (const outcome of results) {
+    if ('reason' in outcome) {
+      failed.push(outcome);
+      continue;
+    }
+    const seen = accepted.get(outcome.path);
+    if (refused.has(outcome.path)) {
+      failed.push(duplicate(outcome));
+    } else if (seen !== undefined && seen.record.id !== outcome.record.id) {
+      // Two parts claim one SOP Instance UID with different bytes: which is right is not ours to guess.
+      accepted.delete(outcome.path);
+      refused.add(outcome.path);
+      failed.push(duplicate(seen), duplicate(outcome));
+    } else if (seen === undefined) {
+      accepted.set(outcome.path, outcome);
+    }
+  }
+  return { accepted, failed };
+}
+
+/** A part's body as received: in memory, or in a spool file. */
+type Received = { bytes: Buffer } | { file: string };
+
+/** Reads one part (in order: the next part cannot be read before this one's body). */
+async function receivePart(part: StowPart, file: string, inMemory: number): Promise<Received | FailedInstance> {
   const type = part.contentType?.split(';')[0]?.trim().toLowerCase();
   if (type !== undefined && type !== DICOM) {
     for await (const chunk of part.body) void chunk; // read past it: the next part follows
@@ -149,10 +162,22 @@ async function storePart(
       message: `A part of type ${type} is not stored: parts must be ${DICOM}.`,
     };
   }
+  const bytes = await receive(part.body, file, inMemory);
+  return bytes === undefined ? { file } : { bytes };
+}
+
+/** Parses and stores a received part; a file that is not usable DICOM is a failure with its reason. */
+async function ingestPart(
+  blobs: BlobWriter,
+  received: Received,
+  studyUid: string | undefined,
+): Promise<IngestedInstance | FailedInstance> {
   let instance: IngestedInstance;
   try {
-    const body = await receive(part.body, file, inMemory);
-    instance = body === undefined ? await ingestFile(blobs, file, scratch) : await ingestBytes(blobs, body);
+    instance =
+      'bytes' in received
+        ? await ingestBytes(blobs, received.bytes)
+        : await ingestFile(blobs, received.file, Buffer.allocUnsafe(CHUNK));
   } catch (error) {
     if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
     const unreadable = ['dicom.not_dicom', 'dicom.truncated'].includes(error.code);
@@ -161,6 +186,8 @@ async function storePart(
       code: error.code,
       message: error.message,
     };
+  } finally {
+    if ('file' in received) await rm(received.file, { force: true });
   }
   if (studyUid !== undefined && instance.metadata.studyInstanceUid !== studyUid) {
     return {
