@@ -18,6 +18,8 @@ export interface OrthancServer {
   dicomWeb: string;
   dicomPort: number;
   aeTitle: string;
+  /** The end of what Orthanc has written to stderr (its errors and warnings). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, stop };
+  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, log: () => log, stop };
 }
 
 /** What Orthanc answers to `POST /instances`: its ids of the instance and of its parents. */
