@@ -5,7 +5,7 @@
 // the tag, so that a new difference in a listed attribute still fails.
 import { sameJson, type AttributeDifference, type DicomAttribute } from '../support/dicom-json-diff.js';
 
-export type Area = 'qido' | 'metadata';
+export type Area = 'qido' | 'metadata' | 'bulkdata';
 
 /** One attribute that differs in one result of one request. */
 export interface Observed extends Omit<AttributeDifference, 'left' | 'right'> {
@@ -14,6 +14,10 @@ export interface Observed extends Omit<AttributeDifference, 'left' | 'right'> {
   uids: { study: string; series: string | undefined; instance: string | undefined };
   strata: DicomAttribute | undefined;
   orthanc: DicomAttribute | undefined;
+  /** For bulk data: what each BulkDataURI answered (SHA-256 prefixes of the parts, or the status). */
+  bytes?: { strata: string; orthanc: string };
+  /** For bulk data: the instance's stored transfer syntax. */
+  transferSyntax?: string | undefined;
 }
 
 export interface Context {
@@ -55,7 +59,7 @@ const isPrivate = (tag: string) => parseInt(tag.slice(0, 4), 16) % 2 === 1;
 
 /** The resource's own URL below a base, from the UIDs of the result. */
 function resourcePath({ uids, area }: Observed): string {
-  if (area === 'metadata') return `/studies/${uids.study}/series/${uids.series}/instances/${uids.instance}`;
+  if (area !== 'qido') return `/studies/${uids.study}/series/${uids.series}/instances/${uids.instance}`;
   return [
     `/studies/${uids.study}`,
     uids.series === undefined ? '' : `/series/${uids.series}`,
@@ -92,8 +96,9 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     areas: ['metadata'],
     follows: 'both',
     reason:
-      'BulkDataURIs are opaque to clients (PS3.18 F.2.6): Strata names the value by its byte range in the stored ' +
-      'file (…/bulkdata/{offset}-{length}, stable for the version), Orthanc by its tag path (…/bulk/{tag}[/{item}/{tag}…])',
+      'Each server chooses the form of its BulkDataURIs (PS3.18 F.2.6): Strata names the value by its byte range ' +
+      'in the stored file (…/bulkdata/{offset}-{length}, stable for the version), Orthanc by its tag path ' +
+      '(…/bulk/{tag}[/{item}/{tag}…]); both URIs answer the same bytes (checked, but for big endian files)',
     matches: (d, c) => {
       const instance = resourcePath(d);
       const strataForm = new RegExp(`^${escape(c.strataBase + instance)}/bulkdata/\\d+-\\d+$`);
@@ -113,7 +118,7 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     follows: 'Strata',
     reason:
       'Orthanc leaves encapsulated (compressed) Pixel Data out of the metadata; Strata gives it a BulkDataURI like ' +
-      'any other bulk data, as PS3.18 10.4.1.2 and F.2 ask (metadata is the whole data set, bulk data by reference), ' +
+      'any other bulk data, as PS3.18 asks of metadata (10.4 and F.2: the whole data set, bulk data by reference), ' +
       'so a client reads from the metadata alone whether an instance has pixels',
     matches: (d, c) =>
       d.tag === '7FE00010' &&
@@ -225,13 +230,27 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
     follows: 'Strata',
     reason:
       'OHIF asks for includefield=00081030%2C00080060 (the comma percent-encoded): Orthanc ignores the list and ' +
-      'leaves StudyDescription out; Strata decodes the query first and returns it (PS3.18 8.3.4, 10.6.3.3.1)',
+      'leaves StudyDescription out; Strata decodes the query string first (RFC 3986) and returns it, as PS3.18 ' +
+      '10.6.3.3.1 requires of includefield attributes',
     matches: (d) =>
       d.request.includes('includefield=00081030%2C') &&
       d.uids.series === undefined &&
       d.tag === '00081030' &&
       d.orthanc === undefined &&
       d.strata?.vr === 'LO',
+  },
+  {
+    id: 'big-endian-bulk-data',
+    areas: ['bulkdata'],
+    follows: 'Orthanc',
+    reason:
+      'Bulk data of explicit VR big endian files: Orthanc serves it; Strata serves values as stored only, and ' +
+      'application/octet-stream means little endian (its default transfer syntax in PS3.18 8.7.3), so it answers ' +
+      '406 dicomweb.bulkdata_unavailable (docs/conformance.md, "Bulk data": not served yet)',
+    matches: (d) =>
+      d.transferSyntax === '1.2.840.10008.1.2.2' &&
+      d.bytes?.strata === 'status 406' &&
+      /^[0-9a-f]{16}$/.test(d.bytes.orthanc),
   },
   {
     id: 'more-attributes-in-search-results',

@@ -2,9 +2,11 @@
 // branch, the same QIDO-RS and WADO-RS metadata requests sent to both, and the answers compared
 // attribute by attribute. Every difference must be one of the known differences (with its reason,
 // in orthanc-differences.ts and docs/conformance.md), and every known difference must still occur.
+import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readMultipartRelated } from '@strata/dicomweb/http';
 import { importDirectory } from '@strata/services/ingest';
 import { createDataset } from '@strata/services/versioning';
 import { diffDataSets, type DicomDataSet } from '../support/dicom-json-diff.js';
@@ -28,6 +30,25 @@ async function dicomJson(url: string): Promise<DicomDataSet[]> {
   if (response.status === 204) return [];
   if (response.status !== 200) throw new Error(`${url}: ${response.status} ${await response.text()}`);
   return (await response.json()) as DicomDataSet[];
+}
+
+/** The bytes at a BulkDataURI (the one part of the multipart answer), as a SHA-256, or the status. */
+async function bulkData(uri: string): Promise<string> {
+  const response = await fetch(uri, { headers: { accept: 'multipart/related; type="application/octet-stream"' } });
+  if (response.status !== 200) return `status ${response.status}`;
+  const body = readMultipartRelated(
+    (async function* () {
+      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
+    })(),
+    response.headers.get('content-type') ?? undefined,
+  );
+  const parts: string[] = [];
+  for await (const part of body.parts) {
+    const hash = createHash('sha256');
+    for await (const chunk of part.body) hash.update(chunk);
+    parts.push(hash.digest('hex').slice(0, 16));
+  }
+  return parts.join('+');
 }
 
 /** The same request to both servers, the results paired by their UIDs. */
@@ -199,5 +220,41 @@ describeWithOrthanc('Orthanc as a reference server', () => {
         timezone: { vr: 'SH', Value: ['-0500'] },
       });
     }
+  });
+
+  it("serves the same bytes at both servers' BulkDataURIs, up to the known differences", async () => {
+    const observed: Observed[] = [];
+    let compared = 0;
+    for (const instance of (await both('/instances')).strata) {
+      const [study, series, sop] = keyOf(instance).split('/');
+      const metadata = await both(`/studies/${study}/series/${series}/instances/${sop}/metadata`);
+      const [mine, theirs] = [metadata.strata[0] ?? {}, metadata.orthanc[0] ?? {}];
+      const pairs = diffDataSets(mine, theirs).filter(
+        (d) => d.left?.BulkDataURI !== undefined && d.right?.BulkDataURI !== undefined,
+      );
+      for (const { path, tag, left, right } of pairs) {
+        compared++;
+        const bytes = {
+          strata: await bulkData(left?.BulkDataURI ?? ''),
+          orthanc: await bulkData(right?.BulkDataURI ?? ''),
+        };
+        if (bytes.strata === bytes.orthanc) continue;
+        const uids = { study: study ?? '', series, instance: sop };
+        const transferSyntax = uidOf(mine, '00083002');
+        observed.push({
+          area: 'bulkdata',
+          request: 'GET {BulkDataURI}',
+          uids,
+          path,
+          tag,
+          strata: left,
+          orthanc: right,
+          bytes,
+          transferSyntax,
+        });
+      }
+    }
+    expect(compared).toBeGreaterThan(30);
+    explain('bulkdata', observed);
   });
 });
