@@ -3,6 +3,7 @@
 // attribute by attribute. Every difference must be one of the known differences (with its reason,
 // in orthanc-differences.ts and docs/conformance.md), and every known difference must still occur.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -256,5 +257,18 @@ describeWithOrthanc('Orthanc as a reference server', () => {
     }
     expect(compared).toBeGreaterThan(30);
     explain('bulkdata', observed);
+  });
+});
+
+describe('the "Compared with Orthanc" section of docs/conformance.md', () => {
+  const docs = readFileSync(new URL('../../docs/conformance.md', import.meta.url), 'utf8');
+  const section = docs.slice(docs.indexOf('## Compared with Orthanc'));
+
+  it('explains exactly the known differences the test allows, naming the tests that fail for Strata bugs', () => {
+    const explained = [...section.matchAll(/^- \*\*[^*]+\*\* \(`([a-z-]+)`\)/gm)].map((match) => match[1]);
+    expect(explained.sort()).toEqual(KNOWN_DIFFERENCES.map((k) => k.id).sort());
+    for (const { strataBug } of KNOWN_DIFFERENCES) {
+      if (strataBug !== undefined) expect(section.replace(/\s+/g, ' ')).toContain(`"${strataBug}"`);
+    }
   });
 });
