@@ -96,11 +96,13 @@ function explain(area: Area, observed: Observed[]) {
       seen.add(explanation.id);
       continue;
     }
-    const { strata, orthanc: other, path, request, uids } = difference;
+    const { strata, orthanc: other, path, request, uids, bytes } = difference;
     const kind = strata === undefined ? 'Orthanc only' : other === undefined ? 'Strata only' : 'values differ';
     const key = `${path.replace(/\/\d+\//g, '/n/')} (${kind})`;
+    // For bulk data, what the two URIs answered; otherwise the two attributes.
+    const [left, right] = bytes === undefined ? [strata, other] : [bytes.strata, bytes.orthanc];
     unexplained[key] ??=
-      `${request} ${uids.instance ?? uids.series ?? uids.study}: Strata ${JSON.stringify(strata)}, Orthanc ${JSON.stringify(other)}`;
+      `${request} ${uids.instance ?? uids.series ?? uids.study}: Strata ${JSON.stringify(left)}, Orthanc ${JSON.stringify(right)}`;
   }
   expect(unexplained).toEqual({});
   expect(known.filter((k) => !seen.has(k.id)).map((k) => k.id)).toEqual([]);
