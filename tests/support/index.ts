@@ -1,5 +1,12 @@
 export { freePort } from './free-port.js';
-export { orthancInstalled, startOrthanc, type OrthancServer } from './orthanc.js';
+export {
+  orthancInstalled,
+  startOrthanc,
+  storeInOrthanc,
+  type OrthancOptions,
+  type OrthancServer,
+  type OrthancStored,
+} from './orthanc.js';
 export {
   repositoryRoot,
   runStrata,

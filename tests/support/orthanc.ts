@@ -18,6 +18,8 @@ export interface OrthancServer {
   dicomWeb: string;
   dicomPort: number;
   aeTitle: string;
+  /** The end of what Orthanc has written to stderr (its errors and warnings). */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -26,8 +28,14 @@ export function orthancInstalled(): boolean {
   return existsSync(BINARY) && existsSync(DICOMWEB_PLUGIN);
 }
 
+export interface OrthancOptions {
+  readyTimeoutMs?: number;
+  /** DICOMweb servers Orthanc may send to (`DicomWeb.Servers`): name → base URL (ending in `/`). */
+  dicomWebServers?: Record<string, string>;
+}
+
 /** Starts Orthanc; throws naming the apt packages if it is not installed. */
-export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): Promise<OrthancServer> {
+export async function startOrthanc(options: OrthancOptions = {}): Promise<OrthancServer> {
   if (!orthancInstalled()) {
     throw new Error('Orthanc is not installed: apt-get install orthanc orthanc-dicomweb');
   }
@@ -45,7 +53,13 @@ export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): P
     AuthenticationEnabled: false,
     StorageCompression: false,
     Plugins: [DICOMWEB_PLUGIN],
-    DicomWeb: { Enable: true, Root: '/dicom-web/', EnableWado: true, Ssl: false },
+    DicomWeb: {
+      Enable: true,
+      Root: '/dicom-web/',
+      EnableWado: true,
+      Ssl: false,
+      Servers: Object.fromEntries(Object.entries(options.dicomWebServers ?? {}).map(([name, url]) => [name, [url]])),
+    },
     DicomModalities: {},
   };
   await writeFile(join(dir, 'orthanc.json'), JSON.stringify(config, null, 2));
@@ -56,7 +70,10 @@ export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): P
   const url = `http://127.0.0.1:${httpPort}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 10_000)))]);
+    // A pending timer would keep Jest from exiting for ten seconds after the suite.
+    clearTimeout(timer);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await rm(dir, { recursive: true, force: true });
   };
@@ -74,5 +91,21 @@ export async function startOrthanc(options: { readyTimeoutMs?: number } = {}): P
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, stop };
+  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, log: () => log, stop };
+}
+
+/** What Orthanc answers to `POST /instances`: its ids of the instance and of its parents. */
+export interface OrthancStored {
+  ID: string;
+  ParentSeries: string;
+  ParentStudy: string;
+  ParentPatient: string;
+  Status: string;
+}
+
+/** Stores a DICOM file in Orthanc over its REST API (`POST /instances`). */
+export async function storeInOrthanc(orthanc: OrthancServer, bytes: Uint8Array): Promise<OrthancStored> {
+  const response = await fetch(`${orthanc.url}/instances`, { method: 'POST', body: bytes });
+  if (!response.ok) throw new Error(`Orthanc refused the file: ${response.status} ${await response.text()}`);
+  return (await response.json()) as OrthancStored;
 }
