@@ -1,17 +1,15 @@
 // DICOMweb side by side with Orthanc (issue #4), one command:
 //   npm run bench:dicomweb              (Strata on PGlite; DATABASE_URL=… for PostgreSQL)
-// Both servers run on this machine with the same files: Strata in-process (real HTTP on
-// loopback), Debian's Orthanc 1.10 with its DICOMweb plugin. Rows: STOW-RS of 1,000 real-size CT
+// Both servers run on this machine with the same files, each in its own process beside this
+// client: `strata serve` (the built CLI) and Debian's Orthanc 1.10 with its DICOMweb plugin. Rows: STOW-RS of 1,000 real-size CT
 // slices (1 and 8 concurrent clients), QIDO-RS study search at 10,000 studies, series metadata of
 // a 500-instance series, WADO-RS retrieve of that series. Each row prints both figures and the
 // ratio (goal: Strata ahead on every row). Frames, rendered and thumbnails come with the codecs.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig, serve } from '@strata/app';
 import { createTestTarget } from '@strata/models/testing';
-import { createDataset } from '@strata/services/versioning';
-import { startOrthanc, syntheticSlice } from '@strata/tests/support';
+import { runStrata, startOrthanc, startStrata, syntheticSlice, untilServing } from '@strata/tests/support';
 
 const CT_COUNT = 1000;
 const STUDIES = 10_000;
@@ -19,13 +17,18 @@ const QUERY_RUNS = 100;
 const root = await mkdtemp(join(tmpdir(), 'strata-bench-dicomweb-'));
 const usePostgres = process.env['DATABASE_URL'] !== undefined;
 const target = usePostgres ? await createTestTarget() : undefined;
-const config = loadConfig({ DATA_DIR: join(root, 'data'), PORT: '0', LOG_LEVEL: 'silent', SHUTDOWN_TIMEOUT: '1' });
-const strata = await serve({ ...config, ...(target !== undefined && { database: target.target }) });
+const env: Record<string, string> = {
+  DATA_DIR: join(root, 'data'),
+  PORT: '0',
+  SHUTDOWN_TIMEOUT: '1',
+  ...(target?.target.kind === 'postgresql' && { DATABASE_URL: target.target.url }),
+};
+const created = await runStrata(['dataset', 'create', 'bench/ct'], env);
+if (created.code !== 0) throw new Error(`strata dataset create: ${created.output}`);
+const server = startStrata(['serve'], env);
+const strataUrl = await untilServing(server);
 const orthanc = await startOrthanc();
-const author = { name: 'bench', email: 'bench@localhost' };
-const deps = { database: strata.system.database, blobStore: strata.system.blobStore, now: () => new Date() };
-await createDataset(deps, 'bench/ct', author);
-const strataBase = `${strata.url}/dicomweb/bench/ct/@main`;
+const strataBase = `${strataUrl}/dicomweb/bench/ct/@main`;
 
 /** `count` CT slices of one study in two series, `size`² 16-bit pixels, UIDs under `root`. */
 function slices(uidRoot: string, count: number, size: number, seed: number): Buffer[] {
@@ -210,7 +213,8 @@ try {
   );
 } finally {
   await orthanc.stop();
-  await strata.stop();
+  server.child.kill('SIGTERM');
+  await server.exited;
   await target?.drop();
   await rm(root, { recursive: true, force: true });
 }

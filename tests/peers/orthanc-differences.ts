@@ -214,17 +214,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       sameJson(d.strata.Value, nonEmptyGroups(d.orthanc.Value)),
   },
   {
-    id: 'timezone-offset-left-out',
-    areas: ['qido'],
-    follows: 'Orthanc',
-    strataBug: 'returns TimezoneOffsetFromUTC at every QIDO-RS level when the instances carry it',
-    reason:
-      'TimezoneOffsetFromUTC (0008,0201) is among the attributes PS3.18 returns for every matching study, series ' +
-      'and instance (Table 10.6.3-3, -4 and -5); Orthanc returns it, Strata’s index does not keep it',
-    matches: (d) =>
-      d.tag === '00080201' && d.strata === undefined && d.orthanc?.vr === 'SH' && d.orthanc.Value?.length === 1,
-  },
-  {
     id: 'encoded-includefield-ignored',
     areas: ['qido'],
     follows: 'Strata',

@@ -23,6 +23,7 @@ export const QIDO_ATTRIBUTES: readonly AttributeSpec[] = [
   { tag: '00080050', keyword: 'AccessionNumber', vr: 'SH', level: 'study' },
   { tag: '00080080', keyword: 'InstitutionName', vr: 'LO', level: 'study' },
   { tag: '00080090', keyword: 'ReferringPhysicianName', vr: 'PN', level: 'study' },
+  { tag: '00080201', keyword: 'TimezoneOffsetFromUTC', vr: 'SH', level: 'study' },
   { tag: '00081030', keyword: 'StudyDescription', vr: 'LO', level: 'study' },
   { tag: '00100010', keyword: 'PatientName', vr: 'PN', level: 'study' },
   { tag: '00100020', keyword: 'PatientID', vr: 'LO', level: 'study' },
