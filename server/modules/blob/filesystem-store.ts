@@ -10,8 +10,14 @@ import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { DirectorySyncs, fsyncDirectory, type SyncDirectory } from './directory-syncs.js';
 
-/** Bytes per read when streaming a blob: large reads keep a retrieve near the disk's speed (64 KiB, Node's default, costs a syscall and a chunk per 64 KiB). */
-const READ_CHUNK = 1 << 20;
+/**
+ * Bytes per read when streaming `size` bytes of a blob: up to 1 MiB, so a large part streams in few
+ * reads (Node's default is 64 KiB), but no more than the part, so a small header part does not
+ * allocate a megabyte the garbage collector then has to chase.
+ */
+function readChunk(size: number): number {
+  return Math.max(1, Math.min(1 << 20, size));
+}
 /** Temporary files older than this are leftovers of a crashed put and are removed at open. */
 const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 
@@ -151,11 +157,11 @@ export class FilesystemBlobStore implements BlobStore {
     const path = this.pathOf(digest);
     if (range === undefined) {
       const file = await this.openExisting(digest, path);
-      return file.createReadStream({ highWaterMark: READ_CHUNK });
+      return file.createReadStream({ highWaterMark: readChunk((await file.stat()).size) });
     }
     const size = (await this.statOrThrow(digest)).size;
     const { start, end } = resolveRange(range, size);
-    return createReadStream(path, { start, end, highWaterMark: READ_CHUNK });
+    return createReadStream(path, { start, end, highWaterMark: readChunk(end - start + 1) });
   }
 
   async stat(digest: Digest): Promise<BlobStat | undefined> {
