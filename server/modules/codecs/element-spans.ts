@@ -19,11 +19,16 @@ const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 
 
 /**
  * The top-level elements of an Explicit VR Little Endian data set from `start` to the end of
- * `bytes` (or the first element of a group above `lastGroup`), stepping over sequences and
- * encapsulated values of undefined length by their delimiters. Transcoding edits a file by these
- * spans and copies every other byte as it is.
+ * `bytes`, or to the first element of a group above `lastGroup`, or through the element `lastTag`,
+ * stepping over sequences and encapsulated values of undefined length by their delimiters.
+ * Transcoding edits a file by these spans and copies every other byte as it is.
  */
-export function elementSpans(bytes: Uint8Array, start: number, lastGroup = 0xffff): ElementSpan[] {
+export function elementSpans(
+  bytes: Uint8Array,
+  start: number,
+  lastGroup = 0xffff,
+  lastTag = 0xffffffff,
+): ElementSpan[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const spans: ElementSpan[] = [];
   let offset = start;
@@ -38,6 +43,8 @@ export function elementSpans(bytes: Uint8Array, start: number, lastGroup = 0xfff
     const end = length === UNDEFINED_LENGTH ? skipItems(view, valueStart, vr === 'UN') : valueStart + length;
     if (end > bytes.length) fail(offset, 'a value runs past the end of the data');
     spans.push({ tag, vr, start: offset, valueStart, end });
+    // What follows Pixel Data (padding, or zeros some writers append) is copied, never walked.
+    if (tag >= lastTag) break;
     offset = end;
   }
   return spans;
