@@ -79,6 +79,11 @@ export async function encodeHtj2kFrame(frame: DecodedFrame, transferSyntaxUid = 
   if (image.bitsAllocated !== 8 && image.bitsAllocated !== 16) {
     throw notAcceptable(`HTJ2K encoding takes 8- or 16-bit samples, not ${image.bitsAllocated}-bit.`);
   }
+  // OpenJPH's JavaScript encoder (2.4.11) reads every component of 16-bit colour from the same
+  // samples, interleaved or planar alike: found by round trip of pydicom's SC_rgb_rle_16bit.dcm.
+  if (image.samplesPerPixel > 1 && image.bitsAllocated === 16) {
+    throw notAcceptable('16-bit colour cannot be encoded as HTJ2K.');
+  }
   const codec = await openjph();
   encoder ??= new codec.HTJ2KEncoder();
   const rpcl = transferSyntaxUid === HTJ2K_LOSSLESS_RPCL;

@@ -25,7 +25,7 @@ import numpy as np
 import pydicom
 from PIL import Image
 from pydicom.encaps import generate_pixel_data_frame
-from pydicom.pixel_data_handlers.util import apply_color_lut
+from pydicom.pixel_data_handlers.util import apply_color_lut, apply_modality_lut, apply_voi_lut
 
 warnings.simplefilter('ignore')
 
@@ -120,11 +120,29 @@ def main():
             if stored_photometric == 'PALETTE COLOR':
                 rgb = apply_color_lut(array, ds)
                 entry['paletteRgb'] = [describe(frame.astype(np.int64)) for frame in frames_of_rgb(ds, rgb)]
+            if stored_photometric.startswith('MONOCHROME') and 'WindowCenter' in ds and 'WindowWidth' in ds:
+                try:
+                    entry['windowed'] = [describe(windowed(frame, ds, header)) for frame in frames_of(ds, array)]
+                except ValueError:  # a window pydicom refuses (width 0): the renderer falls back
+                    pass
             out[f'{source}/{name}'] = entry
             print(f'{source}/{name}', entry.get('decodedPhotometric'), file=sys.stderr)
     with open(os.path.join(HERE, 'pydicom-pixels.json'), 'w') as handle:
         json.dump(out, handle, indent=1)
         handle.write('\n')
+
+
+def windowed(frame, ds, header):
+    """The data set's first window through pydicom's apply_voi_lut, scaled from its output range
+    (the stored range after the Modality LUT) to grey levels 0-255 and rounded."""
+    ds.PixelRepresentation = header['PixelRepresentation']  # as stored, not as a handler left it
+    bits = header['BitsStored']
+    low, high = (0, 2**bits - 1) if header['PixelRepresentation'] == 0 else (-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
+    slope = float(getattr(ds, 'RescaleSlope', 1) or 1)
+    intercept = float(getattr(ds, 'RescaleIntercept', 0) or 0)
+    low, high = low * slope + intercept, high * slope + intercept
+    values = apply_voi_lut(apply_modality_lut(meaning(frame[..., 0], header), ds), ds, index=0)
+    return np.rint((values - low) / (high - low) * 255).astype(np.int64)
 
 
 def frames_of_rgb(ds, rgb):
