@@ -15,14 +15,14 @@ export interface WasmDecoder {
   getEncodedBuffer(length: number): Uint8Array;
   decode(): void;
   getFrameInfo(): WasmFrameInfo;
-  getDecodedBuffer(): Uint8Array;
+  getDecodedBuffer(): Uint8Array | Uint8ClampedArray;
 }
 
 /** The shape every Cornerstone encoder shares. */
 export interface WasmEncoder {
   getDecodedBuffer(frameInfo: WasmFrameInfo): Uint8Array;
   encode(): void;
-  getEncodedBuffer(): Uint8Array;
+  getEncodedBuffer(): Uint8Array | Uint8ClampedArray;
 }
 
 // The codec packages are CommonJS Emscripten builds that find their .wasm beside themselves;
@@ -45,14 +45,21 @@ export function runDecoder(decoder: WasmDecoder, encoded: Uint8Array): { info: W
   decoder.getEncodedBuffer(encoded.length).set(encoded);
   decoder.decode();
   const info = decoder.getFrameInfo();
-  return { info, pixels: decoder.getDecodedBuffer().slice() };
+  return { info, pixels: copyOut(decoder.getDecodedBuffer()) };
 }
 
 /** Runs one encode on a shared encoder and copies the codestream out of WebAssembly memory. */
 export function runEncoder(encoder: WasmEncoder, info: WasmFrameInfo, pixels: Uint8Array): Uint8Array {
   encoder.getDecodedBuffer(info).set(pixels);
   encoder.encode();
-  return encoder.getEncodedBuffer().slice();
+  return copyOut(encoder.getEncodedBuffer());
+}
+
+// Some builds hand out Uint8ClampedArray views, which Buffer.concat refuses: always a plain copy.
+function copyOut(view: Uint8Array | Uint8ClampedArray): Uint8Array {
+  const copy = new Uint8Array(view.length);
+  copy.set(view);
+  return copy;
 }
 
 /** The message of whatever a WebAssembly codec threw (a C++ exception reaches JavaScript as a bare pointer). */
