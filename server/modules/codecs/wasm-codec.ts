@@ -1,0 +1,69 @@
+import { createRequire } from 'node:module';
+
+/** What the Cornerstone WebAssembly decoders report about a decoded image. */
+export interface WasmFrameInfo {
+  width: number;
+  height: number;
+  bitsPerSample: number;
+  componentCount: number;
+  isSigned?: boolean;
+  isUsingColorTransform?: boolean;
+}
+
+/** The shape every Cornerstone decoder shares: the encoded bytes go in, the decoded buffer comes out. */
+export interface WasmDecoder {
+  getEncodedBuffer(length: number): Uint8Array;
+  decode(): void;
+  getFrameInfo(): WasmFrameInfo;
+  getDecodedBuffer(): Uint8Array | Uint8ClampedArray;
+}
+
+/** The shape every Cornerstone encoder shares. */
+export interface WasmEncoder {
+  getDecodedBuffer(frameInfo: WasmFrameInfo): Uint8Array;
+  encode(): void;
+  getEncodedBuffer(): Uint8Array | Uint8ClampedArray;
+}
+
+// The codec packages are CommonJS Emscripten builds that find their .wasm beside themselves;
+// require keeps that working in Node, where the dicom-image-loader's bundler-only wrappers do not.
+const require = createRequire(import.meta.url);
+
+/** Loads an Emscripten module once, on first use; later calls share the instance. */
+export function emscriptenModule<T>(specifier: string): () => Promise<T> {
+  let loading: Promise<T> | undefined;
+  // OpenJPEG logs every tile header to stdout through Emscripten's print: a server's log is no place for it.
+  const quiet = { print: () => undefined, printErr: () => undefined };
+  return () => (loading ??= (require(specifier) as (options: object) => Promise<T>)(quiet));
+}
+
+/**
+ * Runs one decode on a shared decoder. The decoded buffer is a view into WebAssembly memory that
+ * the next call overwrites (or a memory growth detaches), so it is copied out at once.
+ */
+export function runDecoder(decoder: WasmDecoder, encoded: Uint8Array): { info: WasmFrameInfo; pixels: Uint8Array } {
+  decoder.getEncodedBuffer(encoded.length).set(encoded);
+  decoder.decode();
+  const info = decoder.getFrameInfo();
+  return { info, pixels: copyOut(decoder.getDecodedBuffer()) };
+}
+
+/** Runs one encode on a shared encoder and copies the codestream out of WebAssembly memory. */
+export function runEncoder(encoder: WasmEncoder, info: WasmFrameInfo, pixels: Uint8Array): Uint8Array {
+  encoder.getDecodedBuffer(info).set(pixels);
+  encoder.encode();
+  return copyOut(encoder.getEncodedBuffer());
+}
+
+// Some builds hand out Uint8ClampedArray views, which Buffer.concat refuses: always a plain copy.
+function copyOut(view: Uint8Array | Uint8ClampedArray): Uint8Array {
+  const copy = new Uint8Array(view.length);
+  copy.set(view);
+  return copy;
+}
+
+/** The message of whatever a WebAssembly codec threw (a C++ exception reaches JavaScript as a bare pointer). */
+export function failureText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === 'string' ? error : 'the decoder rejected the codestream';
+}
