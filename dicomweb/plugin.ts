@@ -4,6 +4,7 @@ import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
 import { VERSION_PREFIX } from './version/version-of.js';
+import { registerFramesRoute } from './wado/frames-route.js';
 import { registerRetrieveRoutes } from './wado/retrieve-routes.js';
 import { registerWadoUriRoute } from './wado-uri/wado-uri-route.js';
 
@@ -33,6 +34,7 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
       registerChangeRoutes(app, prefix, { deps, alias, author });
       registerWadoUriRoute(app, prefix, { deps, alias });
       registerRetrieveRoutes(app, prefix, { deps, alias });
+      registerFramesRoute(app, prefix, { deps, alias });
       registerStowRoutes(app, prefix, { deps, alias, author, ...options.stow });
     }
   };

@@ -176,6 +176,47 @@ describe('WADO-RS', () => {
     ]);
   });
 
+  it('returns frames: as stored with transfer-syntax=*, decoded to explicit little endian otherwise', async () => {
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}/frames`;
+    const stored = await partsOf(
+      await fetch(`${us}/1,3,10`, {
+        headers: { accept: 'multipart/related; type=application/octet-stream; transfer-syntax=*' },
+      }),
+    );
+    expect(stored.map((p) => p.contentType)).toEqual(
+      Array(3).fill('application/octet-stream; transfer-syntax=1.2.840.10008.1.2.5'),
+    );
+    // An RLE frame starts with its segment count (PS3.5 G.3.1): one segment for 8-bit palette data.
+    expect(stored.map((p) => p.bytes.readUInt32LE(0))).toEqual([1, 1, 1]);
+    const original = await readFile(US_PALETTE);
+    for (const part of stored) expect(original.includes(part.bytes)).toBe(true);
+    const decoded = await partsOf(
+      await fetch(`${us}/3`, { headers: { accept: 'multipart/related; type="application/octet-stream"' } }),
+    );
+    expect(decoded.map((p) => p.contentType)).toEqual([
+      'application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1',
+    ]);
+    expect(decoded[0]?.bytes.length).toBe(430 * 600); // Rows x Columns, one 8-bit sample
+    const ct = fixture.files.get(sopUid(1, 0, 0)) ?? Buffer.alloc(0);
+    const [native] = await partsOf(
+      await fetch(
+        `${fixture.base}/studies/${studyUid(1)}/series/${seriesUid(1, 0)}/instances/${sopUid(1, 0, 0)}/frames/1`,
+      ),
+    );
+    // The synthetic slice's 8 x 8 16-bit pixels are the file's last 128 bytes.
+    expect(native?.bytes.equals(ct.subarray(ct.length - 128))).toBe(true);
+    const cases: [string, number, string][] = [
+      [`${us}/11`, 404, 'dicomweb.frame_out_of_range'],
+      [`${us}/0`, 400, 'dicomweb.invalid_frame_list'],
+      [`${us}/1,x`, 400, 'dicomweb.invalid_frame_list'],
+    ];
+    for (const [url, status, code] of cases) {
+      const response = await fetch(url);
+      const body = (await response.json()) as { error: { code: string } };
+      expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+  });
+
   it('refuses what it cannot produce or find, with a stable code', async () => {
     const instance = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
     const cases: [string, Record<string, string>, number, string][] = [

@@ -7,7 +7,14 @@ export {
   type StowPart,
   type StowResult,
 } from './store-instances.js';
-export { fileContent, instancesOf, openVersion, type OpenVersion, type VersionInstance } from './retrieve.js';
+export {
+  fileBytes,
+  fileContent,
+  instancesOf,
+  openVersion,
+  type OpenVersion,
+  type VersionInstance,
+} from './retrieve.js';
 export { removeInstances, requireBranch } from './remove-instances.js';
 export { bulkDataOf, metadataOf } from './instance-metadata.js';
 export { storedFileSource } from './stored-file-source.js';

@@ -76,3 +76,10 @@ export async function* fileContent(deps: VersioningDeps, file: FileRecord): Asyn
     for await (const chunk of stream) yield chunk as Buffer;
   }
 }
+
+/** The whole stored file of an instance, in memory (for the pixel paths: frames, rendering). */
+export async function fileBytes(deps: VersioningDeps, file: FileRecord): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of fileContent(deps, file)) chunks.push(chunk);
+  return Buffer.concat(chunks, file.size);
+}
