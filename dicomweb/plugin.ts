@@ -5,6 +5,7 @@ import { registerQidoRoutes } from './qido/qido-routes.js';
 import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
 import { VERSION_PREFIX } from './version/version-of.js';
 import { registerFramesRoute } from './wado/frames-route.js';
+import { registerRenderedRoutes } from './wado/rendered-routes.js';
 import { registerRetrieveRoutes } from './wado/retrieve-routes.js';
 import { registerWadoUriRoute } from './wado-uri/wado-uri-route.js';
 
@@ -35,6 +36,7 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
       registerWadoUriRoute(app, prefix, { deps, alias });
       registerRetrieveRoutes(app, prefix, { deps, alias });
       registerFramesRoute(app, prefix, { deps, alias });
+      registerRenderedRoutes(app, prefix, { deps, alias });
       registerStowRoutes(app, prefix, { deps, alias, author, ...options.stow });
     }
   };

@@ -217,6 +217,38 @@ describe('WADO-RS', () => {
     }
   });
 
+  it('renders frames and thumbnails as JPEG or PNG, with viewport and window', async () => {
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}`;
+    const png = await fetch(`${us}/frames/3/rendered`, { headers: { accept: 'image/png' } });
+    expect(png.headers.get('content-type')).toBe('image/png');
+    const pngBytes = Buffer.from(await png.arrayBuffer());
+    expect(pngBytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual([600, 430]);
+    const small = Buffer.from(await (await fetch(`${us}/rendered?accept=image/png&viewport=64,64`)).arrayBuffer());
+    expect([small.readUInt32BE(16), small.readUInt32BE(20)]).toEqual([64, 46]);
+    const thumbnail = await fetch(`${fixture.base}/studies/${studyUid(2)}/thumbnail`);
+    expect(thumbnail.headers.get('content-type')).toBe('image/jpeg');
+    const jpeg = Buffer.from(await thumbnail.arrayBuffer());
+    expect([jpeg[0], jpeg[1], jpeg.at(-2), jpeg.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    const windowed = await fetch(
+      `${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 0)}/instances/${sopUid(2, 0, 0)}/rendered?window=100,200,linear&quality=50`,
+    );
+    expect(windowed.status).toBe(200);
+    await windowed.arrayBuffer();
+    const cases: [string, Record<string, string>, number, string][] = [
+      [`${us}/rendered?window=abc`, {}, 400, 'request.invalid_rendering_parameter'],
+      [`${us}/rendered?quality=0`, {}, 400, 'request.invalid_rendering_parameter'],
+      [`${us}/rendered`, { accept: 'image/gif' }, 406, 'request.not_acceptable'],
+      [`${us}/frames/11/rendered`, {}, 404, 'dicomweb.frame_out_of_range'],
+      [`${us}/frames/x/thumbnail`, {}, 400, 'dicomweb.invalid_frame_list'],
+    ];
+    for (const [url, headers, status, code] of cases) {
+      const response = await fetch(url, { headers });
+      const body = (await response.json()) as { error: { code: string } };
+      expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+  });
+
   it('refuses what it cannot produce or find, with a stable code', async () => {
     const instance = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
     const cases: [string, Record<string, string>, number, string][] = [

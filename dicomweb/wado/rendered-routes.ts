@@ -1,0 +1,70 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { StrataError } from '@strata/modules/errors';
+import {
+  parseRenderingParameters,
+  readPixelInstance,
+  renderFrame,
+  type RenderedMediaType,
+} from '@strata/modules/codecs';
+import { essenceOf } from '../http/index.js';
+import { fileBytes, instancesOf, openVersion } from '@strata/services/dicomweb';
+import type { VersioningDeps } from '@strata/services/versioning';
+import { queryParameters } from '../qido/query-string.js';
+import { negotiateRequest } from '../version/accept-of.js';
+import { studyPath } from '../version/path-uids.js';
+import { versionHeaders } from '../version/version-headers.js';
+import { versionOf } from '../version/version-of.js';
+
+export interface RenderedOptions {
+  deps: VersioningDeps;
+  alias: string | undefined;
+}
+
+const IMAGE_OFFERS = ['image/jpeg', 'image/png'];
+/** The size a thumbnail fits in unless `viewport` says otherwise. */
+const THUMBNAIL = { columns: 128, rows: 128 };
+const INSTANCE = '/studies/:study/series/:series/instances/:instance';
+
+/**
+ * WADO-RS rendered resources (PS3.18 10.4.1.1.3): an instance (its first frame) or a frame as
+ * image/jpeg or image/png with `window`, `viewport` and `quality`; and thumbnails of a study, a
+ * series (their first instance), an instance or a frame.
+ */
+export function registerRenderedRoutes(app: FastifyInstance, prefix: string, options: RenderedOptions): void {
+  app.get(`${prefix}${INSTANCE}/rendered`, (request, reply) => rendered(request, reply, options, false));
+  app.get(`${prefix}${INSTANCE}/frames/:frame/rendered`, (request, reply) => rendered(request, reply, options, false));
+  for (const level of ['/studies/:study', '/studies/:study/series/:series', INSTANCE, `${INSTANCE}/frames/:frame`]) {
+    app.get(`${prefix}${level}/thumbnail`, (request, reply) => rendered(request, reply, options, true));
+  }
+}
+
+async function rendered(request: FastifyRequest, reply: FastifyReply, options: RenderedOptions, thumbnail: boolean) {
+  const mediaType = essenceOf(negotiateRequest(request, IMAGE_OFFERS).mediaType) as RenderedMediaType;
+  const params = queryParameters(request.url);
+  const parameters = parseRenderingParameters(mediaType, {
+    ...(params.has('quality') && { quality: params.get('quality') ?? '' }),
+    ...(params.has('viewport') && { viewport: params.get('viewport') ?? '' }),
+    ...(!thumbnail && params.has('window') && { window: params.get('window') ?? '' }),
+  });
+  const { frame } = request.params as { frame?: string };
+  if (frame !== undefined && !/^[1-9]\d{0,8}$/.test(frame)) {
+    throw new StrataError('dicomweb.invalid_frame_list', 'invalid', `Invalid frame number ${JSON.stringify(frame)}.`, {
+      details: { frames: frame },
+    });
+  }
+  const frameNumber = frame === undefined ? 1 : Number(frame);
+  const uids = studyPath(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const [instance] = await instancesOf(options.deps, version, uids);
+  if (instance === undefined) throw new Error('instancesOf returned no instance');
+  if (versionHeaders(request, reply, version.ref, `${thumbnail ? 'thumbnail' : 'rendered'}.${mediaType}`)) {
+    return reply.code(304).send();
+  }
+  const pixels = await readPixelInstance(await fileBytes(options.deps, instance.file));
+  const image = await renderFrame(pixels, frameNumber, {
+    ...parameters,
+    ...(thumbnail && { viewport: parameters.viewport ?? THUMBNAIL }),
+  });
+  return reply.header('content-type', image.mediaType).send(Buffer.from(image.bytes));
+}
