@@ -5,7 +5,9 @@
 export function ybrFullToRgb(values: Float64Array, bits: number): void {
   const max = 2 ** bits - 1;
   const half = 2 ** (bits - 1);
-  const clamp = (value: number): number => Math.min(max, Math.max(0, Math.round(value)));
+  // Ternaries and a local round: a global lookup per sample is slow in vm sandboxes such as Jest's.
+  const { round } = Math;
+  const clamp = (value: number): number => (value <= 0 ? 0 : value >= max ? max : round(value));
   for (let at = 0; at + 2 < values.length; at += 3) {
     const y = values[at] as number;
     const cb = (values[at + 1] as number) - half;
@@ -20,7 +22,10 @@ export function ybrFullToRgb(values: Float64Array, bits: number): void {
 export function toEightBits(values: Float64Array, bits: number): Uint8Array {
   const out = new Uint8Array(values.length);
   const scale = 255 / (2 ** bits - 1);
-  for (let at = 0; at < values.length; at++)
-    out[at] = Math.min(255, Math.max(0, Math.round((values[at] as number) * scale)));
+  for (let at = 0; at < values.length; at++) {
+    // Assigning to a Uint8Array truncates and wraps: clamp first, and + 0.5 rounds to nearest.
+    const value = (values[at] as number) * scale + 0.5;
+    out[at] = value <= 0 ? 0 : value >= 255 ? 255 : value;
+  }
   return out;
 }

@@ -52,12 +52,15 @@ function lutEntries(data: Uint8Array, length: number, bitsPerEntry: number): Uin
  */
 export function applyPalette(indices: Float64Array, palette: readonly PaletteChannel[]): Float64Array {
   const out = new Float64Array(indices.length * 3);
-  palette.forEach((channel, offset) => {
-    const last = channel.entries.length - 1;
+  for (let offset = 0; offset < 3; offset++) {
+    const channel = palette[offset];
+    if (channel === undefined) continue;
+    const { entries, firstMapped } = channel;
+    const last = entries.length - 1;
     for (let at = 0; at < indices.length; at++) {
-      const index = Math.min(Math.max((indices[at] as number) - channel.firstMapped, 0), last);
-      out[at * 3 + offset] = channel.entries[index] as number;
+      const index = (indices[at] as number) - firstMapped;
+      out[at * 3 + offset] = entries[index < 0 ? 0 : index > last ? last : index] as number;
     }
-  });
+  }
   return out;
 }

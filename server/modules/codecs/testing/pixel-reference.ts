@@ -17,6 +17,8 @@ export interface PixelReference {
   decodedPhotometric: string;
   frames: FrameReference[];
   paletteRgb?: FrameReference[];
+  /** The data set's first window through apply_voi_lut, as grey levels 0–255. */
+  windowed?: FrameReference[];
   error?: string;
 }
 
