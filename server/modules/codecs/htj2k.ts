@@ -1,16 +1,9 @@
-import { corruptFrame, notAcceptable } from './codec-errors.js';
+import { notAcceptable } from './codec-errors.js';
 import { type DecodedFrame, fromCodec } from './decoded-frame.js';
 import { decodedDescription, type ImagePixelDescription } from './image-pixel.js';
 import { afterInverseTransform } from './jpeg-2000.js';
 import { cleanSamples } from './samples.js';
-import {
-  emscriptenModule,
-  failureText,
-  runDecoder,
-  runEncoder,
-  type WasmDecoder,
-  type WasmEncoder,
-} from './wasm-codec.js';
+import { emscriptenModule, runDecoder, runEncoder, type WasmDecoder, type WasmEncoder } from './wasm-codec.js';
 
 export const HTJ2K_LOSSLESS = '1.2.840.10008.1.2.4.201';
 export const HTJ2K_LOSSLESS_RPCL = '1.2.840.10008.1.2.4.202';
@@ -43,22 +36,10 @@ export async function decodeHtj2kFrame(
 ): Promise<DecodedFrame> {
   const codec = await openjph();
   decoder ??= new codec.HTJ2KDecoder();
-  let result;
-  try {
-    result = runDecoder(decoder, encoded);
-  } catch (error) {
-    throw corruptFrame(transferSyntaxUid, failureText(error), error);
-  }
-  const { info, pixels } = result;
-  const decoded = {
-    width: info.width,
-    height: info.height,
-    components: info.componentCount,
-    bitsPerSample: info.bitsPerSample,
-  };
+  const { pixels, shape } = runDecoder(decoder, encoded, transferSyntaxUid);
   return fromCodec(
     decodedDescription(image, afterInverseTransform(image.photometricInterpretation)),
-    decoded,
+    shape,
     pixels,
     transferSyntaxUid,
   );

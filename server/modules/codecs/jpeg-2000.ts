@@ -1,7 +1,6 @@
-import { corruptFrame } from './codec-errors.js';
 import { type DecodedFrame, fromCodec } from './decoded-frame.js';
 import { decodedDescription, type ImagePixelDescription } from './image-pixel.js';
-import { emscriptenModule, failureText, runDecoder, type WasmDecoder } from './wasm-codec.js';
+import { emscriptenModule, runDecoder, type WasmDecoder } from './wasm-codec.js';
 
 export const JPEG_2000_LOSSLESS = '1.2.840.10008.1.2.4.90';
 export const JPEG_2000 = '1.2.840.10008.1.2.4.91';
@@ -21,22 +20,10 @@ export async function decodeJpeg2000Frame(
 ): Promise<DecodedFrame> {
   const codec = await openjpeg();
   decoder ??= new codec.J2KDecoder();
-  let result;
-  try {
-    result = runDecoder(decoder, encoded);
-  } catch (error) {
-    throw corruptFrame(transferSyntaxUid, failureText(error), error);
-  }
-  const { info, pixels } = result;
-  const decoded = {
-    width: info.width,
-    height: info.height,
-    components: info.componentCount,
-    bitsPerSample: info.bitsPerSample,
-  };
+  const { pixels, shape } = runDecoder(decoder, encoded, transferSyntaxUid);
   return fromCodec(
     decodedDescription(image, afterInverseTransform(image.photometricInterpretation)),
-    decoded,
+    shape,
     pixels,
     transferSyntaxUid,
   );

@@ -1,14 +1,7 @@
-import { corruptFrame, notAcceptable } from './codec-errors.js';
+import { notAcceptable } from './codec-errors.js';
 import { type DecodedFrame, fromCodec } from './decoded-frame.js';
 import { decodedDescription, type ImagePixelDescription } from './image-pixel.js';
-import {
-  emscriptenModule,
-  failureText,
-  runDecoder,
-  runEncoder,
-  type WasmDecoder,
-  type WasmEncoder,
-} from './wasm-codec.js';
+import { emscriptenModule, runDecoder, runEncoder, type WasmDecoder, type WasmEncoder } from './wasm-codec.js';
 
 export const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 export const JPEG_EXTENDED = '1.2.840.10008.1.2.4.51';
@@ -50,14 +43,9 @@ export async function decodeJpegBaselineFrame(
   }
   const codec = await libjpegTurbo();
   decoder ??= new codec.JPEGDecoder();
-  let result;
-  try {
-    result = runDecoder(decoder, encoded);
-  } catch (error) {
-    throw corruptFrame(transferSyntaxUid, failureText(error), error);
-  }
-  const { info, pixels } = result;
-  const decoded = { width: info.width, height: info.height, components: info.componentCount, bitsPerSample: 8 };
+  const { pixels, shape } = runDecoder(decoder, encoded, transferSyntaxUid);
+  // The 8-bit build decodes to 8-bit samples.
+  const decoded = { ...shape, bitsPerSample: 8 };
   const photometric = image.samplesPerPixel === 3 ? 'RGB' : image.photometricInterpretation;
   return fromCodec(decodedDescription(image, photometric), decoded, pixels, transferSyntaxUid);
 }

@@ -1,15 +1,7 @@
-import { corruptFrame } from './codec-errors.js';
 import { type DecodedFrame, fromCodec, interleavePlanes } from './decoded-frame.js';
 import { cleanSamples } from './samples.js';
 import { decodedDescription, type ImagePixelDescription } from './image-pixel.js';
-import {
-  emscriptenModule,
-  failureText,
-  runDecoder,
-  runEncoder,
-  type WasmDecoder,
-  type WasmEncoder,
-} from './wasm-codec.js';
+import { emscriptenModule, runDecoder, runEncoder, type WasmDecoder, type WasmEncoder } from './wasm-codec.js';
 
 export const JPEG_LS_LOSSLESS = '1.2.840.10008.1.2.4.80';
 export const JPEG_LS_NEAR_LOSSLESS = '1.2.840.10008.1.2.4.81';
@@ -33,25 +25,14 @@ export async function decodeJpegLsFrame(
 ): Promise<DecodedFrame> {
   const codec = await charls();
   decoder ??= new codec.JpegLSDecoder();
-  let result;
-  try {
-    result = runDecoder(decoder, encoded);
-  } catch (error) {
-    throw corruptFrame(transferSyntaxUid, failureText(error), error);
-  }
+  const result = runDecoder(decoder, encoded, transferSyntaxUid);
   const { info } = result;
   let { pixels } = result;
   // Without interleaving (ILV=0) CharLS writes one plane per component.
   if (info.componentCount > 1 && decoder.getInterleaveMode() === INTERLEAVE_NONE) {
     pixels = interleavePlanes(pixels, info.width * info.height, info.componentCount, info.bitsPerSample <= 8 ? 1 : 2);
   }
-  const decoded = {
-    width: info.width,
-    height: info.height,
-    components: info.componentCount,
-    bitsPerSample: info.bitsPerSample,
-  };
-  return fromCodec(decodedDescription(image), decoded, pixels, transferSyntaxUid);
+  return fromCodec(decodedDescription(image), result.shape, pixels, transferSyntaxUid);
 }
 
 /** Encodes one frame as lossless JPEG-LS (NEAR 0, sample-interleaved colour). */

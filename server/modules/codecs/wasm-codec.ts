@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { corruptFrame } from './codec-errors.js';
 
 /** What the Cornerstone WebAssembly decoders report about a decoded image. */
 export interface WasmFrameInfo {
@@ -37,15 +38,38 @@ export function emscriptenModule<T>(specifier: string): () => Promise<T> {
   return () => (loading ??= (require(specifier) as (options: object) => Promise<T>)(quiet));
 }
 
+/** What a decoder produced, in the terms `fromCodec` checks against the header. */
+export interface CodecShape {
+  width: number;
+  height: number;
+  components: number;
+  bitsPerSample: number;
+}
+
 /**
- * Runs one decode on a shared decoder. The decoded buffer is a view into WebAssembly memory that
- * the next call overwrites (or a memory growth detaches), so it is copied out at once.
+ * Runs one decode on a shared decoder; a codestream the decoder rejects is the frame's fault
+ * (`codecs.corrupt_frame`). The decoded buffer is a view into WebAssembly memory that the next
+ * call overwrites (or a memory growth detaches), so it is copied out at once.
  */
-export function runDecoder(decoder: WasmDecoder, encoded: Uint8Array): { info: WasmFrameInfo; pixels: Uint8Array } {
-  decoder.getEncodedBuffer(encoded.length).set(encoded);
-  decoder.decode();
-  const info = decoder.getFrameInfo();
-  return { info, pixels: copyOut(decoder.getDecodedBuffer()) };
+export function runDecoder(
+  decoder: WasmDecoder,
+  encoded: Uint8Array,
+  transferSyntaxUid: string,
+): { info: WasmFrameInfo; pixels: Uint8Array; shape: CodecShape } {
+  try {
+    decoder.getEncodedBuffer(encoded.length).set(encoded);
+    decoder.decode();
+    const info = decoder.getFrameInfo();
+    const shape = {
+      width: info.width,
+      height: info.height,
+      components: info.componentCount,
+      bitsPerSample: info.bitsPerSample,
+    };
+    return { info, pixels: copyOut(decoder.getDecodedBuffer()), shape };
+  } catch (error) {
+    throw corruptFrame(transferSyntaxUid, failureText(error), error);
+  }
 }
 
 /** Runs one encode on a shared encoder and copies the codestream out of WebAssembly memory. */
@@ -63,7 +87,7 @@ function copyOut(view: Uint8Array | Uint8ClampedArray): Uint8Array {
 }
 
 /** The message of whatever a WebAssembly codec threw (a C++ exception reaches JavaScript as a bare pointer). */
-export function failureText(error: unknown): string {
+function failureText(error: unknown): string {
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : 'the decoder rejected the codestream';
 }
