@@ -5,6 +5,7 @@ export type CodecErrorCode =
   | 'dicomweb.frame_out_of_range'
   | 'request.not_acceptable'
   | 'codecs.corrupt_frame'
+  | 'codecs.encode_failed'
   | 'codecs.invalid_pixel_module'
   | 'request.invalid_rendering_parameter';
 
@@ -35,6 +36,19 @@ export function corruptFrame(transferSyntaxUid: string, reason: string, cause?: 
     'codecs.corrupt_frame',
     'not_acceptable',
     `The frame cannot be decoded (${transferSyntaxUid}): ${reason}.`,
+    { details: { transferSyntaxUid, reason }, cause },
+  );
+}
+
+/**
+ * An encoder that could not code a frame: CharLS, for one, refuses samples that would come out
+ * larger than the raw frame (noise). The frame cannot be had in that syntax (not_acceptable).
+ */
+export function encodeFailed(transferSyntaxUid: string, reason: string, cause?: unknown): StrataError {
+  return new StrataError(
+    'codecs.encode_failed',
+    'not_acceptable',
+    `The frame cannot be encoded as ${transferSyntaxUid}: ${reason}.`,
     { details: { transferSyntaxUid, reason }, cause },
   );
 }

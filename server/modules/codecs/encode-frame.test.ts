@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
 import { testDataAvailable } from '../dicom/testing/test-data.js';
 import { decodeFrame, decodeFrameBytes } from './decode-frame.js';
 import { encodeFrame } from './encode-frame.js';
@@ -80,5 +81,36 @@ describe('encodeFrame as JPEG baseline', () => {
       1,
     );
     await expect(encodeFrame(palette, syntax.JPEG_BASELINE)).rejects.toMatchObject({ code: 'request.not_acceptable' });
+  });
+});
+
+describe('encodeFrame of incompressible samples', () => {
+  it('codes noise where the codec can, refuses it cleanly where it cannot, and keeps working after', async () => {
+    const image = {
+      rows: 256,
+      columns: 256,
+      samplesPerPixel: 1,
+      bitsAllocated: 16,
+      bitsStored: 16,
+      pixelRepresentation: 0 as const,
+      photometricInterpretation: 'MONOCHROME2',
+      planarConfiguration: 0 as const,
+      numberOfFrames: 1,
+    };
+    const noise = { image, pixels: new Uint8Array(randomBytes(256 * 256 * 2)) };
+    for (const target of [syntax.HTJ2K_LOSSLESS, syntax.RLE_LOSSLESS]) {
+      const encoded = await encodeFrame(noise, target);
+      const decoded = await decodeFrameBytes(encoded.image, target, encoded.bytes);
+      expect(Buffer.from(decoded.pixels).equals(Buffer.from(noise.pixels))).toBe(true);
+    }
+    // CharLS codes into a buffer the size of the raw frame, and noise does not fit.
+    await expect(encodeFrame(noise, syntax.JPEG_LS_LOSSLESS)).rejects.toMatchObject({
+      code: 'codecs.encode_failed',
+      kind: 'not_acceptable',
+    });
+    const smooth = { image, pixels: new Uint8Array(256 * 256 * 2).fill(7) };
+    const after = await encodeFrame(smooth, syntax.JPEG_LS_LOSSLESS);
+    const back = await decodeFrameBytes(after.image, syntax.JPEG_LS_LOSSLESS, after.bytes);
+    expect(Buffer.from(back.pixels).equals(Buffer.from(smooth.pixels))).toBe(true);
   });
 });

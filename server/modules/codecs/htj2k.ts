@@ -79,5 +79,10 @@ export async function encodeHtj2kFrame(frame: DecodedFrame, transferSyntaxUid = 
     isSigned: image.pixelRepresentation === 1,
     isUsingColorTransform: false,
   };
-  return runEncoder(encoder, info, cleanSamples(frame));
+  try {
+    return runEncoder(encoder, info, cleanSamples(frame), transferSyntaxUid);
+  } catch (error) {
+    encoder = undefined;
+    throw error;
+  }
 }

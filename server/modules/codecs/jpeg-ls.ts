@@ -50,5 +50,12 @@ export async function encodeJpegLsFrame(frame: DecodedFrame): Promise<Uint8Array
   };
   // JPEG-LS codes Bits Stored bits and has no sign: signed data round-trips as its bit pattern,
   // which the decoder returns with the bits above Bits Stored clear (a valid native encoding).
-  return runEncoder(encoder, info, cleanSamples({ image: { ...image, pixelRepresentation: 0 }, pixels: frame.pixels }));
+  const samples = cleanSamples({ image: { ...image, pixelRepresentation: 0 }, pixels: frame.pixels });
+  try {
+    // CharLS refuses a frame that would code larger than it is raw (noise): encode_failed.
+    return runEncoder(encoder, info, samples, JPEG_LS_LOSSLESS);
+  } catch (error) {
+    encoder = undefined;
+    throw error;
+  }
 }

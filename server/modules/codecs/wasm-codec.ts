@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { corruptFrame } from './codec-errors.js';
+import { corruptFrame, encodeFailed } from './codec-errors.js';
 
 /** What the Cornerstone WebAssembly decoders report about a decoded image. */
 export interface WasmFrameInfo {
@@ -72,11 +72,24 @@ export function runDecoder(
   }
 }
 
-/** Runs one encode on a shared encoder and copies the codestream out of WebAssembly memory. */
-export function runEncoder(encoder: WasmEncoder, info: WasmFrameInfo, pixels: Uint8Array): Uint8Array {
-  encoder.getDecodedBuffer(info).set(pixels);
-  encoder.encode();
-  return copyOut(encoder.getEncodedBuffer());
+/**
+ * Runs one encode on a shared encoder and copies the codestream out of WebAssembly memory. An
+ * encoder that throws is `codecs.encode_failed`; the caller must drop that encoder instance (its
+ * state after a C++ exception is unknown).
+ */
+export function runEncoder(
+  encoder: WasmEncoder,
+  info: WasmFrameInfo,
+  pixels: Uint8Array,
+  transferSyntaxUid: string,
+): Uint8Array {
+  try {
+    encoder.getDecodedBuffer(info).set(pixels);
+    encoder.encode();
+    return copyOut(encoder.getEncodedBuffer());
+  } catch (error) {
+    throw encodeFailed(transferSyntaxUid, failureText(error, 'the encoder gave up'), error);
+  }
 }
 
 // Some builds hand out Uint8ClampedArray views, which Buffer.concat refuses: always a plain copy.
@@ -87,7 +100,7 @@ function copyOut(view: Uint8Array | Uint8ClampedArray): Uint8Array {
 }
 
 /** The message of whatever a WebAssembly codec threw (a C++ exception reaches JavaScript as a bare pointer). */
-function failureText(error: unknown): string {
+function failureText(error: unknown, otherwise = 'the decoder rejected the codestream'): string {
   if (error instanceof Error) return error.message;
-  return typeof error === 'string' ? error : 'the decoder rejected the codestream';
+  return typeof error === 'string' ? error : otherwise;
 }
