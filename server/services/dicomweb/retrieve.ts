@@ -4,6 +4,7 @@ import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { readCommit } from '../versioning/commit-store.js';
+import { commitCache, fileCache, metadataCache, sharedTreeNodes } from './read-cache.js';
 import { findDataset } from '../versioning/datasets.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
@@ -29,7 +30,12 @@ export interface VersionInstance {
 export async function openVersion(deps: VersioningDeps, datasetName: string, ref?: string): Promise<OpenVersion> {
   const dataset = await findDataset(deps, datasetName);
   const resolved = await resolveRef(deps, dataset, ref ?? dataset.defaultBranch);
-  const { tree } = await readCommit(deps.database.read(), resolved.commit);
+  let commit = commitCache.get(resolved.commit);
+  if (commit === undefined) {
+    commit = await readCommit(deps.database.read(), resolved.commit);
+    commitCache.set(resolved.commit, commit);
+  }
+  const { tree } = commit;
   return { dataset, ref: resolved, tree };
 }
 
@@ -43,7 +49,7 @@ export async function instancesOf(
   uids: { study: string; series?: string; instance?: string },
 ): Promise<VersionInstance[]> {
   const repositories = deps.database.read();
-  const staging = new NodeStaging(repositories.objects);
+  const staging = new NodeStaging(repositories.objects, new Map(), sharedTreeNodes);
   const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
   const entry = await entryAt(staging, version.tree, path);
   const found: { path: string; id: Digest }[] = [];
@@ -60,7 +66,8 @@ export async function instancesOf(
     });
   }
   const ids = found.map((file) => file.id);
-  const [records, metadata] = [await repositories.files.getMany(ids), await repositories.metadata.getMany(ids)];
+  const records = await fileCache.getMany(ids, (missing) => repositories.files.getMany(missing));
+  const metadata = await metadataCache.getMany(ids, (missing) => repositories.metadata.getMany(missing));
   return found.map(({ path: instancePath, id }) => {
     const file = records.get(id);
     if (file === undefined) throw new Error(`instancesOf: the file record of ${instancePath} (${id}) is missing`);
