@@ -103,17 +103,18 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
         };
         await start(ingestJsonDataSet(blobs, dataSet, context));
       }
-      const unreferenced = json.bulkData.unreferenced();
-      if (unreferenced.length > 0) {
-        warnings.push(
-          `${unreferenced.length} bulk data part(s) that no data set refers to were ignored: ${unreferenced
-            .slice(0, 5)
-            .map((location) => (location === '' ? '(no Content-Location)' : location))
-            .join(', ')}`,
-        );
-      }
     }
     const { accepted, failed } = sortOut(await Promise.all(outcomes));
+    // Only now has every data set asked for its bulk data.
+    const unreferenced = json?.bulkData.unreferenced() ?? [];
+    if (unreferenced.length > 0) {
+      warnings.push(
+        `${unreferenced.length} bulk data part(s) that no data set refers to were ignored: ${unreferenced
+          .slice(0, 5)
+          .map((location) => (location === '' ? '(no Content-Location)' : location))
+          .join(', ')}`,
+      );
+    }
     const items = [...accepted.values()];
     if (items.length === 0) return { commit: undefined, stored: [], failed, warnings };
     await blobs.sync();
