@@ -244,6 +244,11 @@ describe('STOW-RS with DICOM JSON metadata and bulk data', () => {
     expect({ status: response.status, failed: answer['00081198'] }).toEqual({ status: 200, failed: { vr: 'SQ' } });
     expect(storedSops(answer).sort()).toEqual(originals.map((o) => o.sop).sort());
     expect(response.headers.get('warning')).toBeNull();
+    // Coercion of Data Elements (0xB000) where non-ASCII names were rewritten in UTF-8.
+    const coerced = (answer['00081199']?.Value ?? [])
+      .filter((item) => item['00081196']?.Value?.[0] === 0xb000)
+      .map((item) => originals.find((o) => o.sop === item['00081155']?.Value?.[0])?.name);
+    expect(coerced.sort()).toEqual(['pydicom/chrFren.dcm', 'pydicom/chrH31.dcm']);
     const dataset = await findDataset(fixture.deps, 'lab/ct');
     const history = await log(fixture.deps, dataset, 'json', 3);
     expect(history[0]?.id).toBe(response.headers.get('strata-commit'));

@@ -14,7 +14,7 @@ import { ingestBytes, ingestFile, type IngestedInstance } from '../ingest/ingest
 import { CHUNK } from '../ingest/store-file.js';
 import type { BulkDataParts } from './bulk-data-parts.js';
 import { spooledSource } from './part-body.js';
-import { FAILURE, failureOf, type FailedInstance } from './stow-outcome.js';
+import { FAILURE, failureOf, WARNING, type FailedInstance } from './stow-outcome.js';
 
 export interface JsonInstanceContext {
   readonly bulkData: BulkDataParts;
@@ -38,7 +38,7 @@ export async function ingestJsonDataSet(
   blobs: BlobWriter,
   dataSet: unknown,
   context: JsonInstanceContext,
-): Promise<IngestedInstance | FailedInstance> {
+): Promise<(IngestedInstance & { warningReason?: number }) | FailedInstance> {
   const uids = uidsOf(dataSet);
   let decoded: DecodedDicomJson;
   try {
@@ -81,9 +81,11 @@ export async function ingestJsonDataSet(
           .join('; ')}.`,
       };
     }
-    return bytes === undefined
-      ? await ingestFile(blobs, context.spoolFile, Buffer.allocUnsafe(CHUNK))
-      : await ingestBytes(blobs, bytes);
+    const instance =
+      bytes === undefined
+        ? await ingestFile(blobs, context.spoolFile, Buffer.allocUnsafe(CHUNK))
+        : await ingestBytes(blobs, bytes);
+    return decoded.characterSetReplaced ? { ...instance, warningReason: WARNING.coercion } : instance;
   } catch (error) {
     if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
     return failureOf(error.code, error.message, uids);

@@ -19,7 +19,14 @@ import {
   type StowResult,
 } from './stow-outcome.js';
 
-export { FAILURE, type FailedInstance, type StoredInstance, type StowPart, type StowResult } from './stow-outcome.js';
+export {
+  FAILURE,
+  WARNING,
+  type FailedInstance,
+  type StoredInstance,
+  type StowPart,
+  type StowResult,
+} from './stow-outcome.js';
 
 export interface StoreRequest {
   dataset: DatasetRecord;
@@ -213,12 +220,13 @@ async function ingestPart(
   return instance;
 }
 
-function storedOf(item: IngestedInstance): StoredInstance {
+function storedOf(item: IngestedInstance & Pick<StoredInstance, 'warningReason'>): StoredInstance {
   return {
     studyUid: item.metadata.studyInstanceUid,
     seriesUid: item.metadata.seriesInstanceUid,
     sopUid: item.metadata.sopInstanceUid,
     sopClassUid: item.metadata.sopClassUid,
+    ...(item.warningReason !== undefined && { warningReason: item.warningReason }),
   };
 }
 

@@ -16,7 +16,15 @@ export interface StoredInstance {
   seriesUid: string;
   sopUid: string;
   sopClassUid: string;
+  /** WarningReason (0008,1196): stored, but not quite as sent (see WARNING). */
+  warningReason?: number;
 }
+
+/** The WarningReason codes a STOW-RS response uses (PS3.4 Table B.2-1). */
+export const WARNING = {
+  /** 0xB000: Coercion of Data Elements (non-ASCII text written in UTF-8 under ISO_IR 192). */
+  coercion: 0xb000,
+} as const;
 
 export interface FailedInstance {
   /** Absent when the part could not be read far enough to know it. */
