@@ -63,6 +63,7 @@ const NUMBER_OF_FRAMES = 0x00280008;
 const PIXEL_DATA = 0x7fe00010;
 const AVAILABLE_TRANSFER_SYNTAX_UID = 0x00083002;
 const UTF8_TERM = 'ISO_IR 192';
+const MAX_DEPTH = 200;
 const WORD_SIZE: Readonly<Record<string, number>> = { OW: 2, OF: 4, OL: 4, OD: 8, OV: 8 };
 const TAG_KEY = /^[0-9A-Fa-f]{8}$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -131,6 +132,8 @@ async function checkDataSet(
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw malformed(path, 'a data set that is not a JSON object');
   }
+  // Each level is a tag and an item index; the reader stops at the same depth (sequence-skipper).
+  if (path.length > 2 * MAX_DEPTH) throw malformed(path, `sequences nested more than ${MAX_DEPTH} deep`);
   const seen = new Set<number>();
   const out: Checked[] = [];
   for (const [key, attribute] of Object.entries(input as Record<string, unknown>)) {

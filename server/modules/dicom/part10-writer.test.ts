@@ -171,6 +171,9 @@ describe('writePart10 from DICOM JSON', () => {
       'dicom_json.unencodable_value',
     );
     expect((await errorOf({ ...IDENTITY, '0010': { vr: 'PN' } })).code).toBe('dicom_json.malformed_attribute');
+    let deep: DicomJsonDataSet = {};
+    for (let i = 0; i < 250; i++) deep = { '00400275': { vr: 'SQ', Value: [deep] } };
+    expect((await errorOf({ ...IDENTITY, ...deep })).code).toBe('dicom_json.malformed_attribute');
     expect((await errorOf({ ...IDENTITY, '00100010': { vr: 'PN', Value: 'DOE' } })).code).toBe(
       'dicom_json.malformed_attribute',
     );
