@@ -26,6 +26,7 @@ export interface JsonInstanceContext {
 }
 
 const AVAILABLE_TRANSFER_SYNTAX_UID = '00083002';
+const TRANSFER_SYNTAX_UID = '00020010';
 const MAX_DIFFERENCES_REPORTED = 5;
 
 /**
@@ -42,7 +43,9 @@ export async function ingestJsonDataSet(
   const uids = uidsOf(dataSet);
   let decoded: DecodedDicomJson;
   try {
-    const hint = firstString(dataSet, AVAILABLE_TRANSFER_SYNTAX_UID);
+    // Which syntax compressed frames are in, when their media type allows several: what the
+    // metadata says the instance was (some servers send TransferSyntaxUID, which F.2.2 leaves out).
+    const hint = firstString(dataSet, AVAILABLE_TRANSFER_SYNTAX_UID) ?? firstString(dataSet, TRANSFER_SYNTAX_UID);
     decoded = await decodeDicomJson(dataSet, {
       resolveBulkData: (uri, target) => context.bulkData.resolve(uri, target, hint),
     });
