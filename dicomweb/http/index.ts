@@ -8,5 +8,12 @@ export {
   type MultipartLimits,
   type MultipartPart,
 } from './multipart-reader.js';
-export { writeMultipartRelated, type MultipartResponse, type OutgoingPart } from './multipart-writer.js';
+export {
+  writeMultipartRelated,
+  type ByteSink,
+  type MultipartResponse,
+  type OutgoingPart,
+  type PartReader,
+  type PartSource,
+} from './multipart-writer.js';
 export type { MalformedReason } from './multipart-errors.js';

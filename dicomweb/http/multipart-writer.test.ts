@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { formatMediaType } from './media-type.js';
 import { readMultipartRelated } from './multipart-reader.js';
-import { writeMultipartRelated, type OutgoingPart } from './multipart-writer.js';
+import { writeMultipartRelated, type OutgoingPart, type PartSource } from './multipart-writer.js';
 import { awkwardBytes, collect, inRandomChunks, seededRandom } from './testing/chunks.js';
 import { partsDecodedBy } from './testing/dicomweb-client-peer.js';
 
@@ -19,6 +19,25 @@ async function readBack(contentType: string, body: AsyncIterable<Uint8Array>) {
 
 async function* streamed(bytes: Buffer, seed: number): AsyncGenerator<Uint8Array> {
   yield* inRandomChunks(bytes, 4096, seed);
+}
+
+/** A PartSource over `bytes` that returns at most `step` bytes per read, as a file may. */
+function sourceOf(bytes: Buffer, step: number): PartSource {
+  return {
+    size: bytes.length,
+    open: async () => {
+      let position = 0;
+      return {
+        read: async (target: Uint8Array) => {
+          const count = Math.min(step, target.byteLength, bytes.length - position);
+          target.set(bytes.subarray(position, position + count));
+          position += count;
+          return count;
+        },
+        close: async () => undefined,
+      };
+    },
+  };
 }
 
 describe('writeMultipartRelated', () => {
@@ -109,6 +128,48 @@ describe('writeMultipartRelated', () => {
     await expect(collect(writeMultipartRelated('application/dicom', [part]).body)).rejects.toMatchObject({
       code: 'response.invalid_header_value',
     });
+  });
+
+  it('writes part sources through reused buffers, the same bytes as its body, never touching a buffer the sink still holds', async () => {
+    const files = [awkwardBytes(1_000_000, 7), awkwardBytes(0, 8), awkwardBytes(300_001, 9)];
+    const parts = (): OutgoingPart[] => [
+      ...files.map((file, i) => ({ body: sourceOf(file, 4093 + i * 70_001), contentLocation: `/i/${i}` })),
+      { body: Buffer.from('tail') },
+    ];
+    const expected = await collect(writeMultipartRelated('application/dicom', parts(), { boundary: 'b' }).body);
+    const written = writeMultipartRelated('application/dicom', parts(), { boundary: 'b' });
+    expect(written.contentLength).toBe(expected.length);
+    // A slow sink: each chunk is checked, when it is released, against a copy taken when it was written.
+    const received: Buffer[] = [];
+    let held = 0;
+    let mostHeld = 0;
+    await written.writeTo({
+      destroyed: false,
+      write(chunk, done) {
+        const copy = Buffer.from(chunk);
+        received.push(copy);
+        mostHeld = Math.max(mostHeld, ++held);
+        setTimeout(() => {
+          held--;
+          done(Buffer.from(chunk).equals(copy) ? null : new Error('a buffer was reused while the sink held it'));
+        }, 1);
+        return true;
+      },
+    });
+    expect(Buffer.concat(received).equals(expected)).toBe(true);
+    expect(mostHeld).toBeGreaterThan(1);
+    expect(mostHeld).toBeLessThanOrEqual(8);
+  });
+
+  it('has no length for parts given one by one, and fails when a source ends before its size', async () => {
+    expect(writeMultipartRelated('application/dicom', (function* () {})()).contentLength).toBeUndefined();
+    const five = sourceOf(Buffer.from('12345'), 5);
+    const short: PartSource = { size: 10, open: () => five.open() };
+    const written = writeMultipartRelated('application/dicom', [{ body: short }]);
+    await expect(written.writeTo({ destroyed: false, write: (_chunk, done) => done() })).rejects.toThrow(
+      /ended before the 10 bytes/,
+    );
+    await expect(collect(written.body)).rejects.toThrow(/ended before the 10 bytes/);
   });
 
   it('refuses a root type with parameters', () => {

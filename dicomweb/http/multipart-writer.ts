@@ -3,20 +3,57 @@ import { StrataError } from '@strata/modules/errors';
 import { hasUnsafeHeaderChar, isToken } from './field-syntax.js';
 import { formatMediaType, parseMediaType } from './media-type.js';
 
+/**
+ * A part body read into the writer's buffers: a stored file, whose size is known before it is
+ * opened. Reads go to the caller's buffer, so streaming hundreds of megabytes allocates nothing.
+ */
+export interface PartSource {
+  readonly size: number;
+  open(): Promise<PartReader>;
+}
+
+export interface PartReader {
+  /** Fills `target` from where the last read stopped; the count read, 0 at the end. */
+  read(target: Uint8Array): Promise<number>;
+  close(): Promise<void>;
+}
+
 /** One part of a multipart response. */
 export interface OutgoingPart {
   /** Defaults to the body's `type`. May carry parameters, e.g. `transfer-syntax`. */
   readonly contentType?: string;
   readonly contentLocation?: string;
   readonly headers?: Readonly<Record<string, string>>;
-  readonly body: Uint8Array | AsyncIterable<Uint8Array>;
+  readonly body: Uint8Array | AsyncIterable<Uint8Array> | PartSource;
+}
+
+/** Where `writeTo` hands bytes: an HTTP response. `done` runs once the chunk left the process. */
+export interface ByteSink {
+  write(chunk: Uint8Array, done: (error?: Error | null) => void): unknown;
+  /** True once the peer went away: the writer stops. */
+  readonly destroyed: boolean;
 }
 
 /** A multipart/related response: its Content-Type header and its bytes, produced on demand. */
 export interface MultipartResponse {
   readonly contentType: string;
+  /** The bytes; a PartSource is read into new buffers (see writeTo for the pooled way). */
   readonly body: AsyncIterable<Buffer>;
+  /** The exact byte count, when the parts were given as an array of bodies of known size. */
+  readonly contentLength: number | undefined;
+  /**
+   * Writes the bytes to `sink`, reading PartSources into a small pool of reused buffers that
+   * return to it as the sink is done with them, at most IN_FLIGHT at a time. Resolves once every
+   * byte was handed over; rejects (having written part of the body) if a source fails.
+   */
+  writeTo(sink: ByteSink): Promise<void>;
 }
+
+/** The pooled buffers: reads of 256 KiB, at most 8 of them written and not yet flushed per response. */
+const CHUNK = 256 * 1024;
+const IN_FLIGHT = 8;
+const POOLED = 32;
+const pool: Buffer[] = [];
 
 /**
  * Writes parts of media type `type` as one multipart/related body (RFC 2387), streaming: a part is
@@ -39,22 +76,140 @@ export function writeMultipartRelated(
       ['boundary', boundary],
     ]),
   });
-  return { contentType, body: writeParts(type, parts, boundary) };
+  return {
+    contentType,
+    body: readAll(segments(type, parts, boundary)),
+    get contentLength() {
+      return Array.isArray(parts) ? lengthOf(type, parts as OutgoingPart[], boundary) : undefined;
+    },
+    writeTo: (sink) => writeSegments(segments(type, parts, boundary), sink),
+  };
 }
 
-async function* writeParts(
+/** The body as delimiters (Buffers) and part bodies, in order. */
+async function* segments(
   type: string,
   parts: AsyncIterable<OutgoingPart> | Iterable<OutgoingPart>,
   boundary: string,
-): AsyncGenerator<Buffer> {
+): AsyncGenerator<Uint8Array | PartSource> {
   let first = true;
   for await (const part of parts) {
     yield Buffer.from(`${first ? '' : '\r\n'}--${boundary}\r\n${headerSection(type, part)}\r\n`, 'latin1');
     first = false;
-    if (part.body instanceof Uint8Array) yield asBuffer(part.body);
-    else for await (const chunk of part.body) yield asBuffer(chunk);
+    if (part.body instanceof Uint8Array || isPartSource(part.body)) yield part.body;
+    else yield* part.body;
   }
   yield Buffer.from(`${first ? '' : '\r\n'}--${boundary}--\r\n`, 'latin1');
+}
+
+function lengthOf(type: string, parts: readonly OutgoingPart[], boundary: string): number | undefined {
+  let length = 0;
+  for (const [index, part] of parts.entries()) {
+    const body = part.body;
+    if (!(body instanceof Uint8Array) && !isPartSource(body)) return undefined;
+    const delimiter = `${index === 0 ? '' : '\r\n'}--${boundary}\r\n${headerSection(type, part)}\r\n`;
+    length += Buffer.byteLength(delimiter, 'latin1') + (body instanceof Uint8Array ? body.byteLength : body.size);
+  }
+  return length + Buffer.byteLength(`${parts.length === 0 ? '' : '\r\n'}--${boundary}--\r\n`, 'latin1');
+}
+
+function isPartSource(body: OutgoingPart['body']): body is PartSource {
+  return !(body instanceof Uint8Array) && typeof (body as Partial<PartSource>).open === 'function';
+}
+
+async function* readAll(pieces: AsyncIterable<Uint8Array | PartSource>): AsyncGenerator<Buffer> {
+  for await (const piece of pieces) {
+    if (piece instanceof Uint8Array) {
+      yield asBuffer(piece);
+      continue;
+    }
+    const reader = await piece.open();
+    try {
+      for (let left = piece.size; left > 0;) {
+        const buffer = Buffer.allocUnsafe(Math.min(CHUNK, left));
+        const count = await readSome(reader, buffer, piece.size);
+        left -= count;
+        yield buffer.subarray(0, count);
+      }
+    } finally {
+      await reader.close();
+    }
+  }
+}
+
+async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sink: ByteSink): Promise<void> {
+  let inFlight = 0;
+  let failure: Error | undefined;
+  let wake: (() => void) | undefined;
+  const settled = () => {
+    inFlight--;
+    wake?.();
+  };
+  const write = (chunk: Uint8Array, after?: () => void) => {
+    inFlight++;
+    sink.write(chunk, (error) => {
+      if (error) failure ??= error;
+      after?.();
+      settled();
+    });
+  };
+  const room = async (limit: number) => {
+    while (inFlight >= limit && failure === undefined && !sink.destroyed) await new Promise<void>((r) => (wake = r));
+    if (failure !== undefined) throw failure;
+  };
+  // Delimiters wait until the next source is open, so a source that cannot be opened fails the
+  // response before its first byte (an ordinary error reply) rather than cutting it.
+  let waiting: Uint8Array[] = [];
+  const flush = async () => {
+    for (const chunk of waiting) {
+      await room(IN_FLIGHT);
+      write(chunk);
+    }
+    waiting = [];
+  };
+  for await (const piece of pieces) {
+    if (sink.destroyed) return;
+    if (piece instanceof Uint8Array) {
+      waiting.push(piece);
+      continue;
+    }
+    const reader = await piece.open();
+    try {
+      await flush();
+      for (let left = piece.size; left > 0 && !sink.destroyed;) {
+        await room(IN_FLIGHT);
+        const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+        let count: number;
+        try {
+          count = await readSome(reader, buffer.subarray(0, Math.min(CHUNK, left)), piece.size);
+        } catch (error) {
+          release(buffer);
+          throw error;
+        }
+        left -= count;
+        write(buffer.subarray(0, count), () => release(buffer));
+      }
+    } finally {
+      await reader.close();
+    }
+  }
+  await flush();
+  await room(1);
+}
+
+/** Fills `target` (short only at the source's end, which is then an error: the size was promised). */
+async function readSome(reader: PartReader, target: Uint8Array, size: number): Promise<number> {
+  let filled = 0;
+  while (filled < target.byteLength) {
+    const count = await reader.read(target.subarray(filled));
+    if (count === 0) throw new Error(`A part source ended before the ${size} bytes it announced.`);
+    filled += count;
+  }
+  return filled;
+}
+
+function release(buffer: Buffer): void {
+  if (pool.length < POOLED) pool.push(buffer);
 }
 
 function headerSection(type: string, part: OutgoingPart): string {

@@ -5,7 +5,7 @@ import { StrataError } from '@strata/modules/errors';
 import {
   BASE_MARKER,
   bulkDataOf,
-  fileContent,
+  fileSource,
   instancesOf,
   metadataOf,
   openVersion,
@@ -20,6 +20,7 @@ import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf, type VersionAddress } from '../version/version-of.js';
 import { bulkDataUrl, instanceUrl } from './instance-urls.js';
+import { sendMultipart } from './send-multipart.js';
 
 export interface RetrieveOptions {
   deps: VersioningDeps;
@@ -78,18 +79,16 @@ async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, o
     return reply.code(304).send();
   const response = writeMultipartRelated(
     'application/dicom',
-    (function* () {
-      for (const instance of instances) {
-        const syntax = instance.metadata?.transferSyntaxUid;
-        yield {
-          contentType: syntax === undefined ? 'application/dicom' : `application/dicom; transfer-syntax=${syntax}`,
-          contentLocation: instanceUrl(address.base, instance),
-          body: fileContent(options.deps, instance.file),
-        };
-      }
-    })(),
+    instances.map((instance) => {
+      const syntax = instance.metadata?.transferSyntaxUid;
+      return {
+        contentType: syntax === undefined ? 'application/dicom' : `application/dicom; transfer-syntax=${syntax}`,
+        contentLocation: instanceUrl(address.base, instance),
+        body: fileSource(options.deps, instance.file),
+      };
+    }),
   );
-  return reply.header('content-type', response.contentType).send(Readable.from(response.body));
+  return sendMultipart(reply, response);
 }
 
 async function retrieveMetadata(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {

@@ -28,7 +28,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
-  app.addHook('onSend', async (request, reply) => {
+  // onRequest, not onSend: responses streamed straight to the socket (WADO-RS) skip onSend.
+  app.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
     // Lets cross-origin-isolated viewers (OHIF's MPR mode) load our responses.
     void reply.header('cross-origin-resource-policy', 'cross-origin');

@@ -62,6 +62,33 @@ export function describeBlobStoreContract(
       await expect(store.get(digest, { start: 16 })).rejects.toMatchObject({ code: 'blob.range_not_satisfiable' });
     });
 
+    it("reads into the caller's buffers, in order and out of order, and reports absent blobs", async () => {
+      const data = randomBytes(300_000);
+      const { digest } = await store.put(data);
+      const reader = await store.open(digest);
+      try {
+        expect(reader.size).toBe(data.length);
+        const buffer = new Uint8Array(65_536);
+        const read: Buffer[] = [];
+        for (let position = 0; ;) {
+          const count = await reader.read(buffer, position);
+          if (count === 0) break;
+          read.push(Buffer.from(buffer.subarray(0, count)));
+          position += count;
+        }
+        expect(Buffer.concat(read).equals(data)).toBe(true);
+        const back = new Uint8Array(10);
+        expect(await reader.read(back, 123_456)).toBe(10);
+        expect(Buffer.from(back).equals(data.subarray(123_456, 123_466))).toBe(true);
+        expect(await reader.read(back, 299_995)).toBe(5);
+        expect(Buffer.from(back.subarray(0, 5)).equals(data.subarray(299_995))).toBe(true);
+        expect(await reader.read(back, 300_000)).toBe(0);
+      } finally {
+        await reader.close();
+      }
+      await expect(store.open(sha256(Buffer.from('never stored')))).rejects.toMatchObject({ code: 'blob.not_found' });
+    });
+
     it('refuses bytes that do not match the expected digest and keeps nothing', async () => {
       const data = randomBytes(1000);
       const wrong = sha256('something else');

@@ -40,6 +40,18 @@ export interface BlobStat {
   size: number;
 }
 
+/**
+ * An open blob read into the caller's buffers: no allocation per read, so a server streaming
+ * hundreds of megabytes reuses a few buffers instead of leaving the garbage collector a new one
+ * per chunk. Reads are cheapest in order (S3 reads ahead on one request); `close` when done.
+ */
+export interface BlobReader {
+  readonly size: number;
+  /** Reads up to `target.byteLength` bytes from `position` into `target`; the count read, 0 at the end. */
+  read(target: Uint8Array, position: number): Promise<number>;
+  close(): Promise<void>;
+}
+
 /** A stored blob as garbage collection sees it. */
 export interface StoredBlob {
   digest: Digest;
@@ -68,6 +80,8 @@ export interface BlobStore extends BlobWriter {
   batch(): BlobBatch;
   /** Streams a blob or a range of it; `blob.not_found` if absent, `blob.range_not_satisfiable` past its end. */
   get(digest: Digest, range?: ByteRange): Promise<Readable>;
+  /** Opens a blob for reads into the caller's buffers (see BlobReader); `blob.not_found` if absent. */
+  open(digest: Digest): Promise<BlobReader>;
   stat(digest: Digest): Promise<BlobStat | undefined>;
   /** Removes a blob (garbage collection only); false if it was not there. */
   delete(digest: Digest): Promise<boolean>;

@@ -4,7 +4,16 @@ import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StrataError, systemErrorCode } from '../errors/index.js';
-import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult, StoredBlob } from './blob-store.js';
+import type {
+  BlobBatch,
+  BlobReader,
+  BlobStat,
+  BlobStore,
+  ByteRange,
+  PutOptions,
+  PutResult,
+  StoredBlob,
+} from './blob-store.js';
 import { blobNotFound } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
@@ -162,6 +171,21 @@ export class FilesystemBlobStore implements BlobStore {
     const size = (await this.statOrThrow(digest)).size;
     const { start, end } = resolveRange(range, size);
     return createReadStream(path, { start, end, highWaterMark: readChunk(end - start + 1) });
+  }
+
+  async open(digest: Digest): Promise<BlobReader> {
+    const file = await this.openExisting(digest, this.pathOf(digest));
+    try {
+      const { size } = await file.stat();
+      return {
+        size,
+        read: async (target, position) => (await file.read(target, 0, target.byteLength, position)).bytesRead,
+        close: () => file.close(),
+      };
+    } catch (error) {
+      await file.close();
+      throw error;
+    }
   }
 
   async stat(digest: Digest): Promise<BlobStat | undefined> {

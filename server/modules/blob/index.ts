@@ -1,5 +1,6 @@
 export type {
   BlobBatch,
+  BlobReader,
   BlobStat,
   BlobStore,
   StoredBlob,

@@ -9,7 +9,16 @@ import {
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { StrataError } from '../errors/index.js';
-import type { BlobBatch, BlobStat, BlobStore, ByteRange, PutOptions, PutResult, StoredBlob } from './blob-store.js';
+import type {
+  BlobBatch,
+  BlobReader,
+  BlobStat,
+  BlobStore,
+  ByteRange,
+  PutOptions,
+  PutResult,
+  StoredBlob,
+} from './blob-store.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { blobNotFound } from './blob-errors.js';
@@ -18,6 +27,7 @@ import { copyIfAbsent, copyObject, exists, touchObject } from './s3-copy.js';
 import { describeS3Error, isMissingKey, s3Status } from './s3-errors.js';
 import { describeLocation, describeServer, normalizePrefix, type S3BlobStoreConfig } from './s3-location.js';
 import { md5 } from './s3-multipart.js';
+import { s3Reader } from './s3-reader.js';
 import { uploadStream } from './s3-upload.js';
 
 /**
@@ -112,6 +122,19 @@ export class S3BlobStore implements BlobStore {
     } catch (error) {
       if (isMissingKey(error)) throw blobNotFound(digest);
       if (s3Status(error) === 416 && range !== undefined) throw await this.rangeError(digest, range);
+      throw error;
+    }
+  }
+
+  async open(digest: Digest): Promise<BlobReader> {
+    try {
+      const { Body, ContentLength } = await this.client.send(
+        new GetObjectCommand({ Bucket: this.bucket, Key: this.keyOf(digest) }),
+      );
+      if (!(Body instanceof Readable)) throw new Error(`The S3 client returned no Node.js stream for ${digest}.`);
+      return s3Reader(ContentLength ?? 0, Body, (start) => this.get(digest, { start }));
+    } catch (error) {
+      if (isMissingKey(error)) throw blobNotFound(digest);
       throw error;
     }
   }

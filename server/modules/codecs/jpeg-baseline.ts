@@ -1,28 +1,18 @@
 import { notAcceptable } from './codec-errors.js';
 import { type DecodedFrame, fromCodec } from './decoded-frame.js';
 import { decodedDescription, type ImagePixelDescription } from './image-pixel.js';
-import { emscriptenModule, runDecoder, runEncoder, type WasmDecoder, type WasmEncoder } from './wasm-codec.js';
+import { encodeBaselineJpeg } from './jpeg-encoder.js';
+import { emscriptenModule, runDecoder, type WasmDecoder } from './wasm-codec.js';
 
 export const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
 export const JPEG_EXTENDED = '1.2.840.10008.1.2.4.51';
 
-interface JpegEncoder extends WasmEncoder {
-  setQuality(quality: number): void;
-  setProgressive(progressive: boolean): void;
-  setSubSampling(subsampling: number): void;
-}
-
 interface LibJpegTurboModule {
   JPEGDecoder: new () => WasmDecoder;
-  JPEGEncoder: new () => JpegEncoder;
 }
 
 const libjpegTurbo = emscriptenModule<LibJpegTurboModule>('@cornerstonejs/codec-libjpeg-turbo-8bit/wasmjs');
 let decoder: WasmDecoder | undefined;
-let encoder: JpegEncoder | undefined;
-// libjpeg-turbo's TJSAMP numbering: 4:4:4 is 0, 4:2:2 is 1.
-const SUBSAMPLING_422 = 1;
-const SUBSAMPLING_444 = 0;
 
 /**
  * Decodes one 8-bit JPEG (baseline, or extended with 8-bit samples) with libjpeg-turbo. Colour
@@ -67,21 +57,13 @@ export async function encodeJpegBaselineFrame(
   if (image.samplesPerPixel === 3 && image.photometricInterpretation !== 'RGB') {
     throw notAcceptable(`JPEG baseline encoding takes RGB colour, not ${image.photometricInterpretation}.`);
   }
-  const codec = await libjpegTurbo();
-  encoder ??= new codec.JPEGEncoder();
-  encoder.setProgressive(false);
-  encoder.setQuality(quality);
   const colour = image.samplesPerPixel === 3;
-  encoder.setSubSampling(colour && !fullChroma ? SUBSAMPLING_422 : SUBSAMPLING_444);
-  const info = {
-    width: image.columns,
-    height: image.rows,
-    bitsPerSample: 8,
-    componentCount: image.samplesPerPixel,
-    isSigned: false,
-    isUsingColorTransform: false,
-  };
-  const codestream = runEncoder(encoder, info, frame.pixels);
+  // Not libjpeg-turbo's encoder: its WebAssembly build overflows its output buffer whenever a JPEG
+  // comes out larger than the raw image (small or noisy images, high qualities); see jpeg-encoder.ts.
+  const codestream = encodeBaselineJpeg(
+    { width: image.columns, height: image.rows, components: colour ? 3 : 1, pixels: frame.pixels },
+    { quality, halveChroma: !fullChroma },
+  );
   const photometricInterpretation = colour
     ? fullChroma
       ? 'YBR_FULL'

@@ -11,9 +11,11 @@ export {
 export {
   fileBytes,
   fileContent,
+  fileSource,
   instancesOf,
   openVersion,
   type OpenVersion,
+  type StoredFileSource,
   type VersionInstance,
 } from './retrieve.js';
 export { removeInstances, requireBranch } from './remove-instances.js';

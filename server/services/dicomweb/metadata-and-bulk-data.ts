@@ -3,7 +3,7 @@ import { bufferSource, parseDicomJsonText } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
 import { jpegProcessOf } from './bulk-data-media-types.js';
 import { BulkDataParts } from './bulk-data-parts.js';
-import { receive, spooledSource } from './part-body.js';
+import { receive, releaseReceiveBuffer, spooledSource } from './part-body.js';
 import type { StowPart } from './stow-outcome.js';
 
 export interface MetadataAndBulkDataOptions {
@@ -69,7 +69,10 @@ export class MetadataAndBulkData {
         yield chunk;
       }
     }
-    const bytes = await receive(counted(part.body), file, inMemory);
+    const received = await receive(counted(part.body), file, inMemory);
+    // Held until every data set is written: in a buffer of its own size, the receive buffer given back.
+    const bytes = received === undefined ? undefined : Buffer.from(received.bytes);
+    releaseReceiveBuffer(received?.pooled);
     if (bytes !== undefined) this.held += bytes.length;
     const source = bytes === undefined ? spooledSource(file, size) : bufferSource(bytes);
     const mediaType = part.contentType ?? 'application/octet-stream';

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { Digest } from '@strata/modules/blob';
+import type { BlobReader, Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
@@ -75,6 +75,52 @@ export async function* fileContent(deps: VersioningDeps, file: FileRecord): Asyn
     const stream: Readable = await deps.blobStore.get(part);
     for await (const chunk of stream) yield chunk as Buffer;
   }
+}
+
+/** What `fileSource` reads from: a size known up front, and reads into the caller's buffer, in order. */
+export interface StoredFileSource {
+  readonly size: number;
+  open(): Promise<{ read(target: Uint8Array): Promise<number>; close(): Promise<void> }>;
+}
+
+/**
+ * The bytes of a stored file, read into the caller's buffers part by part (see BlobReader): the
+ * way to stream many files without a new buffer per chunk.
+ */
+export function fileSource(deps: VersioningDeps, file: FileRecord): StoredFileSource {
+  return {
+    size: file.size,
+    async open() {
+      let index = 0;
+      let position = 0;
+      // The first part opens now, so a missing blob fails the open, before anything was sent.
+      const first = file.parts[0];
+      let current: BlobReader | undefined = first === undefined ? undefined : await deps.blobStore.open(first);
+      return {
+        async read(target) {
+          while (index < file.parts.length) {
+            const part = file.parts[index];
+            if (part === undefined) break;
+            current ??= await deps.blobStore.open(part);
+            const count = await current.read(target, position);
+            if (count > 0) {
+              position += count;
+              return count;
+            }
+            await current.close();
+            current = undefined;
+            position = 0;
+            index++;
+          }
+          return 0;
+        },
+        async close() {
+          await current?.close();
+          current = undefined;
+        },
+      };
+    },
+  };
 }
 
 /** The whole stored file of an instance, in memory (for the pixel paths: frames, rendering). */

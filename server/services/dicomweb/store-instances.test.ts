@@ -36,6 +36,41 @@ function part(bytes: Uint8Array, contentType: string | undefined = 'application/
   return { contentType, body: body() };
 }
 
+/** A minimal explicit VR little endian Part 10 file with `pixels` bytes of OW Pixel Data, filled from `seed`. */
+function bigInstance(sopUid: string, pixels: number, seed: number): Buffer {
+  const el = (group: number, element: number, vr: string, value: Buffer) => {
+    const head = Buffer.alloc(vr === 'OW' || vr === 'OB' ? 12 : 8);
+    head.writeUInt16LE(group, 0);
+    head.writeUInt16LE(element, 2);
+    head.write(vr, 4, 'latin1');
+    if (head.length === 12) head.writeUInt32LE(value.length, 8);
+    else head.writeUInt16LE(value.length, 6);
+    return Buffer.concat([head, value]);
+  };
+  const ui = (uid: string) => Buffer.from(uid.length % 2 === 0 ? uid : `${uid}\0`, 'latin1');
+  const meta = Buffer.concat([
+    el(2, 1, 'OB', Buffer.from([0, 1])),
+    el(2, 2, 'UI', ui('1.2.840.10008.5.1.4.1.1.7')),
+    el(2, 3, 'UI', ui(sopUid)),
+    el(2, 0x10, 'UI', ui('1.2.840.10008.1.2.1')),
+  ]);
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(meta.length);
+  const values = Buffer.alloc(pixels);
+  for (let i = 0; i < pixels; i++) values[i] = (i * 31 + seed * 7 + (i >> 9)) & 0xff;
+  return Buffer.concat([
+    Buffer.alloc(128),
+    Buffer.from('DICM'),
+    el(2, 0, 'UL', length),
+    meta,
+    el(8, 0x16, 'UI', ui('1.2.840.10008.5.1.4.1.1.7')),
+    el(8, 0x18, 'UI', ui(sopUid)),
+    el(0x20, 0x0d, 'UI', ui('1.2.826.0.1.3680043.10.99')),
+    el(0x20, 0x0e, 'UI', ui('1.2.826.0.1.3680043.10.99.1')),
+    el(0x7fe0, 0x10, 'OW', values),
+  ]);
+}
+
 async function* partsOf(...parts: StowPart[]): AsyncGenerator<StowPart> {
   for (const p of parts) yield p;
 }
@@ -80,6 +115,26 @@ describe('storeInstances (STOW-RS into a branch)', () => {
     expect(spooled.commit).toBe(result.commit);
     expect(spooled.stored).toEqual(result.stored);
     expect(await readdir(fixture.dir)).toEqual(['blobs']);
+  });
+
+  it('receives parts of every size into reused buffers without mixing their bytes', async () => {
+    const target = await dataset();
+    // Below, at and above the first receive buffer (1 MiB), request after request: buffers a
+    // request leaves behind are reused by the next, and must not carry its bytes into another.
+    const sizes = [3_000_000, 200_000, 1 << 20, 1_500_000, 50_000, 2_100_000];
+    const files = sizes.map((size, i) => bigInstance(`1.2.826.0.1.3680043.10.99.1.${i + 1}`, size, i));
+    for (let i = 0; i < files.length; i += 2) {
+      const result = await store(target, partsOf(...files.slice(i, i + 2).map((bytes) => part(bytes))));
+      expect(result.failed).toEqual([]);
+    }
+    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const stored = await instancesOf(fixture.deps, version, { study: '1.2.826.0.1.3680043.10.99' });
+    expect(stored.map((instance) => instance.file.id).sort()).toEqual(files.map((bytes) => sha256(bytes)).sort());
+    for (const instance of stored) {
+      const chunks: Buffer[] = [];
+      for await (const chunk of fileContent(fixture.deps, instance.file)) chunks.push(chunk);
+      expect(sha256(Buffer.concat(chunks))).toBe(instance.file.id);
+    }
   });
 
   it('reports each part that cannot be stored with its reason, and commits the rest', async () => {

@@ -9,7 +9,7 @@ import { commitChanges } from '../versioning/commit-changes.js';
 import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestJsonDataSet } from './json-instance.js';
 import { MetadataAndBulkData, type MetadataAndBulkDataOptions } from './metadata-and-bulk-data.js';
-import { receive } from './part-body.js';
+import { receive, releaseReceiveBuffer } from './part-body.js';
 import {
   FAILURE,
   failureOf,
@@ -172,8 +172,8 @@ function sortOut(results: readonly (IngestedInstance | FailedInstance)[]) {
   return { accepted, failed };
 }
 
-/** A part's body as received: in memory, or in a spool file. */
-type Received = { bytes: Buffer } | { file: string };
+/** A part's body as received: in memory (in a pooled buffer, returned once ingested), or in a spool file. */
+type Received = { bytes: Buffer; pooled: Buffer | undefined } | { file: string };
 
 /** Reads one part (in order: the next part cannot be read before this one's body). */
 async function receivePart(part: StowPart, file: string, inMemory: number): Promise<Received | FailedInstance> {
@@ -186,8 +186,7 @@ async function receivePart(part: StowPart, file: string, inMemory: number): Prom
       message: `A part of type ${type} is not stored: parts must be ${DICOM}.`,
     };
   }
-  const bytes = await receive(part.body, file, inMemory);
-  return bytes === undefined ? { file } : { bytes };
+  return (await receive(part.body, file, inMemory)) ?? { file };
 }
 
 /** Parses and stores a received part; a file that is not usable DICOM is a failure with its reason. */
@@ -206,7 +205,9 @@ async function ingestPart(
     if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
     return failureOf(error.code, error.message);
   } finally {
+    // Nothing ingested keeps a view of the bytes (the metadata is decoded), so the buffer is free.
     if ('file' in received) await rm(received.file, { force: true });
+    else releaseReceiveBuffer(received.pooled);
   }
   if (studyUid !== undefined && instance.metadata.studyInstanceUid !== studyUid) {
     return {

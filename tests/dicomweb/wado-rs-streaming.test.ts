@@ -1,0 +1,70 @@
+// WADO-RS instance retrieve writes stored files straight to the socket through reused buffers:
+// its length is announced, the usual headers are all there, a client that leaves early costs the
+// server nothing, and a file that cannot be read fails the response before its first byte.
+import { request } from 'node:http';
+import { instancesOf, openVersion } from '@strata/services/dicomweb';
+import { sopUid, startDicomwebFixture, studyUid, type DicomwebFixture } from '../support/dicomweb-fixture.js';
+
+let fixture: DicomwebFixture;
+const AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
+
+beforeAll(async () => {
+  fixture = await startDicomwebFixture();
+});
+afterAll(async () => {
+  await fixture.stop();
+});
+
+describe('WADO-RS retrieve, streamed', () => {
+  it('announces the exact length and carries the headers every response has', async () => {
+    const response = await fetch(`${fixture.base}/studies/${studyUid(0)}`, {
+      headers: { accept: AS_STORED, origin: 'https://viewer.example' },
+    });
+    expect(response.status).toBe(200);
+    const body = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(body.length);
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    expect(response.headers.get('strata-commit')).toBe(fixture.head);
+    expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]+\..+"$/);
+    expect(response.headers.get('x-request-id')).toMatch(/\S/);
+    expect(response.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    for (const uid of [sopUid(0, 0, 0), sopUid(0, 1, 1)]) {
+      expect(body.includes(fixture.files.get(uid) ?? Buffer.alloc(1, 1))).toBe(true);
+    }
+  });
+
+  it('keeps serving after a client leaves in the middle of a body', async () => {
+    const url = new URL(`${fixture.base}/studies/${studyUid(1)}`);
+    await new Promise<void>((resolve, reject) => {
+      const outgoing = request(url, { headers: { accept: AS_STORED } }, (incoming) => {
+        incoming.once('data', () => {
+          outgoing.destroy();
+          resolve();
+        });
+      });
+      outgoing.on('error', (error) => (outgoing.destroyed ? undefined : reject(error)));
+      outgoing.end();
+    });
+    const again = await fetch(url, { headers: { accept: AS_STORED } });
+    expect(again.status).toBe(200);
+    expect(Number(again.headers.get('content-length'))).toBe((await again.arrayBuffer()).byteLength);
+  });
+
+  it('answers with an error, not a cut body, when the first stored file cannot be read', async () => {
+    const version = await openVersion(fixture.deps, 'lab/ct', 'main');
+    const [first] = await instancesOf(fixture.deps, version, { study: studyUid(2), series: `${studyUid(2)}.1` });
+    const digest = first?.file.parts[0];
+    if (digest === undefined) throw new Error('the series has no stored file');
+    expect(await fixture.deps.blobStore.trash(digest)).toBeDefined();
+    try {
+      const response = await fetch(`${fixture.base}/studies/${studyUid(2)}/series/${studyUid(2)}.1`, {
+        headers: { accept: AS_STORED },
+      });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'blob.not_found' } });
+    } finally {
+      expect(await fixture.deps.blobStore.restore(digest)).toBe(true);
+    }
+  });
+});
