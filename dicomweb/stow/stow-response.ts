@@ -37,6 +37,7 @@ export function stowResponse(
           Value: result.stored.map((s) => ({
             '00081150': ui(s.sopClassUid),
             '00081155': ui(s.sopUid),
+            ...(s.warningReason !== undefined && { '00081196': { vr: 'US', Value: [s.warningReason] } }),
             '00081190': {
               vr: 'UR',
               Value: [`${base}/studies/${s.studyUid}/series/${s.seriesUid}/instances/${s.sopUid}`],

@@ -22,10 +22,11 @@ export interface StowOptions {
 }
 
 const RESPONSE_OFFERS = ['application/dicom+json', 'application/json', 'application/dicom+xml'];
+const ROOT_TYPES = ['application/dicom', 'application/dicom+json'];
 
 /**
  * STOW-RS (PS3.18 10.5): `POST {base}/studies[/{study}]` with a multipart/related body of
- * application/dicom parts, into a branch, as one commit.
+ * application/dicom parts, or of DICOM JSON metadata and bulk data parts, into a branch, as one commit.
  */
 export function registerStowRoutes(app: FastifyInstance, prefix: string, options: StowOptions): void {
   for (const path of ['/studies', '/studies/:study']) {
@@ -48,14 +49,16 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     maxBodyBytes: options.maxBodyBytes,
   });
   const root = body.mediaType.parameters.get('type')?.toLowerCase();
-  if (root !== undefined && root !== 'application/dicom') {
+  if (root !== undefined && !ROOT_TYPES.includes(root)) {
     throw new StrataError(
       'stow.unsupported_type',
       'unsupported_media_type',
-      `STOW-RS takes multipart/related; type="application/dicom"; this body's type is ${root}.`,
-      { details: { type: root, supported: ['application/dicom'] } },
+      `STOW-RS takes multipart/related; type="application/dicom" or type="application/dicom+json"; this body's type is ${root}.`,
+      { details: { type: root, supported: ROOT_TYPES } },
     );
   }
+  const json = root === 'application/dicom+json';
+  const requestUrl = `${address.base}/studies${study === undefined ? '' : `/${study}`}`;
   await mkdir(options.spoolDir, { recursive: true });
   let parts = 0;
   const stored = storeInstances(options.deps, {
@@ -65,10 +68,11 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     author: options.author,
     message: `STOW-RS (request ${request.id})`,
     spoolDir: options.spoolDir,
+    ...(json && { metadataAndBulkData: { requestUrl } }),
     parts: (async function* (): AsyncGenerator<StowPart> {
       for await (const part of body.parts) {
         parts++;
-        yield stowPart(part);
+        yield stowPart(part, json);
       }
     })(),
   });
@@ -82,6 +86,9 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     throw new StrataError('stow.no_parts', 'invalid', 'The STOW-RS request holds no parts: nothing to store.');
   }
   if (result.commit !== undefined) void reply.header(COMMIT_HEADER, result.commit);
+  if (result.warnings.length > 0) {
+    void reply.header('warning', result.warnings.map((text) => `299 strata ${JSON.stringify(text)}`).join(', '));
+  }
   const dataSet = stowResponse(result, address.base, study) as DicomJsonDataSet;
   return reply
     .code(stowStatus(result))
@@ -89,10 +96,19 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     .send(Buffer.from(xml ? nativeDicomXml(dataSet) : formatDicomJson(dataSet)));
 }
 
-function stowPart(part: MultipartPart): StowPart {
+function stowPart(part: MultipartPart, json: boolean): StowPart {
+  const location = part.headers.get('content-location');
   return {
-    // A part without a Content-Type takes the body's type (RFC 2387): application/dicom.
-    contentType: part.contentType === undefined ? part.headers.get('content-type') : essenceOf(part.contentType),
+    // A part without a Content-Type takes the body's type (RFC 2387): application/dicom. In a
+    // metadata and bulk data body, the service tells metadata from bulk data by Content-Location.
+    contentType:
+      part.contentType === undefined
+        ? json
+          ? undefined
+          : part.headers.get('content-type')
+        : essenceOf(part.contentType),
+    ...(part.contentType !== undefined && { parameters: part.contentType.parameters }),
+    ...(location !== undefined && { contentLocation: location }),
     body: part.body,
   };
 }

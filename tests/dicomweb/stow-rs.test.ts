@@ -154,7 +154,7 @@ describe('STOW-RS', () => {
       [
         '/dicomweb/lab/ct/@main/studies',
         multipart('b', good),
-        'multipart/related; type="application/dicom+json"; boundary=b',
+        'multipart/related; type="application/dicom+xml"; boundary=b',
         415,
         'stow.unsupported_type',
       ],

@@ -9,3 +9,25 @@ export { readInstanceMetadata, type InstanceMetadataOptions } from './instance-m
 export type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet, DicomJsonValue } from './dicom-json-model.js';
 export { formatDicomJson } from './dicom-json-text.js';
 export { nativeDicomXml } from './native-dicom-xml.js';
+export { JsonNumber, parseDicomJsonText } from './json-number.js';
+export {
+  bulkDataKey,
+  decodeDicomJson,
+  type BulkDataTarget,
+  type DecodedDicomJson,
+  type DicomJsonDecodeOptions,
+  type ExpectedBulkData,
+  type ResolvedBulkData,
+} from './dicom-json-decoder.js';
+export type { DicomJsonInputErrorCode } from './dicom-json-input-errors.js';
+export {
+  dataSetSegments,
+  segmentLength,
+  writePart10,
+  STRATA_IMPLEMENTATION_CLASS_UID,
+  STRATA_IMPLEMENTATION_VERSION_NAME,
+  type Part10Meta,
+  type Part10Segment,
+  type WritableElement,
+} from './part10-writer.js';
+export { differencesFromSent } from './part10-verification.js';

@@ -1,5 +1,6 @@
 export {
   FAILURE,
+  WARNING,
   storeInstances,
   type FailedInstance,
   type StoreRequest,
