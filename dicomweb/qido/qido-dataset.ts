@@ -10,10 +10,12 @@ const RETRIEVE_URL = '00081190';
 /**
  * The response data set of one QIDO-RS match (PS3.18 10.6.3): the attributes the index holds for
  * the match's study, series and instance (deeper levels win: an instance's own values are exact
- * for it), and RetrieveURL, keys in tag order.
+ * for it), attributes read from the instance's header that includefield asked for, and
+ * RetrieveURL, keys in tag order.
  */
-export function qidoDataset(level: QueryLevel, match: Match, base: string): Attributes {
-  const merged: Attributes = { ...match.study.attrs };
+export function qidoDataset(level: QueryLevel, match: Match, base: string, fromHeader: Attributes = {}): Attributes {
+  // What includefield asked for beyond the index, read from the header; the index's own win.
+  const merged: Attributes = { ...fromHeader, ...match.study.attrs };
   if (level !== 'study' && match.series !== undefined) Object.assign(merged, match.series.attrs);
   if (level === 'instance' && match.instance !== undefined) Object.assign(merged, match.instance.attrs);
   // A present but empty ModalitiesInStudy fails OHIF's whole study list: leave it out.

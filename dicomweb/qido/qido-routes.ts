@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
+import { headerAttributesOf } from '@strata/services/dicomweb';
 import { searchVersion } from '@strata/services/qido';
 import { findDataset, type VersioningDeps } from '@strata/services/versioning';
 import { pathUids } from '../version/path-uids.js';
@@ -63,7 +64,24 @@ async function search(request: FastifyRequest, reply: FastifyReply, level: Query
     void reply.header('warning', warnings.map((text) => `299 strata ${JSON.stringify(text)}`).join(', '));
   }
   if (matches.length === 0) return reply.code(204).send();
+  // Attributes the index does not hold, asked for by name (or all of an instance's): from headers.
+  const fromHeaders = level === 'instance' && query.includeFields === 'all' ? 'all' : query.extraFields;
+  const extra =
+    fromHeaders === 'all' || fromHeaders.length > 0
+      ? await headerAttributesOf(
+          options.deps,
+          result.tree,
+          matches.map((match) => ({
+            study: match.study.uid,
+            ...(level !== 'study' && match.series !== undefined && { series: match.series.uid }),
+            ...(level === 'instance' && match.instance !== undefined && { instance: match.instance.uid }),
+          })),
+          fromHeaders,
+        )
+      : [];
   // A Buffer, so no charset parameter is added: DICOM JSON is UTF-8 by definition (PS3.18 F.2).
-  const body = Buffer.from(JSON.stringify(matches.map((match) => qidoDataset(level, match, address.base))));
+  const body = Buffer.from(
+    JSON.stringify(matches.map((match, i) => qidoDataset(level, match, address.base, extra[i]))),
+  );
   return reply.header('content-type', mediaType).send(body);
 }

@@ -88,9 +88,11 @@ describe('QIDO-RS', () => {
     const none = await qido('/studies?PatientName=NOBODY*');
     expect(none.response.status).toBe(204);
     expect(none.response.headers.get('strata-commit')).toBe(head);
-    const ignored = await qido('/studies?ReasonForStudy=x&includefield=00081030,PatientAge');
+    const ignored = await qido('/studies?ReasonForStudy=x&includefield=00081030,PatientAgeAtBirth');
     expect(ignored.response.status).toBe(200);
-    expect(ignored.response.headers.get('warning')).toMatch(/ReasonForStudy.*PatientAge|PatientAge.*ReasonForStudy/);
+    expect(ignored.response.headers.get('warning')).toMatch(
+      /ReasonForStudy.*PatientAgeAtBirth|PatientAgeAtBirth.*ReasonForStudy/,
+    );
   });
 
   it('answers at a tag, a commit and an encoded branch name; immutable versions revalidate to 304', async () => {
@@ -155,5 +157,39 @@ describe('QIDO-RS', () => {
       client.searchForStudies({ queryParams: { ModalitiesInStudy: 'US' } }),
     )) as Dataset[];
     expect(palette).toHaveLength(1);
+  });
+  it("returns attributes the index does not hold when includefield names them, from each result's header", async () => {
+    const US = { study: '999.999.3859744', series: '999.999.94827453' };
+    const metadata = (await (await fetch(`${base}/studies/${US.study}/series/${US.series}/metadata`)).json()) as Record<
+      string,
+      { vr: string; Value?: unknown[]; BulkDataURI?: string }
+    >[];
+    const header = metadata[0] ?? {};
+    // Samples per Pixel, Photometric Interpretation and the palette descriptors: not indexed.
+    for (const tag of ['00280002', '00280004', '00281101']) expect(header[tag]?.Value).toBeDefined();
+    const named = await qido(
+      `/studies/${US.study}/series/${US.series}/instances?includefield=SamplesPerPixel,00280004&includefield=NoSuchKeyword`,
+    );
+    expect(named.body).toHaveLength(1);
+    expect(named.body[0]?.['00280002']).toEqual(header['00280002']);
+    expect(named.body[0]?.['00280004']).toEqual(header['00280004']);
+    expect(named.body[0]?.['00281101']).toBeUndefined();
+    expect(named.response.headers.get('warning')).toContain('NoSuchKeyword');
+    // all, at instance level: every top-level attribute but bulk data.
+    const all = (await qido(`/studies/${US.study}/instances?includefield=all`)).body[0] ?? {};
+    for (const [tag, attribute] of Object.entries(header)) {
+      if (attribute.BulkDataURI !== undefined) expect(all[tag]).toBeUndefined();
+      else if (tag !== '00083002') expect({ tag, attribute: all[tag] }).toEqual({ tag, attribute });
+    }
+    expect(all['7FE00010']).toBeUndefined();
+    // At study and series level, from the first instance (UID order) of each result.
+    const studies = (await qido('/studies?includefield=00280010,PhotometricInterpretation&limit=10')).body;
+    const jane = studies.find((study) => value(study, '0020000D') === studyUid(0));
+    expect(value(jane, '00280004')).toBe('MONOCHROME2');
+    expect(value(jane, '00280010')).toBe(8);
+    const us = studies.find((study) => value(study, '0020000D') === US.study);
+    expect(value(us, '00280004')).toBe('PALETTE COLOR');
+    const series = (await qido(`/studies/${studyUid(1)}/series?includefield=00280011`)).body;
+    expect(series.map((one) => value(one, '00280011'))).toEqual([8, 8]);
   });
 });

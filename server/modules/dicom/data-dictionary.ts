@@ -40,3 +40,13 @@ export function dictionaryEntry(tag: number): DictionaryEntry | undefined {
   if (exact !== undefined) return exact;
   return REPEATING.find((entry) => (tag & entry.mask) >>> 0 === entry.value);
 }
+
+let byKeyword: Map<string, number> | undefined;
+
+/** The tag of a PS3.6 keyword (exact entries only), or undefined. */
+export function tagOfKeyword(keyword: string): number | undefined {
+  byKeyword ??= new Map(
+    [...EXACT].filter(([, entry]) => entry.keyword !== '').map(([tag, entry]) => [entry.keyword, tag]),
+  );
+  return byKeyword.get(keyword);
+}

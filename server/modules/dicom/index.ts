@@ -4,6 +4,7 @@ export type { PixelDataLocation } from './pixel-data.js';
 export type { JsonAttribute, PersonNameValue } from './value-decoder.js';
 export { QIDO_ATTRIBUTES, type AttributeSpec, type QueryLevel } from './attributes-table.js';
 export { isValidUid } from './uid.js';
+export { dictionaryEntry, tagOfKeyword, type DictionaryEntry } from './data-dictionary.js';
 export type { DicomErrorCode } from './dicom-errors.js';
 export { readInstanceMetadata, type InstanceMetadataOptions } from './instance-metadata.js';
 export type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet, DicomJsonValue } from './dicom-json-model.js';

@@ -59,6 +59,19 @@ describe('parseQidoQuery', () => {
     expect(parse('study', '').limit).toBe(100);
   });
 
+  it('sends includefield names the index cannot return at the level to the headers, and ignores the rest', () => {
+    const query = parse(
+      'study',
+      'includefield=Rows,PatientAge,00090010,0009103F,00091001,00020010,00280000,BogusKeyword,00080061',
+    );
+    // Rows is indexed at instance level; PatientAge and the private 0009,103F are not indexed at
+    // all, nor are the private data elements (0009,103F) and (0009,1001). The Private Creator
+    // (0009,0010), File Meta Information and a group length cannot be asked for.
+    expect(query.extraFields).toEqual(['00280010', '00101010', '0009103F', '00091001']);
+    expect(query.includeFields).toEqual(['00080061']);
+    expect(query.ignored).toEqual(['00090010', '00020010', '00280000', 'BogusKeyword']);
+  });
+
   it('ignores, and lists, keys it cannot match: unknown, sequence paths, below the level, counts', () => {
     const query = parse(
       'study',

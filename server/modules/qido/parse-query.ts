@@ -1,4 +1,4 @@
-import { isValidUid } from '../dicom/index.js';
+import { dictionaryEntry, isValidUid, tagOfKeyword } from '../dicom/index.js';
 import { StrataError } from '../errors/index.js';
 import { findKey, UID_OF_LEVEL } from './keys.js';
 import { normalizePersonName } from './person-name.js';
@@ -32,6 +32,7 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
   const conditions: Condition[] = [];
   const ignored: string[] = [];
   const includeFields: string[] = [];
+  const extraFields: string[] = [];
   let includeAll = false;
   let fuzzy = false;
   let limit = options.defaultLimit;
@@ -44,9 +45,13 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
         for (const field of raw.split(',').filter((part) => part !== '')) {
           if (field === 'all') includeAll = true;
           else {
-            const key = findKey(field);
-            if (key === undefined) ignored.push(field);
-            else includeFields.push(key.tag);
+            // The index returns its keys of this level and those above; the rest come from headers.
+            const found = findKey(field);
+            const key = found !== undefined && levelDepth(found.level) <= levelDepth(level) ? found : undefined;
+            const extra = key === undefined ? (found?.tag ?? headerTag(field)) : undefined;
+            if (key !== undefined) includeFields.push(key.tag);
+            else if (extra !== undefined) extraFields.push(extra);
+            else ignored.push(field);
           }
         }
         continue;
@@ -79,11 +84,29 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
     level,
     conditions,
     includeFields: includeAll ? 'all' : [...new Set(includeFields)],
+    extraFields: [...new Set(extraFields)],
     fuzzy,
     limit,
     offset,
     ignored,
   };
+}
+
+/**
+ * A top-level attribute a header can be asked for: a PS3.6 keyword, or 8 hex digits of a PS3.6
+ * or private data element (not a group length, a Private Creator, or File Meta Information).
+ */
+function headerTag(field: string): string | undefined {
+  if (/^[0-9A-Fa-f]{8}$/.test(field)) {
+    const tag = Number.parseInt(field, 16);
+    const group = tag >>> 16;
+    const element = tag & 0xffff;
+    if (group <= 2 || element === 0) return undefined;
+    if (group % 2 === 1 ? element >= 0x10 && element <= 0xff : dictionaryEntry(tag) === undefined) return undefined;
+    return field.toUpperCase();
+  }
+  const tag = tagOfKeyword(field);
+  return tag === undefined || tag >>> 16 <= 2 ? undefined : tag.toString(16).toUpperCase().padStart(8, '0');
 }
 
 function parseMatch(key: QidoKey, name: string, raw: string): Match {

@@ -49,6 +49,11 @@ export interface QidoQuery {
   conditions: Condition[];
   /** Attributes to return besides the defaults: `all`, or tags. */
   includeFields: 'all' | string[];
+  /**
+   * Attributes named by includefield that the index does not hold (8 upper-case hex digits, PS3.6
+   * or private): read from the header of each result's instance (a series' or study's first).
+   */
+  extraFields: string[];
   /** `fuzzymatching=true` was asked for (person names always match case- and accent-insensitively). */
   fuzzy: boolean;
   limit: number;
