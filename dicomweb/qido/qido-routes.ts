@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
-import { headerAttributesOf } from '@strata/services/dicomweb';
+import { headerAttributesOf, headerTargetOf, searchWithSequences } from '@strata/services/dicomweb';
 import { searchVersion } from '@strata/services/qido';
 import { findDataset, type VersioningDeps } from '@strata/services/versioning';
 import { pathUids } from '../version/path-uids.js';
@@ -43,7 +43,8 @@ async function search(request: FastifyRequest, reply: FastifyReply, level: Query
   const uids = { ...(study !== undefined && { study }), ...(series !== undefined && { series }) };
   const query = scopedTo(parseQidoQuery(level, queryParameters(request.url), options.limits), uids);
   // One more than the limit tells whether the answer was cut.
-  const result = await searchVersion(options.deps, dataset, address.ref ?? dataset.defaultBranch, {
+  const search = query.sequenceConditions.length > 0 ? searchWithSequences : searchVersion;
+  const result = await search(options.deps, dataset, address.ref ?? dataset.defaultBranch, {
     ...query,
     limit: query.limit + 1,
   });
@@ -71,11 +72,7 @@ async function search(request: FastifyRequest, reply: FastifyReply, level: Query
       ? await headerAttributesOf(
           options.deps,
           result.tree,
-          matches.map((match) => ({
-            study: match.study.uid,
-            ...(level !== 'study' && match.series !== undefined && { series: match.series.uid }),
-            ...(level === 'instance' && match.instance !== undefined && { instance: match.instance.uid }),
-          })),
+          matches.map((match) => headerTargetOf(level, match)),
           fromHeaders,
         )
       : [];

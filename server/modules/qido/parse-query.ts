@@ -2,7 +2,15 @@ import { dictionaryEntry, isValidUid, tagOfKeyword } from '../dicom/index.js';
 import { StrataError } from '../errors/index.js';
 import { findKey, UID_OF_LEVEL } from './keys.js';
 import { normalizePersonName } from './person-name.js';
-import { levelDepth, type Condition, type Match, type QidoKey, type QidoQuery, type QueryLevel } from './query.js';
+import {
+  levelDepth,
+  type Condition,
+  type Match,
+  type QidoKey,
+  type QidoQuery,
+  type QueryLevel,
+  type SequenceCondition,
+} from './query.js';
 
 export interface ParseOptions {
   /** The most results one response may hold; `limit` is capped to it. */
@@ -33,6 +41,7 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
   const ignored: string[] = [];
   const includeFields: string[] = [];
   const extraFields: string[] = [];
+  const sequenceConditions: SequenceCondition[] = [];
   let includeAll = false;
   let fuzzy = false;
   let limit = options.defaultLimit;
@@ -63,6 +72,13 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
       else fuzzy = booleanValue(name, raw);
       continue;
     }
+    if (name.includes('.')) {
+      const sequence = sequenceCondition(name, raw);
+      if (sequence !== undefined) {
+        sequenceConditions.push(sequence);
+        continue;
+      }
+    }
     const key = findKey(name);
     if (key === undefined || levelDepth(key.level) > levelDepth(level)) {
       if (!/^([0-9A-Fa-f]{8}|[A-Za-z][A-Za-z0-9]*)(\.([0-9A-Fa-f]{8}|[A-Za-z][A-Za-z0-9]*))*$/.test(name)) {
@@ -85,6 +101,7 @@ export function parseQidoQuery(level: QueryLevel, params: URLSearchParams, optio
     conditions,
     includeFields: includeAll ? 'all' : [...new Set(includeFields)],
     extraFields: [...new Set(extraFields)],
+    sequenceConditions,
     fuzzy,
     limit,
     offset,
@@ -107,6 +124,26 @@ function headerTag(field: string): string | undefined {
   }
   const tag = tagOfKeyword(field);
   return tag === undefined || tag >>> 16 <= 2 ? undefined : tag.toString(16).toUpperCase().padStart(8, '0');
+}
+
+/**
+ * `{sequence}.{attribute}` (any depth), each named by keyword or tag: every step but the last a
+ * public SQ attribute, the last a public attribute that is not one; undefined otherwise (ignored).
+ */
+function sequenceCondition(name: string, raw: string): SequenceCondition | undefined {
+  const path: string[] = [];
+  const vrs: string[] = [];
+  for (const segment of name.split('.')) {
+    const tag = /^[0-9A-Fa-f]{8}$/.test(segment) ? Number.parseInt(segment, 16) : tagOfKeyword(segment);
+    const entry = tag === undefined ? undefined : dictionaryEntry(tag);
+    if (tag === undefined || entry === undefined) return undefined;
+    path.push(tag.toString(16).toUpperCase().padStart(8, '0'));
+    vrs.push(entry.vr.split('/')[0] ?? 'UN');
+  }
+  const leaf = vrs.at(-1) ?? 'SQ';
+  if (path.length < 2 || vrs.slice(0, -1).some((vr) => vr !== 'SQ') || leaf === 'SQ') return undefined;
+  const key: QidoKey = { tag: path.at(-1) ?? '', keyword: name, vr: leaf, level: 'instance' };
+  return { name, path, vr: leaf, match: parseMatch(key, name, raw) };
 }
 
 function parseMatch(key: QidoKey, name: string, raw: string): Match {

@@ -34,6 +34,20 @@ export type Match =
   | { kind: 'range'; from?: string; to?: string }
   | { kind: 'universal' };
 
+/**
+ * A key inside a sequence (PS3.18 8.3.4.1, `{sequence}.{attribute}`, to any depth): matched
+ * against the items of the data set read from a header (PS3.4 C.2.2.2.6), not the index.
+ */
+export interface SequenceCondition {
+  /** The parameter as written, for messages. */
+  name: string;
+  /** Tags (8 upper-case hex digits) from the top-level sequence down to the attribute matched. */
+  path: string[];
+  /** The VR of the attribute matched. */
+  vr: string;
+  match: Match;
+}
+
 export interface Condition {
   key: QidoKey;
   match: Match;
@@ -54,6 +68,8 @@ export interface QidoQuery {
    * or private): read from the header of each result's instance (a series' or study's first).
    */
   extraFields: string[];
+  /** Keys inside sequences, matched against each candidate's header after the index has matched the rest. */
+  sequenceConditions: SequenceCondition[];
   /** `fuzzymatching=true` was asked for (person names always match case- and accent-insensitively). */
   fuzzy: boolean;
   limit: number;

@@ -23,3 +23,4 @@ export { bulkDataOf, metadataOf } from './instance-metadata.js';
 export { storedFileSource } from './stored-file-source.js';
 export { BASE_MARKER, seriesMetadataText } from './series-metadata.js';
 export { headerAttributesOf, type HeaderTarget } from './header-attributes.js';
+export { headerTargetOf, searchWithSequences, SEQUENCE_CANDIDATES } from './sequence-search.js';
