@@ -9,3 +9,4 @@ export { readInstanceMetadata, type InstanceMetadataOptions } from './instance-m
 export type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet, DicomJsonValue } from './dicom-json-model.js';
 export { formatDicomJson } from './dicom-json-text.js';
 export { nativeDicomXml } from './native-dicom-xml.js';
+export { toExplicitVrLittleEndian } from './explicit-vr-little-endian.js';
