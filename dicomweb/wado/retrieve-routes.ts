@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
@@ -5,7 +6,7 @@ import { StrataError } from '@strata/modules/errors';
 import {
   BASE_MARKER,
   bulkDataOf,
-  fileContent,
+  instancesInSyntax,
   instancesOf,
   metadataOf,
   openVersion,
@@ -14,12 +15,13 @@ import {
   type VersionInstance,
 } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
-import { writeMultipartRelated } from '../http/index.js';
+import { acceptOfRequest, writeMultipartRelated, type OutgoingPart } from '../http/index.js';
 import { negotiateRequest } from '../version/accept-of.js';
 import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf, type VersionAddress } from '../version/version-of.js';
 import { bulkDataUrl, instanceUrl } from './instance-urls.js';
+import { deliveriesFor } from './instance-syntaxes.js';
 
 export interface RetrieveOptions {
   deps: VersioningDeps;
@@ -32,8 +34,6 @@ const RESOURCES = [
   '/studies/:study/series/:series/instances/:instance',
 ];
 
-/** `transfer-syntax=*`: the stored bytes, whatever their encoding. */
-const AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
 const METADATA_OFFERS = [
   'application/dicom+json',
   'application/json',
@@ -70,25 +70,32 @@ async function target(request: FastifyRequest, options: RetrieveOptions): Promis
 
 async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
   const { address, version, instances } = await target(request, options);
-  const syntaxes = [...new Set(instances.map((i) => i.metadata?.transferSyntaxUid).filter((s) => s !== undefined))];
-  // The stored bytes, and the stored syntax by name when every instance shares it; transcoding comes later.
-  const offers = [AS_STORED, ...(syntaxes.length === 1 ? [AS_STORED.replace('*', syntaxes[0] ?? '')] : [])];
-  const chosen = negotiateRequest(request, offers);
-  if (versionHeaders(request, reply, version.ref, `dicom.${chosen.transferSyntax ?? '*'}`))
-    return reply.code(304).send();
-  const response = writeMultipartRelated(
-    'application/dicom',
-    (function* () {
-      for (const instance of instances) {
-        const syntax = instance.metadata?.transferSyntaxUid;
-        yield {
-          contentType: syntax === undefined ? 'application/dicom' : `application/dicom; transfer-syntax=${syntax}`,
-          contentLocation: instanceUrl(address.base, instance),
-          body: fileContent(options.deps, instance.file),
-        };
-      }
-    })(),
+  const query = (request.query as Record<string, string | string[] | undefined>)['accept'];
+  const accept = acceptOfRequest(request.headers.accept, query === undefined ? [] : [query].flat());
+  // Every instance's syntax is settled before a byte is sent, so a refusal is still a clean 406.
+  const deliveries = await deliveriesFor(accept, instances, (converted) =>
+    metadataOf(options.deps, converted, () => ''),
   );
+  const sent = deliveries.map((delivery) => delivery.transcodeTo ?? '*').join(',');
+  const variant = `dicom.${createHash('sha256').update(sent).digest('hex').slice(0, 16)}`;
+  if (versionHeaders(request, reply, version.ref, variant)) return reply.code(304).send();
+  const delivered = instancesInSyntax(options.deps, deliveries);
+  // The first instance is ready (transcoded if it must be) before the status line goes out.
+  const first = await delivered.next();
+  async function* parts(): AsyncGenerator<OutgoingPart> {
+    for (let next = first; next.done !== true; next = await delivered.next()) {
+      const { delivery, body } = next.value;
+      yield {
+        contentType:
+          delivery.transferSyntaxUid === ''
+            ? 'application/dicom'
+            : `application/dicom; transfer-syntax=${delivery.transferSyntaxUid}`,
+        contentLocation: instanceUrl(address.base, delivery.instance),
+        body,
+      };
+    }
+  }
+  const response = writeMultipartRelated('application/dicom', parts());
   return reply.header('content-type', response.contentType).send(Readable.from(response.body));
 }
 

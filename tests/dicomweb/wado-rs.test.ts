@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readMultipartRelated } from '@strata/dicomweb/http';
+import { decodeFrame, readPixelInstance } from '@strata/modules/codecs';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
 import {
@@ -247,6 +248,74 @@ describe('WADO-RS', () => {
       const body = (await response.json()) as { error: { code: string } };
       expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
     }
+  });
+
+  it('transcodes on request: per instance the best syntax the Accept ranges allow, as stored when acceptable', async () => {
+    const series = `${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 1)}`;
+    const DICOM = 'multipart/related; type="application/dicom"';
+    const pixelsOf = async (bytes: Uint8Array) => {
+      const instance = await readPixelInstance(bytes);
+      return Buffer.from((await decodeFrame(instance, 1)).pixels);
+    };
+    // HTJ2K preferred, explicit little endian as a fallback: the 16-bit CT slices go out as HTJ2K.
+    const htj2k = await partsOf(
+      await fetch(series, {
+        headers: {
+          accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.1; q=0.5, ${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.201`,
+        },
+      }),
+    );
+    expect(htj2k.map((p) => p.contentType)).toEqual(
+      Array(2).fill('application/dicom; transfer-syntax=1.2.840.10008.1.2.4.201'),
+    );
+    for (const [i, part] of htj2k.entries()) {
+      const original = fixture.files.get(sopUid(2, 1, i)) ?? Buffer.alloc(0);
+      expect(sha256(part.bytes)).not.toBe(sha256(original));
+      expect((await pixelsOf(part.bytes)).equals(await pixelsOf(original))).toBe(true);
+    }
+    // ?accept= overrides the header; RLE is produced too.
+    const rle = await partsOf(
+      await fetch(`${series}?accept=${encodeURIComponent(`${DICOM}; transfer-syntax=1.2.840.10008.1.2.5`)}`, {
+        headers: { accept: `${DICOM}; transfer-syntax=*` },
+      }),
+    );
+    expect(rle.map((p) => p.contentType)).toEqual(
+      Array(2).fill('application/dicom; transfer-syntax=1.2.840.10008.1.2.5'),
+    );
+    // The palette US is stored as RLE: asked for RLE or anything, it is its stored bytes.
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}`;
+    const original = await readFile(US_PALETTE);
+    const [asked] = await partsOf(
+      await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.5, ${DICOM}; q=0.2` } }),
+    );
+    expect(sha256(asked?.bytes ?? Buffer.alloc(0))).toBe(sha256(original));
+    // JPEG baseline would be lossy palette indices: the wildcard at a lower weight takes it as stored.
+    const [fallback] = await partsOf(
+      await fetch(us, {
+        headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.50, ${DICOM}; transfer-syntax=*; q=0.1` },
+      }),
+    );
+    expect(fallback?.contentType).toBe('application/dicom; transfer-syntax=1.2.840.10008.1.2.5');
+    // Decoded to explicit little endian: 10 frames of 430 x 600 8-bit indices, the same as decoding the stored file.
+    const [native] = await partsOf(
+      await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.1` } }),
+    );
+    expect(native?.contentType).toBe('application/dicom; transfer-syntax=1.2.840.10008.1.2.1');
+    const decoded = await readPixelInstance(native?.bytes ?? new Uint8Array());
+    expect(decoded.frames).toHaveLength(10);
+    expect((await pixelsOf(native?.bytes ?? new Uint8Array())).equals(await pixelsOf(original))).toBe(true);
+    // What cannot be produced for one instance is 406 before any byte, naming it and what it can be.
+    const refused = await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.50` } });
+    expect(refused.status).toBe(406);
+    const body = (await refused.json()) as {
+      error: { code: string; details: { instance: string; available: string[] } };
+    };
+    expect(body.error.code).toBe('request.not_acceptable');
+    expect(body.error.details.instance).toBe(US_SOP);
+    expect(body.error.details.available).toEqual(
+      expect.arrayContaining(['*', '1.2.840.10008.1.2.5', '1.2.840.10008.1.2.4.201']),
+    );
+    expect(body.error.details.available).not.toContain('1.2.840.10008.1.2.4.50');
   });
 
   it('refuses what it cannot produce or find, with a stable code', async () => {

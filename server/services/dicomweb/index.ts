@@ -19,3 +19,4 @@ export { removeInstances, requireBranch } from './remove-instances.js';
 export { bulkDataOf, metadataOf } from './instance-metadata.js';
 export { storedFileSource } from './stored-file-source.js';
 export { BASE_MARKER, seriesMetadataText } from './series-metadata.js';
+export { instancesInSyntax, type DeliveredInstance, type InstanceDelivery } from './instances-in-syntax.js';
