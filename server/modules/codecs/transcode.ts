@@ -59,10 +59,12 @@ export async function transcodeInstance(
       targetTransferSyntaxUid,
     });
   }
-  if (REENCODED_SOURCES.has(stored)) {
-    file = await toExplicitVrLittleEndian(file);
-    if (targetTransferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN) return file;
-    meta = readFileMetaSpans(file);
+  if (stored !== syntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) {
+    // Implicit VR and big endian, or a data set in implicit VR despite its syntax: re-framed first.
+    const reframed = await toExplicitVrLittleEndian(file);
+    if (REENCODED_SOURCES.has(stored) && targetTransferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN) return reframed;
+    if (reframed !== file) meta = readFileMetaSpans(reframed);
+    file = reframed;
   }
   const source = meta.transferSyntaxUid;
   const dataSet =

@@ -44,6 +44,22 @@ const UNDEFINED = 0xffffffff;
 interface Scope {
   readonly elements: readonly ReadElement[];
   readonly parent: Scope | undefined;
+  /** The bytes of one sample of the top-level Pixel Data (see pixelWordSize). */
+  readonly pixelWord?: number;
+}
+
+/**
+ * Big-endian Pixel Data is swapped per sample of Bits Allocated, not per 16-bit OW word: 32-bit
+ * samples (RT Dose) are 32-bit big-endian numbers in every writer, and pydicom reads them so.
+ */
+function pixelWordSize(elements: readonly ReadElement[], littleEndian: boolean): number {
+  if (littleEndian) return 1;
+  const bits = elements.find((candidate) => candidate.tag === BITS_ALLOCATED);
+  const value =
+    bits?.bytes !== undefined && bits.bytes.length >= 2
+      ? new DataView(bits.bytes.buffer, bits.bytes.byteOffset, 2).getUint16(0, false)
+      : 16;
+  return value > 8 ? value / 8 : 2;
 }
 
 /**
@@ -54,32 +70,37 @@ interface Scope {
  * as PS3.5 and pydicom do; big-endian words are swapped per VR; text and other bytes are kept.
  * Sequences keep their items; item lengths are recomputed (a sequence of undefined length stays
  * so). The output is parsed again and every value compared with the source's before it is
- * returned: a difference is `dicom.reencoding_mismatch`, never a wrong file.
+ * returned: a difference is `dicom.reencoding_mismatch`, never a wrong file. A file whose data
+ * set is already Explicit VR Little Endian is returned as it is; an encapsulated syntax whose
+ * writer put an implicit VR data set around the fragments keeps its UID, fragments copied.
  */
 export async function toExplicitVrLittleEndian(file: Uint8Array): Promise<Uint8Array> {
   const reader = new SourceReader(bufferSource(file), Infinity);
   const meta = await readFileMeta(reader);
   const declared = requireTransferSyntax(meta.transferSyntaxUid);
-  if (meta.transferSyntaxUid === EXPLICIT_VR_LITTLE_ENDIAN) return file;
-  if (declared.deflated || declared.encapsulated || meta.dataSetStart < PREAMBLE + 4) {
+  if (declared.deflated || meta.dataSetStart < PREAMBLE + 4) {
     throw unsupported(
       `a file in ${meta.transferSyntaxUid}${meta.dataSetStart < PREAMBLE + 4 ? ' without File Meta Information' : ''} is not re-encoded element by element`,
     );
   }
   const syntax = await detectSyntax(reader, meta.dataSetStart, declared);
+  if (syntax.explicitVr && syntax.littleEndian) return file;
+  // Encapsulated syntaxes keep their UID: some writers put an implicit VR data set around JPEG fragments.
+  const target = declared.encapsulated ? meta.transferSyntaxUid : EXPLICIT_VR_LITTLE_ENDIAN;
   const elements = await readDataSet(reader, meta.dataSetStart, syntax, {
     bulkDataThreshold: Infinity,
     inlineBinaryThreshold: Infinity,
   });
-  const chunks: Uint8Array[] = [file.subarray(0, PREAMBLE + 4), metaGroup(file, meta.dataSetStart)];
-  writeDataSet(file, elements, { elements, parent: undefined }, chunks);
+  const chunks: Uint8Array[] = [file.subarray(0, PREAMBLE + 4), metaGroup(file, meta.dataSetStart, target)];
+  const pixelWord = pixelWordSize(elements, syntax.littleEndian);
+  writeDataSet(file, elements, { elements, parent: undefined, pixelWord }, chunks);
   const out = Buffer.concat(chunks);
-  await checkSameValues(file, out);
+  await checkSameValues(file, out, pixelWord);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 
-/** The File Meta Information with Explicit VR Little Endian as its Transfer Syntax UID and its length recomputed. */
-function metaGroup(file: Uint8Array, end: number): Uint8Array {
+/** The File Meta Information with `transferSyntaxUid` and its group length recomputed. */
+function metaGroup(file: Uint8Array, end: number, transferSyntaxUid: string): Uint8Array {
   const view = new DataView(file.buffer, file.byteOffset, file.byteLength);
   const kept: Uint8Array[] = [];
   let offset = PREAMBLE + 4;
@@ -89,7 +110,7 @@ function metaGroup(file: Uint8Array, end: number): Uint8Array {
     const long = LONG_VRS.has(vr);
     const valueStart = offset + (long ? 12 : 8);
     const next = valueStart + (long ? view.getUint32(offset + 8, true) : view.getUint16(offset + 6, true));
-    if (tag === TRANSFER_SYNTAX_UID) kept.push(element(tag, 'UI', uidBytes(EXPLICIT_VR_LITTLE_ENDIAN)));
+    if (tag === TRANSFER_SYNTAX_UID) kept.push(element(tag, 'UI', uidBytes(transferSyntaxUid)));
     else if (tag !== 0x00020000) kept.push(file.subarray(offset, next));
     offset = next;
   }
@@ -125,7 +146,9 @@ function writeElement(file: Uint8Array, read: ReadElement, scope: Scope, out: Ui
     return;
   }
   const value = read.bytes ?? file.subarray(read.offset, read.offset + read.length);
-  const littleEndian = read.littleEndian ? value : swapped(value, WORD_SIZE[vr] ?? 1);
+  const word =
+    read.tag === PIXEL_DATA && scope.pixelWord !== undefined && vr === 'OW' ? scope.pixelWord : WORD_SIZE[vr];
+  const littleEndian = read.littleEndian ? value : swapped(value, word ?? 1);
   // A value too long for a 16-bit length can only be written as UN (PS3.5 6.2.2).
   const written = !LONG_VRS.has(vr) && littleEndian.length > 0xfffe ? 'UN' : vr;
   out.push(header(read.tag, written, littleEndian.length), littleEndian);
@@ -209,8 +232,8 @@ function swapped(bytes: Uint8Array, wordSize: number): Uint8Array {
 }
 
 /** Both files' data sets in the DICOM JSON model, bulk values by digest: they must be equal. */
-async function checkSameValues(source: Uint8Array, written: Uint8Array): Promise<void> {
-  const [before, after] = [await comparable(source), await comparable(written)];
+async function checkSameValues(source: Uint8Array, written: Uint8Array, pixelWord: number): Promise<void> {
+  const [before, after] = [await comparable(source, pixelWord), await comparable(written, 1)];
   const difference = firstDifference(before, after);
   if (difference !== undefined) {
     throw new StrataError(
@@ -222,10 +245,11 @@ async function checkSameValues(source: Uint8Array, written: Uint8Array): Promise
   }
 }
 
-async function comparable(file: Uint8Array): Promise<DicomJsonDataSet> {
+async function comparable(file: Uint8Array, pixelWord: number): Promise<DicomJsonDataSet> {
   const digest = (location: BulkDataLocation): string => {
     const value = file.subarray(location.offset, location.offset + location.length);
-    const words = location.littleEndian ? value : swapped(value, BINARY_WORDS[location.vr] ?? 1);
+    const pixels = location.path.length === 1 && location.path[0] === '7FE00010' && location.vr === 'OW';
+    const words = location.littleEndian ? value : swapped(value, pixels ? pixelWord : (BINARY_WORDS[location.vr] ?? 1));
     return createHash('sha256').update(words).digest('hex');
   };
   const dataSet = await readInstanceMetadata(bufferSource(file), {
