@@ -2,6 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { bufferSource } from './byte-source.js';
+import { detectSyntax } from './dataset-scanner.js';
+import { readFileMeta } from './meta-header.js';
+import { SourceReader } from './source-reader.js';
 import { toExplicitVrLittleEndian } from './explicit-vr-little-endian.js';
 import { readInstanceMetadata } from './instance-metadata.js';
 import { parseInstance } from './parse-instance.js';
@@ -72,6 +75,34 @@ describe('toExplicitVrLittleEndian', () => {
       };
       expect((await pixels(out)).equals(await pixels(read('MR_small.dcm')))).toBe(true);
     }
+  });
+
+  maybe(
+    'swaps big-endian Pixel Data per sample: 32-bit RT Dose comes out as the little-endian file holds it',
+    async () => {
+      const read = (name: string) => new Uint8Array(readFileSync(join(TEST_DATA_ROOTS.pydicom, 'test_files', name)));
+      const pixels = async (bytes: Uint8Array) => {
+        const { pixelData } = await parseInstance(bufferSource(bytes));
+        return Buffer.from(bytes.subarray(pixelData?.valueStart, pixelData?.valueEnd));
+      };
+      const out = await toExplicitVrLittleEndian(read('rtdose_expb.dcm'));
+      expect((await pixels(out)).equals(await pixels(read('rtdose.dcm')))).toBe(true);
+    },
+  );
+
+  maybe('re-frames an implicit VR data set around JPEG fragments and keeps the JPEG syntax', async () => {
+    const file = new Uint8Array(readFileSync(join(TEST_DATA_ROOTS.pydicom, 'test_files', 'SC_rgb_jpeg.dcm')));
+    const out = await toExplicitVrLittleEndian(file);
+    const [before, after] = [await parseInstance(bufferSource(file)), await parseInstance(bufferSource(out))];
+    expect(after.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.50');
+    expect(after.attributes).toEqual(before.attributes);
+    const explicitNow = async (bytes: Uint8Array) => {
+      const reader = new SourceReader(bufferSource(bytes), Infinity);
+      const meta = await readFileMeta(reader);
+      return (await detectSyntax(reader, meta.dataSetStart, { explicitVr: true, littleEndian: true })).explicitVr;
+    };
+    expect([await explicitNow(file), await explicitNow(out)]).toEqual([false, true]);
+    expect(after.pixelData?.fragments?.length).toBe(before.pixelData?.fragments?.length);
   });
 
   it('returns an Explicit VR Little Endian file unchanged and refuses what it cannot re-frame', async () => {
