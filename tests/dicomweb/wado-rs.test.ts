@@ -318,6 +318,36 @@ describe('WADO-RS', () => {
     expect(body.error.details.available).not.toContain('1.2.840.10008.1.2.4.50');
   });
 
+  it('WADO-URI transcodes with transferSyntax as WADO-RS does, and refuses what it cannot produce', async () => {
+    const wado = (extra: string) =>
+      `${fixture.base}/wado?requestType=WADO&studyUID=${US_STUDY}&seriesUID=${US_SERIES}&objectUID=${US_SOP}&contentType=application/dicom${extra}`;
+    const original = await readFile(US_PALETTE);
+    const stored = await fetch(wado('&transferSyntax=1.2.840.10008.1.2.5'));
+    expect(sha256(Buffer.from(await stored.arrayBuffer()))).toBe(sha256(original));
+    const response = await fetch(wado('&transferSyntax=1.2.840.10008.1.2.4.201'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/dicom');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    const instance = await readPixelInstance(bytes);
+    expect(instance.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.201');
+    const source = await readPixelInstance(original);
+    for (const frame of [1, 10]) {
+      const [a, b] = [await decodeFrame(instance, frame), await decodeFrame(source, frame)];
+      expect(Buffer.from(a.pixels).equals(Buffer.from(b.pixels))).toBe(true);
+    }
+    const cases: [string, number, string][] = [
+      [wado('&transferSyntax=1.2.840.10008.1.2.4.50'), 406, 'request.not_acceptable'],
+      [wado('&transferSyntax=1.2.840.10008.1.2.4.91'), 406, 'request.not_acceptable'],
+      [wado('&transferSyntax=jpeg'), 400, 'wado.invalid_parameter'],
+    ];
+    for (const [url, status, code] of cases) {
+      const refused = await fetch(url);
+      const body = (await refused.json()) as { error: { code: string } };
+      expect({ url, status: refused.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+  });
+
   it('refuses what it cannot produce or find, with a stable code', async () => {
     const instance = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
     const cases: [string, Record<string, string>, number, string][] = [
