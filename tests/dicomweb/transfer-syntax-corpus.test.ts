@@ -310,6 +310,39 @@ describe('the transfer-syntax corpus through the server', () => {
     expect(compared.length).toBeGreaterThanOrEqual(50);
   });
 
+  maybe('serves the bulk data of deflated and big-endian files as little-endian values', async () => {
+    const located = files.filter((f) => f.syntax === '1.2.840.10008.1.2.2' || f.syntax === '1.2.840.10008.1.2.1.99');
+    expect(located.length).toBeGreaterThanOrEqual(8);
+    const failures: string[] = [];
+    for (const file of located) {
+      const [dataSet] = (await (await fetch(`${instanceUrl(file)}/metadata`)).json()) as Record<
+        string,
+        { BulkDataURI?: string }
+      >[];
+      const uris = JSON.stringify(dataSet).match(/"BulkDataURI":"[^"]+"/g) ?? [];
+      for (const uri of uris.map((text) => text.slice(15, -1))) {
+        const response = await fetch(uri, { headers: { accept: 'application/octet-stream' } });
+        const length = Number(uri.split('-').at(-1));
+        if (response.status !== 200) failures.push(`${file.name} ${uri}: ${await errorCode(response)}`);
+        else if ((await response.arrayBuffer()).byteLength !== length) failures.push(`${file.name} ${uri}: length`);
+      }
+      const pixels = dataSet?.['7FE00010']?.BulkDataURI;
+      if (pixels === undefined) continue;
+      // Pixel Data as the Explicit VR Little Endian transcode holds it (itself checked against the source's values).
+      const [le] = await partsOf(
+        await fetch(instanceUrl(file), { headers: { accept: `${DICOM}; transfer-syntax=${EXPLICIT_LE}` } }),
+      );
+      const leFile = le?.bytes ?? Buffer.alloc(0);
+      const { pixelData } = await parseInstance(bufferSource(leFile));
+      const expected = leFile.subarray(pixelData?.valueStart, pixelData?.valueEnd);
+      const served = Buffer.from(
+        await (await fetch(pixels, { headers: { accept: 'application/octet-stream' } })).arrayBuffer(),
+      );
+      if (!served.equals(expected)) failures.push(`${file.name}: Pixel Data differs from the little-endian file's`);
+    }
+    expect(failures).toEqual([]);
+  });
+
   maybe(
     'transcodes every decodable file to Explicit VR Little Endian and HTJ2K lossless with the same pixels',
     async () => {

@@ -10,3 +10,4 @@ export type { BulkDataLocation, DicomJsonAttribute, DicomJsonDataSet, DicomJsonV
 export { formatDicomJson } from './dicom-json-text.js';
 export { nativeDicomXml } from './native-dicom-xml.js';
 export { toExplicitVrLittleEndian } from './explicit-vr-little-endian.js';
+export { littleEndianBulkValue } from './little-endian-bulk-value.js';
