@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readMultipartRelated } from '@strata/dicomweb/http';
-import { decodeFrame, readPixelInstance } from '@strata/modules/codecs';
+import { decodeFrame, decodeFrameBytes, readPixelInstance } from '@strata/modules/codecs';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
 import {
@@ -215,6 +215,40 @@ describe('WADO-RS', () => {
       const response = await fetch(url);
       const body = (await response.json()) as { error: { code: string } };
       expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+  });
+
+  it('encodes frames on request: HTJ2K and JPEG-LS as octet-stream or their own media types', async () => {
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}/frames`;
+    const source = await readPixelInstance(await readFile(US_PALETTE));
+    const cases: [string, string, string][] = [
+      ['multipart/related; type="image/jphc"', 'image/jphc', '1.2.840.10008.1.2.4.201'],
+      [
+        'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.4.202',
+        'application/octet-stream',
+        '1.2.840.10008.1.2.4.202',
+      ],
+      ['multipart/related; type="image/jls"', 'image/jls', '1.2.840.10008.1.2.4.80'],
+    ];
+    for (const [accept, type, syntax] of cases) {
+      const response = await fetch(`${us}/2,9`, { headers: { accept } });
+      expect(response.headers.get('content-type')).toMatch(new RegExp(`^multipart/related; type="?${type}"?;`));
+      const parts = await partsOf(response);
+      expect(parts.map((p) => p.contentType)).toEqual(Array(2).fill(`${type}; transfer-syntax=${syntax}`));
+      for (const [index, frame] of [2, 9].entries()) {
+        const bytes = parts[index]?.bytes ?? Buffer.alloc(0);
+        const decoded = await decodeFrameBytes(source.image, syntax, bytes);
+        expect(Buffer.from(decoded.pixels).equals(Buffer.from((await decodeFrame(source, frame)).pixels))).toBe(true);
+      }
+    }
+    // image/jpeg names JPEG lossless by default, which is never produced; palette indices are never made lossy.
+    for (const accept of [
+      'multipart/related; type="image/jpeg"',
+      'multipart/related; type="image/jpeg"; transfer-syntax=1.2.840.10008.1.2.4.50',
+    ]) {
+      const response = await fetch(`${us}/1`, { headers: { accept } });
+      expect({ accept, status: response.status }).toEqual({ accept, status: 406 });
+      await response.arrayBuffer();
     }
   });
 
