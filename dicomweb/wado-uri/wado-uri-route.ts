@@ -2,7 +2,13 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidUid } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
-import { fileContent, instancesInSyntax, instancesOf, metadataOf, openVersion } from '@strata/services/dicomweb';
+import {
+  fileContent,
+  instancesInSyntax,
+  instancesOf,
+  openVersion,
+  transcodingHeaders,
+} from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { parseAccept } from '../http/index.js';
 import { queryParameters } from '../qido/query-string.js';
@@ -62,7 +68,7 @@ async function retrieve(request: FastifyRequest, reply: FastifyReply, options: W
   const wanted = transferSyntax ?? '*';
   // The same decision as WADO-RS: as stored when it is the syntax asked for, else transcoded if the instance allows.
   const accept = parseAccept(`multipart/related; type="application/dicom"; transfer-syntax=${wanted}`);
-  const [delivery] = await deliveriesFor(accept, [found], (converted) => metadataOf(options.deps, converted, () => ''));
+  const [delivery] = await deliveriesFor(accept, [found], (converted) => transcodingHeaders(options.deps, converted));
   if (delivery === undefined) throw new Error('deliveriesFor returned no delivery');
   if (versionHeaders(request, reply, version.ref, `dicom.${delivery.transcodeTo ?? '*'}`))
     return reply.code(304).send();

@@ -1,7 +1,6 @@
 import { transcodeTargets, type TranscodeTargets } from '@strata/modules/codecs';
-import type { DicomJsonDataSet } from '@strata/modules/dicom';
 import { isStrataError, StrataError } from '@strata/modules/errors';
-import type { InstanceDelivery, VersionInstance } from '@strata/services/dicomweb';
+import type { InstanceDelivery, TranscodingHeader, VersionInstance } from '@strata/services/dicomweb';
 import { negotiate, type Accept } from '../http/index.js';
 
 const DICOM = 'multipart/related; type="application/dicom"';
@@ -12,14 +11,15 @@ const AS_STORED = `${DICOM}; transfer-syntax=*`;
  * Per instance, the Accept ranges (q-values, wildcards, several transfer syntaxes) choose among
  * what it can be sent as: as stored first (`*`, no transfer syntax, or its stored syntax), then
  * what transcodeTargets allows for its recorded syntax. Where that means converting, the
- * instance's header (`describe`: its DICOM JSON) settles what its pixels allow, and the choice is
- * made again. One instance that cannot be sent in anything acceptable makes the whole request
+ * instance's header (`describe`: its DICOM JSON, and whether it has File Meta Information,
+ * without which it is only sent as stored) settles what its pixels allow, and the choice is made
+ * again. One instance that cannot be sent in anything acceptable makes the whole request
  * 406 `request.not_acceptable`, whose details name it and list what it can be sent as.
  */
 export async function deliveriesFor(
   accept: Accept,
   instances: readonly VersionInstance[],
-  describe: (instances: readonly VersionInstance[]) => Promise<DicomJsonDataSet[]>,
+  describe: (instances: readonly VersionInstance[]) => Promise<TranscodingHeader[]>,
 ): Promise<InstanceDelivery[]> {
   const coarse = instances.map((instance) => choose(accept, instance, undefined));
   const converted = coarse.flatMap((choice, index) => (choice.transcodeTo === undefined ? [] : [index]));
@@ -32,9 +32,15 @@ export async function deliveriesFor(
   return deliveries;
 }
 
-function choose(accept: Accept, instance: VersionInstance, dataSet: DicomJsonDataSet | undefined): InstanceDelivery {
+/** `header`: undefined before the instance's header is read. */
+function choose(accept: Accept, instance: VersionInstance, header: TranscodingHeader | undefined): InstanceDelivery {
   const stored = instance.metadata?.transferSyntaxUid;
-  const targets: TranscodeTargets = stored === undefined ? new Map() : transcodeTargets(stored, dataSet);
+  let targets: TranscodeTargets = new Map();
+  if (stored !== undefined) {
+    targets = transcodeTargets(stored, header?.dataSet);
+    // A file without File Meta Information is only sent as it is (an instance without pixels asked compressed too).
+    if (header?.rewritable === false) targets = new Map([...targets].filter(([, sent]) => sent === stored));
+  }
   const offers = [AS_STORED, ...[...targets.keys()].map((uid) => `${DICOM}; transfer-syntax=${uid}`)];
   let requested: string | undefined;
   try {

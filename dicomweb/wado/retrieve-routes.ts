@@ -8,6 +8,7 @@ import {
   bulkDataOf,
   instancesInSyntax,
   instancesOf,
+  transcodingHeaders,
   metadataOf,
   openVersion,
   seriesMetadataText,
@@ -73,9 +74,7 @@ async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, o
   const query = (request.query as Record<string, string | string[] | undefined>)['accept'];
   const accept = acceptOfRequest(request.headers.accept, query === undefined ? [] : [query].flat());
   // Every instance's syntax is settled before a byte is sent, so a refusal is still a clean 406.
-  const deliveries = await deliveriesFor(accept, instances, (converted) =>
-    metadataOf(options.deps, converted, () => ''),
-  );
+  const deliveries = await deliveriesFor(accept, instances, (converted) => transcodingHeaders(options.deps, converted));
   const sent = deliveries.map((delivery) => delivery.transcodeTo ?? '*').join(',');
   const variant = `dicom.${createHash('sha256').update(sent).digest('hex').slice(0, 16)}`;
   if (versionHeaders(request, reply, version.ref, variant)) return reply.code(304).send();

@@ -19,4 +19,10 @@ export { removeInstances, requireBranch } from './remove-instances.js';
 export { bulkDataOf, metadataOf } from './instance-metadata.js';
 export { storedFileSource } from './stored-file-source.js';
 export { BASE_MARKER, seriesMetadataText } from './series-metadata.js';
-export { instancesInSyntax, type DeliveredInstance, type InstanceDelivery } from './instances-in-syntax.js';
+export {
+  instancesInSyntax,
+  transcodingHeaders,
+  type DeliveredInstance,
+  type InstanceDelivery,
+  type TranscodingHeader,
+} from './instances-in-syntax.js';

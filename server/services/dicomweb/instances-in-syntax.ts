@@ -1,4 +1,7 @@
 import { transcodeInstance } from '@strata/modules/codecs';
+import type { DicomJsonDataSet } from '@strata/modules/dicom';
+import { metadataOf } from './instance-metadata.js';
+import { storedFileSource } from './stored-file-source.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { fileBytes, fileContent, type VersionInstance } from './retrieve.js';
 
@@ -52,4 +55,26 @@ export async function* instancesInSyntax(
     pending.delete(index);
     yield { delivery, body: work === undefined ? fileContent(deps, delivery.instance.file) : await work };
   }
+}
+
+/** What deciding a conversion needs of an instance (see transcodingHeaders). */
+export interface TranscodingHeader {
+  /** Its data set (DICOM JSON), from its stored header. */
+  readonly dataSet: DicomJsonDataSet;
+  /** False when the file has no File Meta Information ("DICM" at 128): it cannot be rewritten as Part 10. */
+  readonly rewritable: boolean;
+}
+
+/** The headers of the instances a retrieve would convert, read from their stored header parts. */
+export async function transcodingHeaders(
+  deps: VersioningDeps,
+  instances: readonly VersionInstance[],
+): Promise<TranscodingHeader[]> {
+  const dataSets = await metadataOf(deps, instances, () => '');
+  const prefixes = await Promise.all(
+    instances.map(async (instance) =>
+      Buffer.from(await storedFileSource(deps.blobStore, instance.file).read(128, 4)).toString('latin1'),
+    ),
+  );
+  return dataSets.map((dataSet, index) => ({ dataSet, rewritable: prefixes[index] === 'DICM' }));
 }
