@@ -2,9 +2,17 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isValidUid } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
-import { fileContent, instancesOf, openVersion } from '@strata/services/dicomweb';
+import {
+  fileContent,
+  instancesInSyntax,
+  instancesOf,
+  openVersion,
+  transcodingHeaders,
+} from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
+import { parseAccept } from '../http/index.js';
 import { queryParameters } from '../qido/query-string.js';
+import { deliveriesFor } from '../wado/instance-syntaxes.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 
@@ -17,8 +25,9 @@ const UID_PARAMETERS = ['studyUID', 'seriesUID', 'objectUID'] as const;
 
 /**
  * WADO-URI (PS3.18 9): `GET {base}/wado?requestType=WADO&studyUID=…&seriesUID=…&objectUID=…`
- * with `contentType=application/dicom`: the stored file, byte for byte. Rendered content types
- * (image/jpeg, image/png) come with the codecs; until then they are 406.
+ * with `contentType=application/dicom`: the stored file, byte for byte, or with `transferSyntax`
+ * transcoded as WADO-RS does (the same choice of what the instance can be sent as). Rendered
+ * content types (image/jpeg, image/png) are 406 for now.
  */
 export function registerWadoUriRoute(app: FastifyInstance, prefix: string, options: WadoUriOptions): void {
   app.get(`${prefix}/wado`, (request, reply) => retrieve(request, reply, options));
@@ -53,22 +62,30 @@ async function retrieve(request: FastifyRequest, reply: FastifyReply, options: W
     instance: instance ?? '',
   });
   if (found === undefined) throw new Error('instancesOf returned no instance');
-  if (transferSyntax !== null && transferSyntax !== '*') {
-    // Only the stored encoding is served so far; the parser knows it, but the check needs the
-    // metadata read, so any explicit syntax other than * is refused rather than guessed.
-    throw new StrataError(
-      'request.not_acceptable',
-      'not_acceptable',
-      `transferSyntax ${transferSyntax} cannot be produced yet: omit it, or ask for * (as stored).`,
-      { details: { available: ['*'] } },
-    );
+  if (transferSyntax !== null && !/^(\*|[0-9.]{1,64})$/.test(transferSyntax)) {
+    throw invalid('transferSyntax', `transferSyntax is not a UID: ${JSON.stringify(transferSyntax)}`);
   }
-  if (versionHeaders(request, reply, version.ref, 'dicom')) return reply.code(304).send();
-  return reply
+  const wanted = transferSyntax ?? '*';
+  // The same decision as WADO-RS: as stored when it is the syntax asked for, else transcoded if the instance allows.
+  const accept = parseAccept(`multipart/related; type="application/dicom"; transfer-syntax=${wanted}`);
+  const [delivery] = await deliveriesFor(accept, [found], (converted) => transcodingHeaders(options.deps, converted));
+  if (delivery === undefined) throw new Error('deliveriesFor returned no delivery');
+  if (versionHeaders(request, reply, version.ref, `dicom.${delivery.transcodeTo ?? '*'}`))
+    return reply.code(304).send();
+  void reply
     .header('content-type', 'application/dicom')
-    .header('content-length', String(found.file.size))
-    .header('content-disposition', `attachment; filename="${instance}.dcm"`)
-    .send(Readable.from(fileContent(options.deps, found.file)));
+    .header('content-disposition', `attachment; filename="${instance}.dcm"`);
+  if (delivery.transcodeTo === undefined) {
+    return reply
+      .header('content-length', String(found.file.size))
+      .send(Readable.from(fileContent(options.deps, found.file)));
+  }
+  let body: Uint8Array | AsyncIterable<Uint8Array> | undefined;
+  for await (const sent of instancesInSyntax(options.deps, [delivery])) body = sent.body;
+  if (!(body instanceof Uint8Array)) throw new Error('a transcoded instance is bytes');
+  return reply
+    .header('content-length', String(body.length))
+    .send(Buffer.from(body.buffer, body.byteOffset, body.length));
 }
 
 function invalid(parameter: string, reason: string): StrataError {

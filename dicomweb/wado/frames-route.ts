@@ -1,6 +1,13 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { decodeFrame, frameBytes, readPixelInstance, selectFrames } from '@strata/modules/codecs';
+import {
+  decodeFrame,
+  encodeFrame,
+  frameBytes,
+  readPixelInstance,
+  selectFrames,
+  transcodeTargets,
+} from '@strata/modules/codecs';
 import { StrataError } from '@strata/modules/errors';
 import { fileBytes, instancesOf, openVersion } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
@@ -17,14 +24,46 @@ export interface FramesOptions {
 
 const EXPLICIT_LE = '1.2.840.10008.1.2.1';
 const NATIVE_LE = new Set(['1.2.840.10008.1.2', EXPLICIT_LE]);
+const JPEG_BASELINE = '1.2.840.10008.1.2.4.50';
+const OCTET_STREAM = 'multipart/related; type="application/octet-stream"';
+
+/** The single-frame media types of PS3.18 Table 8.7.3-2, by the transfer syntaxes they carry. */
+const FRAME_MEDIA_TYPES: Readonly<Record<string, string>> = {
+  '1.2.840.10008.1.2.4.50': 'image/jpeg',
+  '1.2.840.10008.1.2.4.51': 'image/jpeg',
+  '1.2.840.10008.1.2.4.57': 'image/jpeg',
+  '1.2.840.10008.1.2.4.70': 'image/jpeg',
+  '1.2.840.10008.1.2.4.80': 'image/jls',
+  '1.2.840.10008.1.2.4.81': 'image/jls',
+  '1.2.840.10008.1.2.4.90': 'image/jp2',
+  '1.2.840.10008.1.2.4.91': 'image/jp2',
+  '1.2.840.10008.1.2.4.201': 'image/jphc',
+  '1.2.840.10008.1.2.4.202': 'image/jphc',
+  '1.2.840.10008.1.2.4.203': 'image/jphc',
+};
+
 /**
- * Uncompressed little endian first: PS3.18 makes it the default of application/octet-stream, so
- * a request that names no transfer syntax gets it; `transfer-syntax=*` gets the stored frames.
+ * What frames of an instance stored in `stored` can be sent as, in the server's order of
+ * preference: uncompressed little endian first (PS3.18 makes it the default of
+ * application/octet-stream, so a request that names no syntax gets it), the stored frames
+ * (`transfer-syntax=*` or the stored UID), the stored syntax's own single-frame media type
+ * (image/jls, image/jp2, image/jphc, image/jpeg), then each syntax the frames can be encoded in,
+ * as application/octet-stream and as its media type.
  */
-const OFFERS = [
-  `multipart/related; type="application/octet-stream"; transfer-syntax=${EXPLICIT_LE}`,
-  'multipart/related; type="application/octet-stream"; transfer-syntax=*',
-];
+function frameOffers(stored: string, producible: readonly string[]): string[] {
+  const offers = [`${OCTET_STREAM}; transfer-syntax=${EXPLICIT_LE}`, `${OCTET_STREAM}; transfer-syntax=*`];
+  if (stored !== EXPLICIT_LE) offers.push(`${OCTET_STREAM}; transfer-syntax=${stored}`);
+  const own = FRAME_MEDIA_TYPES[stored];
+  if (own !== undefined) offers.push(`multipart/related; type="${own}"; transfer-syntax=${stored}`);
+  for (const target of producible) {
+    if (target === stored || target === EXPLICIT_LE) continue;
+    offers.push(`${OCTET_STREAM}; transfer-syntax=${target}`);
+    // image/jpeg without a syntax means JPEG lossless (PS3.18 8.7.3.5.2): lossy JPEG is only sent when named.
+    const type = target === JPEG_BASELINE ? undefined : FRAME_MEDIA_TYPES[target];
+    if (type !== undefined) offers.push(`multipart/related; type="${type}"; transfer-syntax=${target}`);
+  }
+  return offers;
+}
 
 /** WADO-RS frames (PS3.18 10.4.1.1.4): `{instance}/frames/{list}` as one multipart reply. */
 export function registerFramesRoute(app: FastifyInstance, prefix: string, options: FramesOptions): void {
@@ -34,25 +73,34 @@ export function registerFramesRoute(app: FastifyInstance, prefix: string, option
 
 async function retrieveFrames(request: FastifyRequest, reply: FastifyReply, options: FramesOptions) {
   const numbers = frameList((request.params as { frames: string }).frames);
-  const chosen = negotiateRequest(request, OFFERS);
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
   const version = await openVersion(options.deps, address.dataset, address.ref);
   const [instance] = await instancesOf(options.deps, version, uids);
   if (instance === undefined) throw new Error('instancesOf returned no instance');
   const pixels = await readPixelInstance(await fileBytes(options.deps, instance.file));
+  const stored = pixels.transferSyntaxUid;
   const frames = selectFrames(pixels.frames, numbers);
-  if (versionHeaders(request, reply, version.ref, `frames.${chosen.transferSyntax ?? ''}`))
-    return reply.code(304).send();
-  const asStored = chosen.transferSyntax === '*' || NATIVE_LE.has(pixels.transferSyntaxUid);
-  const syntax = asStored ? pixels.transferSyntaxUid : EXPLICIT_LE;
+  const producible = [...transcodeTargets(stored, pixels.dataSet).values()];
+  const chosen = negotiateRequest(request, frameOffers(stored, producible));
+  const wanted = chosen.transferSyntax === '*' ? stored : (chosen.transferSyntax ?? EXPLICIT_LE);
+  const mediaType = chosen.mediaType.parameters.get('type') ?? 'application/octet-stream';
+  if (versionHeaders(request, reply, version.ref, `frames.${mediaType}.${wanted}`)) return reply.code(304).send();
+  // Native little endian frames are already what Explicit VR Little Endian holds.
+  const asStored = wanted === stored || (wanted === EXPLICIT_LE && NATIVE_LE.has(stored));
+  const syntax = asStored ? stored : wanted;
   const bodies: Uint8Array[] = [];
   for (const [index, frame] of frames.entries()) {
-    bodies.push(asStored ? frameBytes(pixels.bytes, frame) : (await decodeFrame(pixels, numbers[index] ?? 0)).pixels);
+    if (asStored) {
+      bodies.push(frameBytes(pixels.bytes, frame));
+      continue;
+    }
+    const decoded = await decodeFrame(pixels, numbers[index] ?? 0);
+    bodies.push(wanted === EXPLICIT_LE ? decoded.pixels : (await encodeFrame(decoded, wanted)).bytes);
   }
   const response = writeMultipartRelated(
-    'application/octet-stream',
-    bodies.map((body) => ({ contentType: `application/octet-stream; transfer-syntax=${syntax}`, body })),
+    mediaType,
+    bodies.map((body) => ({ contentType: `${mediaType}; transfer-syntax=${syntax}`, body })),
   );
   return reply.header('content-type', response.contentType).send(Readable.from(response.body));
 }

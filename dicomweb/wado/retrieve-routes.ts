@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
@@ -6,7 +7,9 @@ import {
   BASE_MARKER,
   bulkDataOf,
   fileSource,
+  instancesInSyntax,
   instancesOf,
+  transcodingHeaders,
   metadataOf,
   openVersion,
   seriesMetadataText,
@@ -14,12 +17,13 @@ import {
   type VersionInstance,
 } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
-import { writeMultipartRelated } from '../http/index.js';
+import { acceptOfRequest, writeMultipartRelated, type OutgoingPart } from '../http/index.js';
 import { negotiateRequest } from '../version/accept-of.js';
 import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf, type VersionAddress } from '../version/version-of.js';
 import { bulkDataUrl, instanceUrl } from './instance-urls.js';
+import { deliveriesFor } from './instance-syntaxes.js';
 import { sendMultipart } from './send-multipart.js';
 
 export interface RetrieveOptions {
@@ -33,8 +37,6 @@ const RESOURCES = [
   '/studies/:study/series/:series/instances/:instance',
 ];
 
-/** `transfer-syntax=*`: the stored bytes, whatever their encoding. */
-const AS_STORED = 'multipart/related; type="application/dicom"; transfer-syntax=*';
 const METADATA_OFFERS = [
   'application/dicom+json',
   'application/json',
@@ -71,24 +73,37 @@ async function target(request: FastifyRequest, options: RetrieveOptions): Promis
 
 async function retrieveInstances(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {
   const { address, version, instances } = await target(request, options);
-  const syntaxes = [...new Set(instances.map((i) => i.metadata?.transferSyntaxUid).filter((s) => s !== undefined))];
-  // The stored bytes, and the stored syntax by name when every instance shares it; transcoding comes later.
-  const offers = [AS_STORED, ...(syntaxes.length === 1 ? [AS_STORED.replace('*', syntaxes[0] ?? '')] : [])];
-  const chosen = negotiateRequest(request, offers);
-  if (versionHeaders(request, reply, version.ref, `dicom.${chosen.transferSyntax ?? '*'}`))
-    return reply.code(304).send();
-  const response = writeMultipartRelated(
-    'application/dicom',
-    instances.map((instance) => {
-      const syntax = instance.metadata?.transferSyntaxUid;
-      return {
-        contentType: syntax === undefined ? 'application/dicom' : `application/dicom; transfer-syntax=${syntax}`,
-        contentLocation: instanceUrl(address.base, instance),
-        body: fileSource(options.deps, instance.file),
-      };
-    }),
-  );
-  return sendMultipart(reply, response);
+  const query = (request.query as Record<string, string | string[] | undefined>)['accept'];
+  const accept = acceptOfRequest(request.headers.accept, query === undefined ? [] : [query].flat());
+  // Every instance's syntax is settled before a byte is sent, so a refusal is still a clean 406.
+  const deliveries = await deliveriesFor(accept, instances, (converted) => transcodingHeaders(options.deps, converted));
+  const sent = deliveries.map((delivery) => delivery.transcodeTo ?? '*').join(',');
+  const variant = `dicom.${createHash('sha256').update(sent).digest('hex').slice(0, 16)}`;
+  if (versionHeaders(request, reply, version.ref, variant)) return reply.code(304).send();
+  const partOf = (delivery: (typeof deliveries)[number], body: OutgoingPart['body']): OutgoingPart => ({
+    contentType:
+      delivery.transferSyntaxUid === ''
+        ? 'application/dicom'
+        : `application/dicom; transfer-syntax=${delivery.transferSyntaxUid}`,
+    contentLocation: instanceUrl(address.base, delivery.instance),
+    body,
+  });
+  if (deliveries.every((delivery) => delivery.transcodeTo === undefined)) {
+    // As stored: every part's size is known, so the length is announced and files stream
+    // through reused buffers (sendMultipart).
+    const parts = deliveries.map((delivery) => partOf(delivery, fileSource(options.deps, delivery.instance.file)));
+    return sendMultipart(reply, writeMultipartRelated('application/dicom', parts));
+  }
+  const delivered = instancesInSyntax(options.deps, deliveries);
+  // The first instance is ready (transcoded if it must be) before the status line goes out.
+  const first = await delivered.next();
+  async function* parts(): AsyncGenerator<OutgoingPart> {
+    for (let next = first; next.done !== true; next = await delivered.next()) {
+      const { delivery, body } = next.value;
+      yield partOf(delivery, body);
+    }
+  }
+  return sendMultipart(reply, writeMultipartRelated('application/dicom', parts()));
 }
 
 async function retrieveMetadata(request: FastifyRequest, reply: FastifyReply, options: RetrieveOptions) {

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { readMultipartRelated } from '@strata/dicomweb/http';
+import { decodeFrame, decodeFrameBytes, readPixelInstance } from '@strata/modules/codecs';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
 import {
@@ -217,6 +218,40 @@ describe('WADO-RS', () => {
     }
   });
 
+  it('encodes frames on request: HTJ2K and JPEG-LS as octet-stream or their own media types', async () => {
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}/frames`;
+    const source = await readPixelInstance(await readFile(US_PALETTE));
+    const cases: [string, string, string][] = [
+      ['multipart/related; type="image/jphc"', 'image/jphc', '1.2.840.10008.1.2.4.201'],
+      [
+        'multipart/related; type="application/octet-stream"; transfer-syntax=1.2.840.10008.1.2.4.202',
+        'application/octet-stream',
+        '1.2.840.10008.1.2.4.202',
+      ],
+      ['multipart/related; type="image/jls"', 'image/jls', '1.2.840.10008.1.2.4.80'],
+    ];
+    for (const [accept, type, syntax] of cases) {
+      const response = await fetch(`${us}/2,9`, { headers: { accept } });
+      expect(response.headers.get('content-type')).toMatch(new RegExp(`^multipart/related; type="?${type}"?;`));
+      const parts = await partsOf(response);
+      expect(parts.map((p) => p.contentType)).toEqual(Array(2).fill(`${type}; transfer-syntax=${syntax}`));
+      for (const [index, frame] of [2, 9].entries()) {
+        const bytes = parts[index]?.bytes ?? Buffer.alloc(0);
+        const decoded = await decodeFrameBytes(source.image, syntax, bytes);
+        expect(Buffer.from(decoded.pixels).equals(Buffer.from((await decodeFrame(source, frame)).pixels))).toBe(true);
+      }
+    }
+    // image/jpeg names JPEG lossless by default, which is never produced; palette indices are never made lossy.
+    for (const accept of [
+      'multipart/related; type="image/jpeg"',
+      'multipart/related; type="image/jpeg"; transfer-syntax=1.2.840.10008.1.2.4.50',
+    ]) {
+      const response = await fetch(`${us}/1`, { headers: { accept } });
+      expect({ accept, status: response.status }).toEqual({ accept, status: 406 });
+      await response.arrayBuffer();
+    }
+  });
+
   it('renders frames and thumbnails as JPEG or PNG, with viewport and window', async () => {
     const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}`;
     const png = await fetch(`${us}/frames/3/rendered`, { headers: { accept: 'image/png' } });
@@ -246,6 +281,104 @@ describe('WADO-RS', () => {
       const response = await fetch(url, { headers });
       const body = (await response.json()) as { error: { code: string } };
       expect({ url, status: response.status, code: body.error.code }).toEqual({ url, status, code });
+    }
+  });
+
+  it('transcodes on request: per instance the best syntax the Accept ranges allow, as stored when acceptable', async () => {
+    const series = `${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 1)}`;
+    const DICOM = 'multipart/related; type="application/dicom"';
+    const pixelsOf = async (bytes: Uint8Array) => {
+      const instance = await readPixelInstance(bytes);
+      return Buffer.from((await decodeFrame(instance, 1)).pixels);
+    };
+    // HTJ2K preferred, explicit little endian as a fallback: the 16-bit CT slices go out as HTJ2K.
+    const htj2k = await partsOf(
+      await fetch(series, {
+        headers: {
+          accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.1; q=0.5, ${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.201`,
+        },
+      }),
+    );
+    expect(htj2k.map((p) => p.contentType)).toEqual(
+      Array(2).fill('application/dicom; transfer-syntax=1.2.840.10008.1.2.4.201'),
+    );
+    for (const [i, part] of htj2k.entries()) {
+      const original = fixture.files.get(sopUid(2, 1, i)) ?? Buffer.alloc(0);
+      expect(sha256(part.bytes)).not.toBe(sha256(original));
+      expect((await pixelsOf(part.bytes)).equals(await pixelsOf(original))).toBe(true);
+    }
+    // ?accept= overrides the header; RLE is produced too.
+    const rle = await partsOf(
+      await fetch(`${series}?accept=${encodeURIComponent(`${DICOM}; transfer-syntax=1.2.840.10008.1.2.5`)}`, {
+        headers: { accept: `${DICOM}; transfer-syntax=*` },
+      }),
+    );
+    expect(rle.map((p) => p.contentType)).toEqual(
+      Array(2).fill('application/dicom; transfer-syntax=1.2.840.10008.1.2.5'),
+    );
+    // The palette US is stored as RLE: asked for RLE or anything, it is its stored bytes.
+    const us = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}`;
+    const original = await readFile(US_PALETTE);
+    const [asked] = await partsOf(
+      await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.5, ${DICOM}; q=0.2` } }),
+    );
+    expect(sha256(asked?.bytes ?? Buffer.alloc(0))).toBe(sha256(original));
+    // JPEG baseline would be lossy palette indices: the wildcard at a lower weight takes it as stored.
+    const [fallback] = await partsOf(
+      await fetch(us, {
+        headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.50, ${DICOM}; transfer-syntax=*; q=0.1` },
+      }),
+    );
+    expect(fallback?.contentType).toBe('application/dicom; transfer-syntax=1.2.840.10008.1.2.5');
+    // Decoded to explicit little endian: 10 frames of 430 x 600 8-bit indices, the same as decoding the stored file.
+    const [native] = await partsOf(
+      await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.1` } }),
+    );
+    expect(native?.contentType).toBe('application/dicom; transfer-syntax=1.2.840.10008.1.2.1');
+    const decoded = await readPixelInstance(native?.bytes ?? new Uint8Array());
+    expect(decoded.frames).toHaveLength(10);
+    expect((await pixelsOf(native?.bytes ?? new Uint8Array())).equals(await pixelsOf(original))).toBe(true);
+    // What cannot be produced for one instance is 406 before any byte, naming it and what it can be.
+    const refused = await fetch(us, { headers: { accept: `${DICOM}; transfer-syntax=1.2.840.10008.1.2.4.50` } });
+    expect(refused.status).toBe(406);
+    const body = (await refused.json()) as {
+      error: { code: string; details: { instance: string; available: string[] } };
+    };
+    expect(body.error.code).toBe('request.not_acceptable');
+    expect(body.error.details.instance).toBe(US_SOP);
+    expect(body.error.details.available).toEqual(
+      expect.arrayContaining(['*', '1.2.840.10008.1.2.5', '1.2.840.10008.1.2.4.201']),
+    );
+    expect(body.error.details.available).not.toContain('1.2.840.10008.1.2.4.50');
+  });
+
+  it('WADO-URI transcodes with transferSyntax as WADO-RS does, and refuses what it cannot produce', async () => {
+    const wado = (extra: string) =>
+      `${fixture.base}/wado?requestType=WADO&studyUID=${US_STUDY}&seriesUID=${US_SERIES}&objectUID=${US_SOP}&contentType=application/dicom${extra}`;
+    const original = await readFile(US_PALETTE);
+    const stored = await fetch(wado('&transferSyntax=1.2.840.10008.1.2.5'));
+    expect(sha256(Buffer.from(await stored.arrayBuffer()))).toBe(sha256(original));
+    const response = await fetch(wado('&transferSyntax=1.2.840.10008.1.2.4.201'));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/dicom');
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.length);
+    const instance = await readPixelInstance(bytes);
+    expect(instance.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.201');
+    const source = await readPixelInstance(original);
+    for (const frame of [1, 10]) {
+      const [a, b] = [await decodeFrame(instance, frame), await decodeFrame(source, frame)];
+      expect(Buffer.from(a.pixels).equals(Buffer.from(b.pixels))).toBe(true);
+    }
+    const cases: [string, number, string][] = [
+      [wado('&transferSyntax=1.2.840.10008.1.2.4.50'), 406, 'request.not_acceptable'],
+      [wado('&transferSyntax=1.2.840.10008.1.2.4.91'), 406, 'request.not_acceptable'],
+      [wado('&transferSyntax=jpeg'), 400, 'wado.invalid_parameter'],
+    ];
+    for (const [url, status, code] of cases) {
+      const refused = await fetch(url);
+      const body = (await refused.json()) as { error: { code: string } };
+      expect({ url, status: refused.status, code: body.error.code }).toEqual({ url, status, code });
     }
   });
 

@@ -229,19 +229,6 @@ export const KNOWN_DIFFERENCES: KnownDifference[] = [
       d.strata?.vr === 'LO',
   },
   {
-    id: 'big-endian-bulk-data',
-    areas: ['bulkdata'],
-    follows: 'Orthanc',
-    reason:
-      'Bulk data of explicit VR big endian files: Orthanc serves it; Strata serves values as stored only, and ' +
-      'application/octet-stream means little endian (its default transfer syntax in PS3.18 8.7.3), so it answers ' +
-      '406 dicomweb.bulkdata_unavailable (docs/conformance.md, "Bulk data": not served yet)',
-    matches: (d) =>
-      d.transferSyntax === '1.2.840.10008.1.2.2' &&
-      d.bytes?.strata === 'status 406' &&
-      /^[0-9a-f]{16}$/.test(d.bytes.orthanc),
-  },
-  {
     id: 'more-attributes-in-search-results',
     areas: ['qido'],
     follows: 'both',

@@ -17,3 +17,4 @@ export {
   LOSSY_TRANSFER_SYNTAXES,
   NATIVE_TRANSFER_SYNTAXES,
 } from './transfer-syntaxes.js';
+export { dataSetConvertible, transcodeTargets, type TranscodeTargets } from './transcode-targets.js';

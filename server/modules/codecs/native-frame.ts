@@ -15,7 +15,9 @@ export function decodeNativeFrame(
   if (image.bitsAllocated === 1)
     return decodedFrame(decodedDescription(image), unpackBits(image, bytes, options.bitOffset), transferSyntaxUid);
   const bytesPerSample = image.bitsAllocated / 8;
-  let pixels = options.littleEndian ? bytes.slice() : swapWords(bytes.slice(), bytesPerSample);
+  // A copy: Buffer's slice() is a view, and swapping a view would swap the stored file in place.
+  const copy = new Uint8Array(bytes);
+  let pixels = options.littleEndian ? copy : swapWords(copy, bytesPerSample);
   if (image.photometricInterpretation === 'YBR_FULL_422') {
     return decodedFrame(
       decodedDescription(image, 'YBR_FULL'),

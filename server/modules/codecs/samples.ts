@@ -9,7 +9,7 @@ export function cleanSamples(frame: DecodedFrame): Uint8Array {
   const { image, pixels } = frame;
   const { bitsAllocated, bitsStored, pixelRepresentation } = image;
   if (bitsStored === bitsAllocated || (bitsAllocated !== 8 && bitsAllocated !== 16)) return pixels;
-  const out = pixels.slice();
+  const out = new Uint8Array(pixels); // a copy, also when pixels is a Buffer (whose slice() is a view)
   const values = bitsAllocated === 8 ? out : new Uint16Array(out.buffer, out.byteOffset, out.length / 2);
   const mask = (1 << bitsStored) - 1;
   const sign = 1 << (bitsStored - 1);

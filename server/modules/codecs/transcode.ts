@@ -1,12 +1,13 @@
-import { bufferSource, parseInstance } from '../dicom/index.js';
+import { bufferSource, parseInstance, toExplicitVrLittleEndian } from '../dicom/index.js';
 import { notAcceptable } from './codec-errors.js';
 import { asciiValue, explicitElement, uint32Value } from './data-element.js';
 import { decodeFrame } from './decode-frame.js';
 import { type ElementSpan, elementSpans } from './element-spans.js';
 import { encapsulatedPixelDataElement, nativePixelDataElement } from './encapsulation.js';
 import { type EncodedFrame, encodeFrame, type EncodeOptions } from './encode-frame.js';
-import { inflateDataSet, readFileMetaSpans } from './file-meta.js';
+import { type FileMetaSpans, inflateDataSet, readFileMetaSpans } from './file-meta.js';
 import { readPixelInstance } from './pixel-instance.js';
+import { dataSetConvertible, REENCODED_SOURCES } from './transcode-targets.js';
 import * as syntax from './transfer-syntaxes.js';
 
 const TRANSFER_SYNTAX_UID = 0x00020010;
@@ -21,18 +22,18 @@ const PIXEL_DATA = 0x7fe00010;
 const DROPPED = new Set([0x00280000, 0x7fe00000, 0x7fe00001, 0x7fe00002]);
 
 /**
- * Source syntaxes whose data set is already Explicit VR Little Endian (or inflates to it), so
- * that every byte but the pixel elements can be kept. Implicit VR and big-endian sources would
- * need the whole data set re-encoded, which Strata does not do (shared/notes/dcmjs-gaps.md).
+ * Whether pixels stored in one syntax can be written in another. Explicit VR Little Endian,
+ * Deflated and encapsulated sources keep every byte but the pixel elements; Implicit VR and
+ * big-endian sources are first re-encoded element by element (toExplicitVrLittleEndian, which
+ * checks its output value by value). transcodeTargets says it per instance, from its header.
  */
 export function canTranscode(sourceTransferSyntaxUid: string, targetTransferSyntaxUid: string): boolean {
   if (sourceTransferSyntaxUid === targetTransferSyntaxUid) return true;
-  const keepsDataSet =
-    sourceTransferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN ||
-    sourceTransferSyntaxUid === syntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN ||
-    (syntax.DECODABLE_TRANSFER_SYNTAXES.has(sourceTransferSyntaxUid) &&
-      !syntax.NATIVE_TRANSFER_SYNTAXES.has(sourceTransferSyntaxUid));
-  return keepsDataSet && syntax.ENCODABLE_TRANSFER_SYNTAXES.has(targetTransferSyntaxUid);
+  return (
+    dataSetConvertible(sourceTransferSyntaxUid) &&
+    syntax.DECODABLE_TRANSFER_SYNTAXES.has(sourceTransferSyntaxUid) &&
+    syntax.ENCODABLE_TRANSFER_SYNTAXES.has(targetTransferSyntaxUid)
+  );
 }
 
 /**
@@ -40,22 +41,38 @@ export function canTranscode(sourceTransferSyntaxUid: string, targetTransferSynt
  * UID and group length, the Pixel Data element (native, or encapsulated with a Basic Offset
  * Table), and the Image Pixel attributes the new encoding changes (Photometric Interpretation,
  * Planar Configuration, Lossy Image Compression). Every other byte is kept. The same syntax
- * returns the file unchanged; pairs canTranscode refuses are request.not_acceptable.
+ * returns the file unchanged; pairs canTranscode refuses are request.not_acceptable. An instance
+ * without Pixel Data (SR, RT Plan…) comes out as Explicit VR Little Endian whatever the target:
+ * there is nothing to compress (transcodeTargets maps the request so).
  */
 export async function transcodeInstance(
   file: Uint8Array,
   targetTransferSyntaxUid: string,
   options: EncodeOptions = {},
 ): Promise<Uint8Array> {
-  const meta = readFileMetaSpans(file);
-  const source = meta.transferSyntaxUid;
-  if (source === targetTransferSyntaxUid) return file;
-  if (!canTranscode(source, targetTransferSyntaxUid)) {
-    throw notAcceptable(`An instance stored as ${source} cannot be transcoded to ${targetTransferSyntaxUid}.`, {
-      sourceTransferSyntaxUid: source,
+  let meta = readFileMetaSpans(file);
+  const stored = meta.transferSyntaxUid;
+  if (stored === targetTransferSyntaxUid) return file;
+  if (!canTranscode(stored, targetTransferSyntaxUid)) {
+    throw notAcceptable(`An instance stored as ${stored} cannot be transcoded to ${targetTransferSyntaxUid}.`, {
+      sourceTransferSyntaxUid: stored,
       targetTransferSyntaxUid,
     });
   }
+  if (stored !== syntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN) {
+    // Implicit VR and big endian, or a data set in implicit VR despite its syntax: re-framed first.
+    const reframed = await toExplicitVrLittleEndian(file);
+    if (REENCODED_SOURCES.has(stored) && targetTransferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN) return reframed;
+    if (reframed !== file) meta = readFileMetaSpans(reframed);
+    file = reframed;
+  }
+  const source = meta.transferSyntaxUid;
+  const dataSet =
+    source === syntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN
+      ? inflateDataSet(file, meta.dataSetStart)
+      : file.subarray(meta.dataSetStart);
+  const spans = elementSpans(dataSet, 0, 0xffff, PIXEL_DATA);
+  if (!spans.some((span) => span.tag === PIXEL_DATA)) return withoutPixelData(file, meta, dataSet);
   const instance = await readPixelInstance(file);
   const encoded: EncodedFrame[] = [];
   for (const frame of instance.frames) {
@@ -63,11 +80,6 @@ export async function transcodeInstance(
   }
   const first = encoded[0];
   if (first === undefined) throw notAcceptable('The instance has no frames to transcode.');
-  const dataSet =
-    source === syntax.DEFLATED_EXPLICIT_VR_LITTLE_ENDIAN
-      ? inflateDataSet(file, meta.dataSetStart)
-      : file.subarray(meta.dataSetStart);
-  const spans = elementSpans(dataSet, 0, 0xffff, PIXEL_DATA);
   const pixelData =
     targetTransferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN
       ? nativePixelDataElement(
@@ -76,19 +88,19 @@ export async function transcodeInstance(
         )
       : encapsulatedPixelDataElement(encoded.map((frame) => frame.bytes));
   const edits = new Map<number, Uint8Array>([[PIXEL_DATA, pixelData]]);
-  const stored = instance.image;
-  if (first.image.photometricInterpretation !== stored.photometricInterpretation) {
+  const image = instance.image;
+  if (first.image.photometricInterpretation !== image.photometricInterpretation) {
     edits.set(
       PHOTOMETRIC_INTERPRETATION,
       explicitElement(PHOTOMETRIC_INTERPRETATION, 'CS', asciiValue(first.image.photometricInterpretation)),
     );
   }
-  if (stored.planarConfiguration === 1) {
+  if (image.planarConfiguration === 1) {
     edits.set(PLANAR_CONFIGURATION, explicitElement(PLANAR_CONFIGURATION, 'US', new Uint8Array([0, 0])));
   }
   if (targetTransferSyntaxUid === syntax.JPEG_BASELINE) {
     const original =
-      (instance.frames.length * (stored.rows * stored.columns * stored.samplesPerPixel * stored.bitsAllocated)) / 8;
+      (instance.frames.length * (image.rows * image.columns * image.samplesPerPixel * image.bitsAllocated)) / 8;
     const compressed = encoded.reduce((total, frame) => total + frame.bytes.length, 0);
     edits.set(LOSSY_IMAGE_COMPRESSION, explicitElement(LOSSY_IMAGE_COMPRESSION, 'CS', asciiValue('01')));
     edits.set(
@@ -109,6 +121,17 @@ export async function transcodeInstance(
     tail,
   ]);
   await checkParsesBack(out, targetTransferSyntaxUid, instance.frames.length);
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+}
+
+/** A data set without Pixel Data as Explicit VR Little Endian: as it is, or inflated. */
+function withoutPixelData(file: Uint8Array, meta: FileMetaSpans, dataSet: Uint8Array): Uint8Array {
+  if (meta.transferSyntaxUid === syntax.EXPLICIT_VR_LITTLE_ENDIAN) return file;
+  const out = Buffer.concat([
+    file.subarray(0, 132),
+    rewriteMeta(file, meta.elements, syntax.EXPLICIT_VR_LITTLE_ENDIAN),
+    dataSet,
+  ]);
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 }
 

@@ -32,3 +32,5 @@ export {
   type WritableElement,
 } from './part10-writer.js';
 export { differencesFromSent } from './part10-verification.js';
+export { toExplicitVrLittleEndian } from './explicit-vr-little-endian.js';
+export { littleEndianBulkValue } from './little-endian-bulk-value.js';

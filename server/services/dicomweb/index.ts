@@ -24,3 +24,10 @@ export { storedFileSource } from './stored-file-source.js';
 export { BASE_MARKER, seriesMetadataText } from './series-metadata.js';
 export { headerAttributesOf, type HeaderTarget } from './header-attributes.js';
 export { headerTargetOf, searchWithSequences, SEQUENCE_CANDIDATES } from './sequence-search.js';
+export {
+  instancesInSyntax,
+  transcodingHeaders,
+  type DeliveredInstance,
+  type InstanceDelivery,
+  type TranscodingHeader,
+} from './instances-in-syntax.js';

@@ -1,7 +1,12 @@
 import { StrataError } from '@strata/modules/errors';
-import { readInstanceMetadata, type BulkDataLocation, type DicomJsonDataSet } from '@strata/modules/dicom';
+import {
+  littleEndianBulkValue,
+  readInstanceMetadata,
+  type BulkDataLocation,
+  type DicomJsonDataSet,
+} from '@strata/modules/dicom';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
-import type { VersionInstance } from './retrieve.js';
+import { fileBytes, type VersionInstance } from './retrieve.js';
 import { storedFileSource } from './stored-file-source.js';
 
 /** Instances read at once: each waits mostly on blob reads. */
@@ -37,8 +42,9 @@ export async function metadataOf(
 
 /**
  * The bytes of one bulk value of a stored instance, by its place in the file (from a BulkDataURI).
- * Little-endian, non-deflated files are served as stored; values of deflated and big-endian files
- * need inflating or byte swapping, which is not done yet (406).
+ * Little-endian, non-deflated files are served as stored, streamed. Values of deflated files are
+ * read from the inflated data set (where their BulkDataURIs count) and values of big-endian files
+ * are swapped to little endian per VR: both need the whole file read and the value located.
  */
 export async function* bulkDataOf(
   deps: VersioningDeps,
@@ -46,33 +52,36 @@ export async function* bulkDataOf(
   range: { offset: number; length: number },
 ): AsyncGenerator<Uint8Array> {
   const { offset, length } = range;
+  const syntax = instance.metadata?.transferSyntaxUid;
+  const located = syntax === BIG_ENDIAN || syntax === DEFLATED;
   if (
     !Number.isSafeInteger(offset) ||
     !Number.isSafeInteger(length) ||
     offset < 0 ||
     length < 0 ||
-    offset + length > instance.file.size
+    (!located && offset + length > instance.file.size)
   ) {
-    throw new StrataError(
-      'dicomweb.bulkdata_out_of_range',
-      'not_found',
-      `No bulk data at ${offset}-${length} in this instance.`,
-      {
-        details: { offset, length, size: instance.file.size },
-      },
-    );
+    throw outOfRange(offset, length, instance.file.size);
   }
-  const syntax = instance.metadata?.transferSyntaxUid;
-  if (syntax === BIG_ENDIAN || syntax === DEFLATED) {
-    throw new StrataError(
-      'dicomweb.bulkdata_unavailable',
-      'not_acceptable',
-      `Bulk data of ${syntax === DEFLATED ? 'deflated' : 'big-endian'} files is not served yet.`,
-      { details: { transferSyntax: syntax } },
-    );
+  if (located) {
+    const value = await littleEndianBulkValue(await fileBytes(deps, instance.file), offset, length);
+    if (value === undefined) throw outOfRange(offset, length, instance.file.size);
+    yield value;
+    return;
   }
   const source = storedFileSource(deps.blobStore, instance.file);
   const CHUNK = 1 << 20;
   for (let at = offset; at < offset + length; at += CHUNK)
     yield await source.read(at, Math.min(CHUNK, offset + length - at));
+}
+
+function outOfRange(offset: number, length: number, size: number): StrataError {
+  return new StrataError(
+    'dicomweb.bulkdata_out_of_range',
+    'not_found',
+    `No bulk data at ${offset}-${length} in this instance.`,
+    {
+      details: { offset, length, size },
+    },
+  );
 }
