@@ -161,6 +161,26 @@ describe('writeMultipartRelated', () => {
     expect(mostHeld).toBeLessThanOrEqual(8);
   });
 
+  it('writes bodies given as bytes as they come, never holding more than a little back', async () => {
+    let asked = 0;
+    let askedAtFirstWrite: number | undefined;
+    const parts = (async function* () {
+      for (; asked < 10;) {
+        asked++;
+        yield { body: awkwardBytes(100_000, asked) };
+      }
+    })();
+    await writeMultipartRelated('application/dicom', parts).writeTo({
+      destroyed: false,
+      write(_chunk, done) {
+        askedAtFirstWrite ??= asked;
+        done();
+        return true;
+      },
+    });
+    expect(askedAtFirstWrite).toBe(1);
+  });
+
   it('has no length for parts given one by one, and fails when a source ends before its size', async () => {
     expect(writeMultipartRelated('application/dicom', (function* () {})()).contentLength).toBeUndefined();
     const five = sourceOf(Buffer.from('12345'), 5);

@@ -53,6 +53,8 @@ export interface MultipartResponse {
 const CHUNK = 256 * 1024;
 const IN_FLIGHT = 8;
 const POOLED = 32;
+/** Bytes given as such (delimiters, in-memory bodies) held back before the first source opens. */
+const WAITING = 64 * 1024;
 const pool: Buffer[] = [];
 
 /**
@@ -157,20 +159,25 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
     while (inFlight >= limit && failure === undefined && !sink.destroyed) await new Promise<void>((r) => (wake = r));
     if (failure !== undefined) throw failure;
   };
-  // Delimiters wait until the next source is open, so a source that cannot be opened fails the
-  // response before its first byte (an ordinary error reply) rather than cutting it.
+  // Bytes in hand wait (up to WAITING) until the next source is open, so a source that cannot be
+  // opened fails the response before its first byte (an ordinary error reply) rather than cutting
+  // it; past WAITING they go, so bodies given as bytes never pile up.
   let waiting: Uint8Array[] = [];
+  let waitingBytes = 0;
   const flush = async () => {
     for (const chunk of waiting) {
       await room(IN_FLIGHT);
       write(chunk);
     }
     waiting = [];
+    waitingBytes = 0;
   };
   for await (const piece of pieces) {
     if (sink.destroyed) return;
     if (piece instanceof Uint8Array) {
       waiting.push(piece);
+      waitingBytes += piece.byteLength;
+      if (waitingBytes > WAITING) await flush();
       continue;
     }
     const reader = await piece.open();
