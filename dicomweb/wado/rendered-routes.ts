@@ -6,7 +6,7 @@ import {
   renderFrame,
   type RenderedMediaType,
 } from '@strata/modules/codecs';
-import { essenceOf } from '../http/index.js';
+import { essenceOf, writeMultipartRelated } from '../http/index.js';
 import { fileBytes, instancesOf, openVersion } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { queryParameters } from '../qido/query-string.js';
@@ -14,6 +14,8 @@ import { negotiateRequest } from '../version/accept-of.js';
 import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
+import { instanceUrl } from './instance-urls.js';
+import { sendMultipart } from './send-multipart.js';
 
 export interface RenderedOptions {
   deps: VersioningDeps;
@@ -27,10 +29,14 @@ const INSTANCE = '/studies/:study/series/:series/instances/:instance';
 
 /**
  * WADO-RS rendered resources (PS3.18 10.4.1.1.3): an instance (its first frame) or a frame as
- * image/jpeg or image/png with `window`, `viewport` and `quality`; and thumbnails of a study, a
- * series (their first instance), an instance or a frame.
+ * image/jpeg or image/png with `window`, `viewport` and `quality`; a study or a series as a
+ * multipart/related of its instances rendered so; and thumbnails of a study, a series (their
+ * first instance), an instance or a frame.
  */
 export function registerRenderedRoutes(app: FastifyInstance, prefix: string, options: RenderedOptions): void {
+  for (const level of ['/studies/:study', '/studies/:study/series/:series']) {
+    app.get(`${prefix}${level}/rendered`, (request, reply) => renderedMany(request, reply, options));
+  }
   app.get(`${prefix}${INSTANCE}/rendered`, (request, reply) => rendered(request, reply, options, false));
   app.get(`${prefix}${INSTANCE}/frames/:frame/rendered`, (request, reply) => rendered(request, reply, options, false));
   for (const level of ['/studies/:study', '/studies/:study/series/:series', INSTANCE, `${INSTANCE}/frames/:frame`]) {
@@ -56,7 +62,7 @@ async function rendered(request: FastifyRequest, reply: FastifyReply, options: R
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
   const version = await openVersion(options.deps, address.dataset, address.ref);
-  const [instance] = await instancesOf(options.deps, version, uids);
+  const [instance] = await instancesOf(options.deps, version, uids, { firstOnly: true });
   if (instance === undefined) throw new Error('instancesOf returned no instance');
   if (versionHeaders(request, reply, version.ref, `${thumbnail ? 'thumbnail' : 'rendered'}.${mediaType}`)) {
     return reply.code(304).send();
@@ -67,4 +73,53 @@ async function rendered(request: FastifyRequest, reply: FastifyReply, options: R
     ...(thumbnail && { viewport: parameters.viewport ?? THUMBNAIL }),
   });
   return reply.header('content-type', image.mediaType).send(Buffer.from(image.bytes));
+}
+
+const MULTIPART_OFFERS = [
+  'multipart/related; type="image/jpeg"',
+  'multipart/related; type="image/png"',
+  'image/jpeg',
+  'image/png',
+];
+
+/**
+ * A study or series rendered: one part per instance that has pixels (its first frame, as for an
+ * instance's `rendered`), in UID order, each rendered while the previous one is sent; instances
+ * without Pixel Data (SR, RT Plan…) are left out, and a study or series with none is 406.
+ */
+async function renderedMany(request: FastifyRequest, reply: FastifyReply, options: RenderedOptions) {
+  const chosen = negotiateRequest(request, MULTIPART_OFFERS).mediaType;
+  const mediaType = (
+    chosen.type === 'multipart' ? chosen.parameters.get('type') : essenceOf(chosen)
+  ) as RenderedMediaType;
+  const params = queryParameters(request.url);
+  const parameters = parseRenderingParameters(mediaType, {
+    ...(params.has('quality') && { quality: params.get('quality') ?? '' }),
+    ...(params.has('viewport') && { viewport: params.get('viewport') ?? '' }),
+    ...(params.has('window') && { window: params.get('window') ?? '' }),
+  });
+  const uids = studyPath(request);
+  const address = versionOf(request, options.alias);
+  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const images = (await instancesOf(options.deps, version, uids)).filter(
+    (instance) => instance.metadata === undefined || instance.metadata.pixelData !== undefined,
+  );
+  if (images.length === 0) {
+    throw new StrataError('request.not_acceptable', 'not_acceptable', 'Nothing here has pixels to render.', {
+      details: { ...uids },
+    });
+  }
+  if (versionHeaders(request, reply, version.ref, `rendered-many.${mediaType}`)) return reply.code(304).send();
+  const deps = options.deps;
+  async function* parts() {
+    for (const instance of images) {
+      const pixels = await readPixelInstance(await fileBytes(deps, instance.file));
+      const image = await renderFrame(pixels, 1, parameters);
+      yield {
+        contentLocation: `${instanceUrl(address.base, instance)}/rendered`,
+        body: image.bytes,
+      };
+    }
+  }
+  return sendMultipart(reply, writeMultipartRelated(mediaType, parts()));
 }

@@ -284,6 +284,32 @@ describe('WADO-RS', () => {
     }
   });
 
+  it('renders a study or a series as one multipart/related part per instance', async () => {
+    const study = `${fixture.base}/studies/${studyUid(0)}`;
+    const response = await fetch(`${study}/rendered`, { headers: { accept: 'multipart/related; type="image/jpeg"' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^multipart\/related; type="?image\/jpeg"?; boundary=/);
+    const parts = await partsOf(response);
+    expect(parts.map((part) => part.location)).toEqual(
+      [0, 1].flatMap((s) =>
+        [0, 1].map((i) => `${study}/series/${seriesUid(0, s)}/instances/${sopUid(0, s, i)}/rendered`),
+      ),
+    );
+    for (const part of parts) {
+      expect(part.contentType).toBe('image/jpeg');
+      expect([part.bytes[0], part.bytes[1], part.bytes.at(-2), part.bytes.at(-1)]).toEqual([0xff, 0xd8, 0xff, 0xd9]);
+    }
+    // image/png by ?accept=, and viewport applied to each part.
+    const series = await partsOf(
+      await fetch(`${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/rendered?accept=image/png&viewport=60,60`),
+    );
+    expect(series).toHaveLength(1);
+    expect(series[0]?.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([series[0]?.bytes.readUInt32BE(16), series[0]?.bytes.readUInt32BE(20)]).toEqual([60, 43]);
+    const refused = await fetch(`${study}/rendered`, { headers: { accept: 'image/gif' } });
+    expect(refused.status).toBe(406);
+  });
+
   it('transcodes on request: per instance the best syntax the Accept ranges allow, as stored when acceptable', async () => {
     const series = `${fixture.base}/studies/${studyUid(2)}/series/${seriesUid(2, 1)}`;
     const DICOM = 'multipart/related; type="application/dicom"';

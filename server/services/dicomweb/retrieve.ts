@@ -40,13 +40,15 @@ export async function openVersion(deps: VersioningDeps, datasetName: string, ref
 }
 
 /**
- * The instances of a study, a series or one instance in a version, in UID order; 404
- * (`dicomweb.not_found`) when the version has none there.
+ * The instances of a study, a series or one instance in a version, in UID order (only the first
+ * with `firstOnly`: a study's thumbnail need not list the study); 404 (`dicomweb.not_found`) when
+ * the version has none there.
  */
 export async function instancesOf(
   deps: VersioningDeps,
   version: OpenVersion,
   uids: { study: string; series?: string; instance?: string },
+  options: { firstOnly?: boolean } = {},
 ): Promise<VersionInstance[]> {
   const repositories = deps.database.read();
   const staging = new NodeStaging(repositories.objects, new Map(), sharedTreeNodes);
@@ -56,8 +58,10 @@ export async function instancesOf(
   if (entry?.kind === 'dicom') found.push({ path, id: entry.id });
   else if (entry?.kind === 'dir' && uids.instance === undefined) {
     for await (const file of filesUnder(staging, entry.id, `${path}/`)) {
-      if (file.entry.kind === 'dicom' && file.path.split('/').length === 3)
+      if (file.entry.kind === 'dicom' && file.path.split('/').length === 3) {
         found.push({ path: file.path, id: file.entry.id });
+        if (options.firstOnly === true) break;
+      }
     }
   }
   if (found.length === 0) {
