@@ -9,9 +9,10 @@ import {
   transcodeTargets,
 } from '@strata/modules/codecs';
 import { StrataError } from '@strata/modules/errors';
-import { fileBytes, instancesOf, openVersion } from '@strata/services/dicomweb';
+import { fileBytes, instancesOf, openVersion, storedFrames, type VersionInstance } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { writeMultipartRelated } from '../http/index.js';
+import { sendMultipart } from './send-multipart.js';
 import { negotiateRequest } from '../version/accept-of.js';
 import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
@@ -78,6 +79,8 @@ async function retrieveFrames(request: FastifyRequest, reply: FastifyReply, opti
   const version = await openVersion(options.deps, address.dataset, address.ref);
   const [instance] = await instancesOf(options.deps, version, uids);
   if (instance === undefined) throw new Error('instancesOf returned no instance');
+  const fast = await framesAsRecorded(request, reply, version.ref, instance, numbers, options.deps);
+  if (fast !== undefined) return fast;
   const pixels = await readPixelInstance(await fileBytes(options.deps, instance.file));
   const stored = pixels.transferSyntaxUid;
   const frames = selectFrames(pixels.frames, numbers);
@@ -117,4 +120,38 @@ function frameList(text: string): number[] {
     );
   }
   return numbers;
+}
+
+/**
+ * The common case without parsing the file: frames asked for as stored (or as little endian
+ * from native little endian), read at the places ingest recorded. Undefined when the request or
+ * the record needs the full path (transcoding, layouts the record cannot tell).
+ */
+async function framesAsRecorded(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  ref: Parameters<typeof versionHeaders>[2],
+  instance: VersionInstance,
+  numbers: readonly number[],
+  deps: VersioningDeps,
+): Promise<FastifyReply | undefined> {
+  const stored = instance.metadata?.transferSyntaxUid;
+  if (stored === undefined) return undefined;
+  let chosen;
+  try {
+    chosen = negotiateRequest(request, frameOffers(stored, [...transcodeTargets(stored).values()]));
+  } catch {
+    return undefined; // the full path negotiates with what the header allows, and refuses there
+  }
+  const wanted = chosen.transferSyntax === '*' ? stored : (chosen.transferSyntax ?? EXPLICIT_LE);
+  if (!(wanted === stored || (wanted === EXPLICIT_LE && NATIVE_LE.has(stored)))) return undefined;
+  const bodies = await storedFrames(deps, instance, numbers);
+  if (bodies === undefined) return undefined;
+  const mediaType = chosen.mediaType.parameters.get('type') ?? 'application/octet-stream';
+  if (versionHeaders(request, reply, ref, `frames.${mediaType}.${wanted}`)) return reply.code(304).send();
+  const response = writeMultipartRelated(
+    mediaType,
+    bodies.map((body) => ({ contentType: `${mediaType}; transfer-syntax=${stored}`, body })),
+  );
+  return sendMultipart(reply, response).then(() => reply);
 }

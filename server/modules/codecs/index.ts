@@ -11,6 +11,7 @@ export { parseRenderingParameters, type RenderedMediaType, type RenderingOptions
 export type { VoiFunction, VoiWindow } from './presentation.js';
 export { encodePng } from './png.js';
 export type { CodecErrorCode } from './codec-errors.js';
+export { frameOutOfRange } from './codec-errors.js';
 export {
   DECODABLE_TRANSFER_SYNTAXES,
   ENCODABLE_TRANSFER_SYNTAXES,

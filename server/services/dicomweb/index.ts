@@ -31,3 +31,4 @@ export {
   type InstanceDelivery,
   type TranscodingHeader,
 } from './instances-in-syntax.js';
+export { storedFrames } from './stored-frames.js';

