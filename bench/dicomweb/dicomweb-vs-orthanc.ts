@@ -3,8 +3,8 @@
 // Both servers run on this machine with the same files, each in its own process beside this
 // client: `strata serve` (the built CLI) and Debian's Orthanc 1.10 with its DICOMweb plugin. Rows: STOW-RS of 1,000 real-size CT
 // slices (1 and 8 concurrent clients), QIDO-RS study search at 10,000 studies, series metadata of
-// a 500-instance series, WADO-RS retrieve of that series. Each row prints both figures and the
-// ratio (goal: Strata ahead on every row). Frames, rendered and thumbnails come with the codecs.
+// a 500-instance series, WADO-RS retrieve of that series, frames of that series 6 at a time, and
+// rendered 128² thumbnails. Each row prints both figures and the ratio (goal: Strata ahead on every row).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -156,6 +156,56 @@ try {
     `${orthancMbs.toFixed(0)} MB/s`,
     strataMbs / orthancMbs,
     'higher is better for strata',
+  );
+
+  // Frames as a viewer loads a series: frame 1 of every instance, 6 requests at a time (a
+  // browser's connections per host), uncompressed little endian from uncompressed CT.
+  const sops = Array.from({ length: CT_COUNT / 2 }, (_, i) => `1.2.826.0.1.3680043.10.4242.1.1.${i + 1}`);
+  const frameAccept = 'multipart/related; type=application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1';
+  async function framesPerSecond(baseUrl: string): Promise<number> {
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < sops.length) {
+          const bytes = await get(`${baseUrl}/${series}/instances/${sops[next++] ?? ''}/frames/1`, frameAccept);
+          if (bytes < 512 * 512 * 2) throw new Error(`a frame of ${bytes} bytes from ${baseUrl}`);
+        }
+      }),
+    );
+    return sops.length / ((performance.now() - started) / 1000);
+  }
+  await framesPerSecond(strataBase);
+  await framesPerSecond(orthanc.dicomWeb);
+  const strataFrames = await framesPerSecond(strataBase);
+  const orthancFrames = await framesPerSecond(orthanc.dicomWeb);
+  line(
+    'frames, 500 CT 512² one by one, 6 at a time',
+    `${strataFrames.toFixed(0)} frames/s`,
+    `${orthancFrames.toFixed(0)} frames/s`,
+    strataFrames / orthancFrames,
+    'higher is better for strata',
+  );
+
+  // Thumbnails: a 128×128 JPEG of one CT slice, one request at a time, a different slice each.
+  // Orthanc 1.10's DICOMweb plugin has no /thumbnail: both answer /rendered?viewport=128,128.
+  let slice = 0;
+  const thumbnailOf = (baseUrl: string) => async () => {
+    const bytes = await get(
+      `${baseUrl}/${series}/instances/${sops[slice++ % sops.length] ?? ''}/rendered?viewport=128,128`,
+      'image/jpeg',
+    );
+    if (bytes < 100) throw new Error(`a thumbnail of ${bytes} bytes from ${baseUrl}`);
+  };
+  const strataThumb = await timedRuns(100, thumbnailOf(strataBase));
+  slice = 0;
+  const orthancThumb = await timedRuns(100, thumbnailOf(orthanc.dicomWeb));
+  line(
+    'rendered thumbnail 128² of a CT slice, p50',
+    `${strataThumb.p50.toFixed(1)} ms`,
+    `${orthancThumb.p50.toFixed(1)} ms`,
+    orthancThumb.p50 / strataThumb.p50,
+    `p95 ${strataThumb.p95.toFixed(1)} vs ${orthancThumb.p95.toFixed(1)} ms`,
   );
 
   // QIDO at 10,000 studies of one small instance each.
