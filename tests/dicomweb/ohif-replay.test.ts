@@ -8,7 +8,6 @@
 // as OHIF's do; the rest are the exact URLs and Accept headers, sent with fetch.
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
-import { readMultipartRelated } from '@strata/dicomweb/http';
 import {
   PATIENTS,
   seriesUid,
@@ -18,6 +17,7 @@ import {
   US_STUDY,
   type DicomwebFixture,
 } from '../support/dicomweb-fixture.js';
+import { partsOf } from '../support/multipart-parts.js';
 
 type Attribute = { vr: string; Value?: unknown[]; BulkDataURI?: string };
 type Dataset = Record<string, Attribute>;
@@ -60,22 +60,6 @@ function jpegSize(bytes: Buffer): { width: number; height: number } {
     at += 2 + bytes.readUInt16BE(at + 2);
   }
   throw new Error('no JPEG frame header');
-}
-
-async function multipartOf(response: Response): Promise<{ contentType: string | undefined; bytes: Buffer }[]> {
-  const body = readMultipartRelated(
-    (async function* () {
-      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
-    })(),
-    response.headers.get('content-type') ?? undefined,
-  );
-  const parts = [];
-  for await (const part of body.parts) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.body) chunks.push(chunk);
-    parts.push({ contentType: part.headers.get('content-type'), bytes: Buffer.concat(chunks) });
-  }
-  return parts;
 }
 
 describe('OHIF v3 study list', () => {
@@ -154,13 +138,13 @@ describe('OHIF v3 opening a study', () => {
     const base = `${fixture.base}/studies/${US_STUDY}/series/${US_SERIES}/instances/${US_SOP}`;
     const response = await fetch(`${base}/frames/10`, { headers: { accept: FRAME_ACCEPT } });
     expect(response.status).toBe(200);
-    const [frame, ...more] = await multipartOf(response);
+    const [frame, ...more] = await partsOf(response);
     expect(more).toEqual([]);
     expect(frame?.contentType).toBe('application/octet-stream; transfer-syntax=1.2.840.10008.1.2.5');
     // An RLE frame: its header says how many segments follow (one, for 8-bit palette samples).
     expect(frame?.bytes.readUInt32LE(0)).toBe(1);
     const ct = `${fixture.base}/studies/${studyUid(0)}/series/${seriesUid(0, 0)}/instances/${sopUid(0, 0, 0)}`;
-    const [native] = await multipartOf(await fetch(`${ct}/frames/1`, { headers: { accept: FRAME_ACCEPT } }));
+    const [native] = await partsOf(await fetch(`${ct}/frames/1`, { headers: { accept: FRAME_ACCEPT } }));
     expect(native?.contentType).toBe('application/octet-stream; transfer-syntax=1.2.840.10008.1.2.1');
     expect(native?.bytes.length).toBe(8 * 8 * 2);
     expect(fixture.files.get(sopUid(0, 0, 0))?.includes(native?.bytes ?? Buffer.alloc(1))).toBe(true);

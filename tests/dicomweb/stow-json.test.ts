@@ -5,12 +5,12 @@
 // branch as it was, or fails the data set it concerns with the documented FailureReason.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readMultipartRelated } from '@strata/dicomweb/http';
 import { bufferSource, parseInstance } from '@strata/modules/dicom';
 import { createBranch, findDataset, log } from '@strata/services/versioning';
 import { startDicomwebFixture, type DicomwebFixture } from '../support/dicomweb-fixture.js';
 import { diffDataSets, type DicomAttribute, type DicomDataSet } from '../support/dicom-json-diff.js';
 import { REAL_DICOM } from '../support/real-dicom.js';
+import { partsOf } from '../support/multipart-parts.js';
 
 let fixture: DicomwebFixture;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -84,23 +84,6 @@ async function post(ref: string, parts: Part[], study?: string) {
     body: multipart('stow-json', parts),
     signal: AbortSignal.timeout(60_000),
   });
-}
-
-/** The parts of a multipart/related response, read with Strata's own reader. */
-async function partsOf(response: Response): Promise<{ contentType: string | undefined; bytes: Buffer }[]> {
-  const body = readMultipartRelated(
-    (async function* () {
-      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
-    })(),
-    response.headers.get('content-type') ?? undefined,
-  );
-  const parts = [];
-  for await (const part of body.parts) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.body) chunks.push(chunk);
-    parts.push({ contentType: part.headers.get('content-type'), bytes: Buffer.concat(chunks) });
-  }
-  return parts;
 }
 
 const instanceUrl = (ref: string, o: Original) =>

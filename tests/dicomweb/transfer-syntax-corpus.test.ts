@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readMultipartRelated } from '@strata/dicomweb/http';
 import {
   decodeFrame,
   frameBytes,
@@ -20,6 +19,7 @@ import { bufferSource, parseInstance, readInstanceMetadata } from '@strata/modul
 import { openVersion } from '@strata/services/dicomweb';
 import { createBranch } from '@strata/services/versioning';
 import { startDicomwebFixture, type DicomwebFixture } from '../support/dicomweb-fixture.js';
+import { partsOf } from '../support/multipart-parts.js';
 
 const require = createRequire(import.meta.url);
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data';
@@ -131,22 +131,6 @@ function describeValues(values: Float64Array) {
 
 const instanceUrl = (file: CorpusFile) =>
   `${fixture.server.url}/dicomweb/lab/ct/@corpus-${file.lane}/studies/${file.study}/series/${file.series}/instances/${file.sop}`;
-
-async function partsOf(response: Response): Promise<{ contentType: string | undefined; bytes: Buffer }[]> {
-  const body = readMultipartRelated(
-    (async function* () {
-      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
-    })(),
-    response.headers.get('content-type') ?? undefined,
-  );
-  const parts = [];
-  for await (const part of body.parts) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.body) chunks.push(chunk);
-    parts.push({ contentType: part.headers.get('content-type'), bytes: Buffer.concat(chunks) });
-  }
-  return parts;
-}
 
 /** Each frame's values, digested. */
 async function frameDigests(instance: PixelInstance): Promise<string[]> {

@@ -1,7 +1,6 @@
 // WADO-RS: instances, metadata and bulk data at a version, through a real server and dicomweb-client.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { readMultipartRelated } from '@strata/dicomweb/http';
 import { decodeFrame, decodeFrameBytes, readPixelInstance } from '@strata/modules/codecs';
 import { api } from 'dicomweb-client';
 import XMLHttpRequest from 'xhr2';
@@ -14,6 +13,7 @@ import {
   US_STUDY,
   type DicomwebFixture,
 } from '../support/dicomweb-fixture.js';
+import { partsOf } from '../support/multipart-parts.js';
 
 let fixture: DicomwebFixture;
 const US_SERIES = '999.999.94827453';
@@ -27,29 +27,6 @@ interface DicomwebClient {
   retrieveSeries(options: object): Promise<ArrayBuffer[]>;
   retrieveSeriesMetadata(options: object): Promise<Dataset[]>;
   retrieveBulkData(options: object): Promise<ArrayBuffer[]>;
-}
-
-/** The parts of a multipart/related response, read with Strata's own reader. */
-async function partsOf(
-  response: Response,
-): Promise<{ contentType: string | undefined; location?: string; bytes: Buffer }[]> {
-  const body = readMultipartRelated(
-    (async function* () {
-      for await (const chunk of response.body ?? []) yield chunk as Uint8Array;
-    })(),
-    response.headers.get('content-type') ?? undefined,
-  );
-  const parts = [];
-  for await (const part of body.parts) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of part.body) chunks.push(chunk);
-    parts.push({
-      contentType: part.headers.get('content-type'),
-      ...(part.headers.has('content-location') && { location: part.headers.get('content-location') }),
-      bytes: Buffer.concat(chunks),
-    });
-  }
-  return parts;
 }
 
 beforeAll(async () => {
