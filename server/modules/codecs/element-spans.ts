@@ -1,3 +1,4 @@
+import { hasLongVrLength } from '../dicom/index.js';
 import { invalidPixelModule } from './codec-errors.js';
 
 /** Where one top-level data element of an Explicit VR Little Endian data set sits. */
@@ -14,8 +15,6 @@ const UNDEFINED_LENGTH = 0xffffffff;
 const ITEM = 0xfffee000;
 const ITEM_DELIMITER = 0xfffee00d;
 const SEQUENCE_DELIMITER = 0xfffee0dd;
-// VRs with a 2-byte reserved field and a 4-byte length (PS3.5 7.1.2).
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 
 /**
  * The top-level elements of an Explicit VR Little Endian data set from `start` to the end of
@@ -37,7 +36,7 @@ export function elementSpans(
     if (tag >>> 16 > lastGroup) break;
     const vr = String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5));
     if (!/^[A-Z]{2}$/.test(vr)) fail(offset, `no explicit VR at element ${tag.toString(16)}`);
-    const long = LONG_VRS.has(vr);
+    const long = hasLongVrLength(vr);
     const valueStart = offset + (long ? 12 : 8);
     const length = long ? need(view, offset + 8, 4) : view.getUint16(offset + 6, true);
     const end = length === UNDEFINED_LENGTH ? skipItems(view, valueStart, vr === 'UN') : valueStart + length;
@@ -71,7 +70,7 @@ function skipItemElements(view: DataView, start: number, implicit: boolean): num
     if (tag === ITEM_DELIMITER) return offset + 8;
     // Inside UN of undefined length the items are Implicit VR Little Endian (PS3.5 6.2.2).
     const vr = implicit ? '' : String.fromCharCode(view.getUint8(offset + 4), view.getUint8(offset + 5));
-    const long = implicit || LONG_VRS.has(vr);
+    const long = implicit || hasLongVrLength(vr);
     const valueStart = offset + (implicit ? 8 : long ? 12 : 8);
     const length = implicit
       ? need(view, offset + 4, 4)

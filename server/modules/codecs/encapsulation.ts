@@ -1,4 +1,4 @@
-import { explicitElement } from './data-element.js';
+import { explicitElement } from '../dicom/index.js';
 
 const PIXEL_DATA = 0x7fe00010;
 

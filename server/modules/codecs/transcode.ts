@@ -1,6 +1,12 @@
-import { bufferSource, parseInstance, toExplicitVrLittleEndian } from '../dicom/index.js';
+import {
+  asciiValue,
+  bufferSource,
+  explicitElement,
+  parseInstance,
+  toExplicitVrLittleEndian,
+  uint32Value,
+} from '../dicom/index.js';
 import { notAcceptable } from './codec-errors.js';
-import { asciiValue, explicitElement, uint32Value } from './data-element.js';
 import { decodeFrame } from './decode-frame.js';
 import { type ElementSpan, elementSpans } from './element-spans.js';
 import { encapsulatedPixelDataElement, nativePixelDataElement } from './encapsulation.js';

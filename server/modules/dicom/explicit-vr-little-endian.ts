@@ -3,14 +3,15 @@ import { StrataError } from '../errors/index.js';
 import { bufferSource } from './byte-source.js';
 import { type ReadElement, readDataSet } from './dataset-reader.js';
 import { detectSyntax } from './dataset-scanner.js';
+import { elementHeader, explicitElement, itemHeader } from './element-writer.js';
 import type { BulkDataLocation, DicomJsonDataSet } from './dicom-json-model.js';
 import { readInstanceMetadata } from './instance-metadata.js';
 import { readFileMeta } from './meta-header.js';
 import { SourceReader } from './source-reader.js';
+import { settledVr } from './settled-vr.js';
 import { EXPLICIT_VR_LITTLE_ENDIAN, requireTransferSyntax } from './transfer-syntax.js';
+import { hasLongVrLength } from './vr-dictionary.js';
 
-/** VRs with a 2-byte reserved field and a 4-byte length in explicit VR (PS3.5 7.1.2). */
-const LONG_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 /** The size of the words a big-endian value is swapped by, per VR (PS3.5 7.3); others are bytes. */
 const WORD_SIZE: Readonly<Record<string, number>> = {
   AT: 2,
@@ -33,9 +34,6 @@ const PREAMBLE = 128;
 const TRANSFER_SYNTAX_UID = 0x00020010;
 const PIXEL_DATA = 0x7fe00010;
 const BITS_ALLOCATED = 0x00280100;
-const PIXEL_REPRESENTATION = 0x00280103;
-const LUT_DESCRIPTOR = 0x00283002;
-const WAVEFORM_BITS_ALLOCATED = 0x54001004;
 const ITEM = 0xfffee000;
 const SEQUENCE_DELIMITER = 0xfffee0dd;
 const UNDEFINED = 0xffffffff;
@@ -107,17 +105,17 @@ function metaGroup(file: Uint8Array, end: number, transferSyntaxUid: string): Ui
   while (offset + 8 <= end) {
     const tag = ((view.getUint16(offset, true) << 16) | view.getUint16(offset + 2, true)) >>> 0;
     const vr = String.fromCharCode(file[offset + 4] ?? 0, file[offset + 5] ?? 0);
-    const long = LONG_VRS.has(vr);
+    const long = hasLongVrLength(vr);
     const valueStart = offset + (long ? 12 : 8);
     const next = valueStart + (long ? view.getUint32(offset + 8, true) : view.getUint16(offset + 6, true));
-    if (tag === TRANSFER_SYNTAX_UID) kept.push(element(tag, 'UI', uidBytes(transferSyntaxUid)));
+    if (tag === TRANSFER_SYNTAX_UID) kept.push(explicitElement(tag, 'UI', uidBytes(transferSyntaxUid)));
     else if (tag !== 0x00020000) kept.push(file.subarray(offset, next));
     offset = next;
   }
   const body = Buffer.concat(kept);
   const length = new Uint8Array(4);
   new DataView(length.buffer).setUint32(0, body.length, true);
-  return Buffer.concat([element(0x00020000, 'UL', length), body]);
+  return Buffer.concat([explicitElement(0x00020000, 'UL', length), body]);
 }
 
 function writeDataSet(file: Uint8Array, elements: readonly ReadElement[], scope: Scope, out: Uint8Array[]): void {
@@ -136,13 +134,13 @@ function writeElement(file: Uint8Array, read: ReadElement, scope: Scope, out: Ui
     }
     if (read.undefinedLength) items.push(itemHeader(SEQUENCE_DELIMITER, 0));
     const body = Buffer.concat(items);
-    out.push(header(read.tag, 'SQ', read.undefinedLength ? UNDEFINED : body.length), body);
+    out.push(elementHeader(read.tag, 'SQ', read.undefinedLength ? UNDEFINED : body.length), body);
     return;
   }
   if (read.undefinedLength) {
     // A value of undefined length that is not a sequence is encapsulated: only little endian keeps its items readable.
     if (!read.littleEndian) throw unsupported(`an encapsulated value ${read.tag.toString(16)} in big endian`);
-    out.push(header(read.tag, vr, UNDEFINED), file.subarray(read.offset, read.offset + read.length));
+    out.push(elementHeader(read.tag, vr, UNDEFINED), file.subarray(read.offset, read.offset + read.length));
     return;
   }
   const value = read.bytes ?? file.subarray(read.offset, read.offset + read.length);
@@ -150,70 +148,8 @@ function writeElement(file: Uint8Array, read: ReadElement, scope: Scope, out: Ui
     read.tag === PIXEL_DATA && scope.pixelWord !== undefined && vr === 'OW' ? scope.pixelWord : WORD_SIZE[vr];
   const littleEndian = read.littleEndian ? value : swapped(value, word ?? 1);
   // A value too long for a 16-bit length can only be written as UN (PS3.5 6.2.2).
-  const written = !LONG_VRS.has(vr) && littleEndian.length > 0xfffe ? 'UN' : vr;
-  out.push(header(read.tag, written, littleEndian.length), littleEndian);
-}
-
-/**
- * PS3.6's choices settled as the parser's DICOM JSON does (and pydicom): US or SS by the Pixel
- * Representation in force, OB or OW by Bits Allocated (always OW where implicit VR left it open,
- * PS3.5 A.1), LUT Data US only for a one-entry LUT.
- */
-function settledVr(read: ReadElement, scope: Scope): string {
-  switch (read.vr) {
-    case 'US/SS':
-      return firstNumber(scope, PIXEL_REPRESENTATION, true) === 1 ? 'SS' : 'US';
-    case 'US/OW':
-      return firstNumber(scope, LUT_DESCRIPTOR, false) === 1 ? 'US' : 'OW';
-    case 'US/SS/OW':
-      return 'OW';
-    case 'OB/OW': {
-      if (read.undefinedLength) return 'OB';
-      if (read.writtenVr === undefined) return 'OW';
-      const bitsTag = read.tag === PIXEL_DATA ? BITS_ALLOCATED : WAVEFORM_BITS_ALLOCATED;
-      const bits =
-        read.tag === PIXEL_DATA || read.tag >>> 16 === 0x5400 ? firstNumber(scope, bitsTag, false) : undefined;
-      return bits !== undefined && bits <= 8 ? 'OB' : 'OW';
-    }
-    default:
-      return read.vr;
-  }
-}
-
-function firstNumber(scope: Scope | undefined, tag: number, inherited: boolean): number | undefined {
-  for (let at = scope; at !== undefined; at = inherited ? at.parent : undefined) {
-    const found = at.elements.find((candidate) => candidate.tag === tag);
-    if (found?.bytes !== undefined && found.bytes.length >= 2) {
-      return new DataView(found.bytes.buffer, found.bytes.byteOffset, 2).getUint16(0, found.littleEndian);
-    }
-  }
-  return undefined;
-}
-
-function header(tag: number, vr: string, length: number): Uint8Array {
-  const long = LONG_VRS.has(vr);
-  const bytes = new Uint8Array(long ? 12 : 8);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, tag >>> 16, true);
-  view.setUint16(2, tag & 0xffff, true);
-  bytes[4] = vr.charCodeAt(0);
-  bytes[5] = vr.charCodeAt(1);
-  if (long) view.setUint32(8, length, true);
-  else view.setUint16(6, length, true);
-  return bytes;
-}
-
-function itemHeader(tag: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(8);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, tag >>> 16, true);
-  view.setUint16(2, tag & 0xffff, true);
-  view.setUint32(4, length, true);
-  return bytes;
-}
-
-function element(tag: number, vr: string, value: Uint8Array): Uint8Array {
-  return Buffer.concat([header(tag, vr, value.length), value]);
+  const written = !hasLongVrLength(vr) && littleEndian.length > 0xfffe ? 'UN' : vr;
+  out.push(elementHeader(read.tag, written, littleEndian.length), littleEndian);
 }
 
 function uidBytes(uid: string): Uint8Array {

@@ -33,4 +33,6 @@ export {
 } from './part10-writer.js';
 export { differencesFromSent } from './part10-verification.js';
 export { toExplicitVrLittleEndian } from './explicit-vr-little-endian.js';
+export { asciiValue, elementHeader, explicitElement, itemHeader, uint32Value } from './element-writer.js';
+export { hasLongVrLength } from './vr-dictionary.js';
 export { littleEndianBulkValue } from './little-endian-bulk-value.js';

@@ -2,6 +2,8 @@ import type { ByteSource } from './byte-source.js';
 import { dicomJsonError } from './dicom-json-input-errors.js';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from './transfer-syntax.js';
 import { tagHex } from './dataset-reader.js';
+import { asciiValue, elementHeader, itemHeader, uint32Value } from './element-writer.js';
+import { hasLongVrLength } from './vr-dictionary.js';
 
 /** Strata's Implementation Class UID (PS3.7 D.3.3.2): 2.25 and the decimal of one fixed UUID. */
 export const STRATA_IMPLEMENTATION_CLASS_UID = '2.25.179712357088235703866325337954507220264';
@@ -24,7 +26,6 @@ export interface Part10Meta {
 }
 
 /** VRs whose explicit-VR header has 2 reserved bytes and a 32-bit length (PS3.5 7.1.2). */
-const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
 /** Values padded with NUL rather than a space (PS3.5 6.2: UI, and the byte VRs). */
 const NUL_PADDED = new Set(['UI', 'OB', 'UN']);
 const UNDEFINED_LENGTH = 0xffffffff;
@@ -41,11 +42,11 @@ export const segmentLength = (segment: Part10Segment): number =>
  * Table and one fragment per frame (PS3.5 A.4).
  */
 export function writePart10(elements: readonly WritableElement[], meta: Part10Meta): Part10Segment[] {
-  const out: Part10Segment[] = [new Uint8Array(128), ascii('DICM')];
+  const out: Part10Segment[] = [new Uint8Array(128), asciiValue('DICM')];
   const group: Part10Segment[] = [];
   for (const element of fileMetaElements(meta)) writeElement(group, element);
   const groupLength = group.reduce((sum, segment) => sum + segmentLength(segment), 0);
-  writeElement(out, { tag: 0x00020000, vr: 'UL', value: [uint32(groupLength)] });
+  writeElement(out, { tag: 0x00020000, vr: 'UL', value: [uint32Value(groupLength)] });
   out.push(...group, ...dataSetSegments(elements));
   return out;
 }
@@ -60,21 +61,21 @@ export function dataSetSegments(elements: readonly WritableElement[]): Part10Seg
 function fileMetaElements(meta: Part10Meta): WritableElement[] {
   return [
     { tag: 0x00020001, vr: 'OB', value: [new Uint8Array([0, 1])] },
-    { tag: 0x00020002, vr: 'UI', value: [ascii(meta.sopClassUid)] },
-    { tag: 0x00020003, vr: 'UI', value: [ascii(meta.sopInstanceUid)] },
-    { tag: 0x00020010, vr: 'UI', value: [ascii(meta.transferSyntaxUid || EXPLICIT_VR_LITTLE_ENDIAN)] },
-    { tag: 0x00020012, vr: 'UI', value: [ascii(STRATA_IMPLEMENTATION_CLASS_UID)] },
-    { tag: 0x00020013, vr: 'SH', value: [ascii(STRATA_IMPLEMENTATION_VERSION_NAME)] },
+    { tag: 0x00020002, vr: 'UI', value: [asciiValue(meta.sopClassUid)] },
+    { tag: 0x00020003, vr: 'UI', value: [asciiValue(meta.sopInstanceUid)] },
+    { tag: 0x00020010, vr: 'UI', value: [asciiValue(meta.transferSyntaxUid || EXPLICIT_VR_LITTLE_ENDIAN)] },
+    { tag: 0x00020012, vr: 'UI', value: [asciiValue(STRATA_IMPLEMENTATION_CLASS_UID)] },
+    { tag: 0x00020013, vr: 'SH', value: [asciiValue(STRATA_IMPLEMENTATION_VERSION_NAME)] },
   ];
 }
 
 function writeElement(out: Part10Segment[], element: WritableElement): void {
   if ('items' in element) {
-    out.push(header(element.tag, 'SQ', UNDEFINED_LENGTH));
+    out.push(elementHeader(element.tag, 'SQ', UNDEFINED_LENGTH));
     for (const item of element.items) {
-      out.push(itemHeader(0xe000, UNDEFINED_LENGTH), ...dataSetSegments(item), itemHeader(0xe00d, 0));
+      out.push(itemHeader(0xfffee000, UNDEFINED_LENGTH), ...dataSetSegments(item), itemHeader(0xfffee00d, 0));
     }
-    out.push(itemHeader(0xe0dd, 0));
+    out.push(itemHeader(0xfffee0dd, 0));
     return;
   }
   if ('frames' in element) {
@@ -83,7 +84,7 @@ function writeElement(out: Part10Segment[], element: WritableElement): void {
   }
   const length = element.value.reduce((sum, segment) => sum + segmentLength(segment), 0);
   const padded = length + (length % 2);
-  const limit = LONG_LENGTH_VRS.has(element.vr) ? MAX_LONG_LENGTH : MAX_SHORT_LENGTH;
+  const limit = hasLongVrLength(element.vr) ? MAX_LONG_LENGTH : MAX_SHORT_LENGTH;
   if (padded > limit) {
     throw dicomJsonError(
       'dicom_json.unencodable_value',
@@ -91,7 +92,7 @@ function writeElement(out: Part10Segment[], element: WritableElement): void {
       { tag: tagHex(element.tag), vr: element.vr, length },
     );
   }
-  out.push(header(element.tag, element.vr, padded), ...element.value);
+  out.push(elementHeader(element.tag, element.vr, padded), ...element.value);
   if (padded !== length) out.push(new Uint8Array([NUL_PADDED.has(element.vr) ? 0 : 0x20]));
 }
 
@@ -106,7 +107,7 @@ function writeFrames(out: Part10Segment[], tag: number, frames: readonly Part10S
   }
   // The table's entries are 32-bit; past 4 GiB it stays empty, as PS3.5 A.4 allows.
   const table = position <= 0xffffffff ? offsets : [];
-  out.push(header(tag, 'OB', UNDEFINED_LENGTH), itemHeader(0xe000, table.length * 4));
+  out.push(elementHeader(tag, 'OB', UNDEFINED_LENGTH), itemHeader(0xfffee000, table.length * 4));
   if (table.length > 0) {
     const bytes = new Uint8Array(table.length * 4);
     const view = new DataView(bytes.buffer);
@@ -115,40 +116,8 @@ function writeFrames(out: Part10Segment[], tag: number, frames: readonly Part10S
   }
   for (const frame of frames) {
     const length = segmentLength(frame);
-    out.push(itemHeader(0xe000, length + (length % 2)), frame);
+    out.push(itemHeader(0xfffee000, length + (length % 2)), frame);
     if (length % 2 === 1) out.push(new Uint8Array(1));
   }
-  out.push(itemHeader(0xe0dd, 0));
-}
-
-function header(tag: number, vr: string, length: number): Uint8Array {
-  const long = LONG_LENGTH_VRS.has(vr);
-  const bytes = new Uint8Array(long ? 12 : 8);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, tag >>> 16, true);
-  view.setUint16(2, tag & 0xffff, true);
-  bytes[4] = vr.charCodeAt(0);
-  bytes[5] = vr.charCodeAt(1);
-  if (long) view.setUint32(8, length, true);
-  else view.setUint16(6, length, true);
-  return bytes;
-}
-
-function itemHeader(element: number, length: number): Uint8Array {
-  const bytes = new Uint8Array(8);
-  const view = new DataView(bytes.buffer);
-  view.setUint16(0, 0xfffe, true);
-  view.setUint16(2, element, true);
-  view.setUint32(4, length, true);
-  return bytes;
-}
-
-function uint32(value: number): Uint8Array {
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setUint32(0, value, true);
-  return bytes;
-}
-
-function ascii(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text, 'latin1'));
+  out.push(itemHeader(0xfffee0dd, 0));
 }

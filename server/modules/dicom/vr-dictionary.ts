@@ -23,6 +23,11 @@ export const BINARY_NUMBER_SIZE: Readonly<Record<string, number>> = {
   UV: 8,
 };
 
+/** Whether an explicit-VR header for `vr` has a 32-bit length. */
+export function hasLongVrLength(vr: string): boolean {
+  return LONG_LENGTH_VRS.has(vr);
+}
+
 export function hasLongLength(first: number, second: number): boolean {
   return LONG_LENGTH_CODES.has((first << 8) | second);
 }

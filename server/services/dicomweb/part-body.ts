@@ -1,5 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import type { ByteSource } from '@strata/modules/dicom';
+import { fileHandleSource, type ByteSource } from '@strata/modules/dicom';
 
 /** The first buffer a part is received into, grown by doubling (most instances fit). */
 const RECEIVE_START = 1 << 20;
@@ -71,14 +71,7 @@ export function spooledSource(file: string, size: number): ByteSource {
     read: async (offset, length) => {
       const handle = await open(file, 'r');
       try {
-        const buffer = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-        let filled = 0;
-        while (filled < buffer.length) {
-          const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, offset + filled);
-          if (bytesRead === 0) break;
-          filled += bytesRead;
-        }
-        return buffer.subarray(0, filled);
+        return await fileHandleSource(handle, size).read(offset, length);
       } finally {
         await handle.close();
       }
