@@ -12,21 +12,35 @@ const POSTGRES_HINTS: Record<string, string> = {
   '57P03': 'the server is starting up or shutting down: try again in a moment',
 };
 
-/** Turns a failure to open the database into one actionable line, never a stack trace. */
-export function databaseUnavailable(target: DatabaseTarget, error: unknown): StrataError {
+/**
+ * Turns a failure to open the database into one actionable line, never a stack trace. `postgresLog`
+ * is what an embedded PostgreSQL wrote to its stderr while starting; its FATAL or PANIC line, when
+ * there is one, is the reason.
+ */
+export function databaseUnavailable(target: DatabaseTarget, error: unknown, postgresLog: string[] = []): StrataError {
   const where = describeTarget(target);
   const code = systemErrorCode(error) ?? nestedCode(error);
   let hint: string;
   if (target.kind === 'postgresql') {
     hint = (code !== undefined ? POSTGRES_HINTS[code] : undefined) ?? `${messageOf(error)}: check DATABASE_URL`;
   } else {
+    const said = postgresReason(postgresLog);
     hint =
-      `${messageOf(error)}: the data directory may be damaged or from another PostgreSQL version; ` +
+      `${messageOf(error)}${said !== undefined ? ` (PostgreSQL said ${said})` : ''}: the data directory may be damaged or from another PostgreSQL version; ` +
       'move it aside and restore it from a backup (blobs are stored separately and are untouched)';
   }
   return new StrataError('database.unavailable', 'unavailable', `Cannot open the database (${where}): ${hint}.`, {
     cause: error,
   });
+}
+
+/** The last FATAL or PANIC line of a PostgreSQL log, without its timestamp and process prefix. */
+function postgresReason(log: string[]): string | undefined {
+  for (let i = log.length - 1; i >= 0; i--) {
+    const match = /\b(FATAL|PANIC):\s+(.*)$/.exec(log[i] ?? '');
+    if (match !== null) return `${match[1]}: ${(match[2] ?? '').slice(0, 300)}`;
+  }
+  return undefined;
 }
 
 function nestedCode(error: unknown): string | undefined {

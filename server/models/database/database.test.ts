@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestTarget, openTestDatabase, testPostgresUrl } from '../testing/index.js';
@@ -48,6 +48,23 @@ describe('openDatabase', () => {
       const second = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }, { migrate: true });
       expect(await second.installationId()).toBe(id);
       await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("names PostgreSQL's own reason when a PGlite directory will not start", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-pg-'));
+    try {
+      const first = await openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') }, { migrate: true });
+      await first.close();
+      await writeFile(join(dir, 'pg', 'global', 'pg_control'), '');
+      await expect(openDatabase({ kind: 'pglite', dataDir: join(dir, 'pg') })).rejects.toMatchObject({
+        code: 'database.unavailable',
+        message: expect.stringContaining(
+          '(PostgreSQL said PANIC: could not read file "global/pg_control": read 0 of 296): the data directory may be damaged',
+        ),
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -80,11 +80,25 @@ export function ormOptions(target: DatabaseTarget, onQuery?: (message: string) =
 /** Opens the database at a target, failing with one actionable line if it cannot. */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
   let orm: MikroORM<AbstractSqlDriver>;
+  // PGlite's PostgreSQL writes why it would not start (FATAL, PANIC) to its stderr, which PGlite
+  // swallows: keep the last lines so a failed open can say what PostgreSQL said.
+  const postgresLog: string[] = [];
+  const settings = ormOptions(target, options.onQuery);
+  if (target.kind !== 'postgresql') {
+    settings.driverOptions = {
+      ...(settings.driverOptions as object),
+      onStderr: (line: string) => {
+        postgresLog.push(line);
+        if (postgresLog.length > 40) postgresLog.shift();
+        return false;
+      },
+    };
+  }
   try {
-    orm = (await MikroORM.init(ormOptions(target, options.onQuery))) as unknown as MikroORM<AbstractSqlDriver>;
+    orm = (await MikroORM.init(settings)) as unknown as MikroORM<AbstractSqlDriver>;
     await orm.em.getConnection().execute('select 1');
   } catch (error) {
-    throw databaseUnavailable(target, error);
+    throw databaseUnavailable(target, error, postgresLog);
   }
   const database: Database = {
     target,
