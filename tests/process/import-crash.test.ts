@@ -58,4 +58,13 @@ describe('strata import under kill -9', () => {
       expect(after.output).toMatch(/^OK: 1 datasets, 1 refs, 2 commits, .* 150 files/);
     }
   }, 300_000);
+
+  it('starts over the empty lock file a kill leaves when it lands while PostgreSQL rewrites it', async () => {
+    // The window is a few microseconds, so the timed kills above rarely hit it: make its state.
+    const dataDir = join(root, 'kill-in-lock-file');
+    expect((await runStrata(['dataset', 'create', 'lab/ct'], { DATA_DIR: dataDir })).code).toBe(0);
+    await writeFile(join(dataDir, 'pg', 'postmaster.pid'), '');
+    const check = await runStrata(['fsck'], { DATA_DIR: dataDir });
+    expect(check.output).toMatch(/^OK: 1 datasets, 1 refs, 1 commits/);
+  }, 60_000);
 });

@@ -10,7 +10,7 @@ export const migrateCommand: Command = {
     const logger = createLogger(config.logLevel, config.version);
     const lock = config.database.kind === 'pglite' ? await lockDataDir(config.dataDir) : undefined;
     try {
-      const database = await openDatabase(config.database);
+      const database = await openDatabase(config.database, { dataDirLocked: lock !== undefined });
       try {
         const applied = await database.migrate();
         logger.info({ applied }, applied.length === 0 ? 'database is up to date' : 'migrations applied');

@@ -31,7 +31,7 @@ export async function openSystem(config: Config, logger: Logger): Promise<System
     }
     const blobStore = await openBlobStore(config.blobStore);
     logger.info({ blobStore: blobStore.location }, 'blob store open');
-    const database = await openDatabase(config.database);
+    const database = await openDatabase(config.database, { dataDirLocked: config.database.kind === 'pglite' });
     closers.push(() => database.close());
     const applied = await database.migrate();
     logger.info({ database: describeTarget(config.database), migrationsApplied: applied }, 'database open');

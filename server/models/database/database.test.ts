@@ -53,6 +53,26 @@ describe('openDatabase', () => {
     }
   });
 
+  it('starts over the empty postmaster.pid a process killed mid-start leaves, when the caller holds the lock', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-pg-'));
+    const target = { kind: 'pglite' as const, dataDir: join(dir, 'pg') };
+    try {
+      const first = await openDatabase(target, { migrate: true });
+      const id = await first.installationId();
+      await first.close();
+      await writeFile(join(dir, 'pg', 'postmaster.pid'), '');
+      // Without the lock, the file may be another opener's: PostgreSQL's refusal stands.
+      await expect(openDatabase(target)).rejects.toMatchObject({
+        message: expect.stringContaining('(PostgreSQL said FATAL: lock file "postmaster.pid" is empty)'),
+      });
+      const second = await openDatabase(target, { dataDirLocked: true });
+      expect(await second.installationId()).toBe(id);
+      await second.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names PostgreSQL's own reason when a PGlite directory will not start", async () => {
     const dir = await mkdtemp(join(tmpdir(), 'strata-pg-'));
     try {

@@ -1,3 +1,5 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { IsolationLevel, MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -20,6 +22,14 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** Receives the ORM's query log lines when set. */
   onQuery?: (message: string) => void;
+  /**
+   * The caller holds Strata's lock on the data directory, so no other process has this PGlite
+   * directory open. PGlite's PostgreSQL keeps its own lock file, `postmaster.pid`, which it never
+   * removes (every PGlite has the same pid, so it cannot tell a live holder from a dead one);
+   * a process killed while PostgreSQL rewrites it leaves it empty, and PostgreSQL then refuses to
+   * start ("lock file is empty"). Under Strata's lock it is always stale, and is removed.
+   */
+  dataDirLocked?: boolean;
 }
 
 /** An open database: the ORM plus what the composition root needs to run and stop it. */
@@ -79,6 +89,9 @@ export function ormOptions(target: DatabaseTarget, onQuery?: (message: string) =
 
 /** Opens the database at a target, failing with one actionable line if it cannot. */
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions = {}): Promise<Database> {
+  if (target.kind === 'pglite' && options.dataDirLocked === true) {
+    await rm(join(target.dataDir, 'postmaster.pid'), { force: true });
+  }
   let orm: MikroORM<AbstractSqlDriver>;
   // PGlite's PostgreSQL writes why it would not start (FATAL, PANIC) to its stderr, which PGlite
   // swallows: keep the last lines so a failed open can say what PostgreSQL said.
