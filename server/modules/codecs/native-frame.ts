@@ -15,9 +15,9 @@ export function decodeNativeFrame(
   if (image.bitsAllocated === 1)
     return decodedFrame(decodedDescription(image), unpackBits(image, bytes, options.bitOffset), transferSyntaxUid);
   const bytesPerSample = image.bitsAllocated / 8;
-  // A copy: Buffer's slice() is a view, and swapping a view would swap the stored file in place.
-  const copy = new Uint8Array(bytes);
-  let pixels = options.littleEndian ? copy : swapWords(copy, bytesPerSample);
+  // Little-endian pixels are the stored bytes themselves (a view: nothing writes decoded pixels);
+  // big-endian ones are swapped in a copy, or the stored file would be swapped in place.
+  let pixels = options.littleEndian ? bytes : swapWords(new Uint8Array(bytes), bytesPerSample);
   if (image.photometricInterpretation === 'YBR_FULL_422') {
     return decodedFrame(
       decodedDescription(image, 'YBR_FULL'),

@@ -33,7 +33,8 @@ export function applyWindow(values: Float64Array, window: VoiWindow): Uint8Array
 export function fullRangeWindow(values: Float64Array): VoiWindow {
   let min = Infinity;
   let max = -Infinity;
-  for (const value of values) {
+  for (let at = 0; at < values.length; at++) {
+    const value = values[at] as number;
     if (value < min) min = value;
     if (value > max) max = value;
   }

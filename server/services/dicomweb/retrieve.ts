@@ -136,7 +136,21 @@ export function fileSource(deps: VersioningDeps, file: FileRecord): StoredFileSo
 
 /** The whole stored file of an instance, in memory (for the pixel paths: frames, rendering). */
 export async function fileBytes(deps: VersioningDeps, file: FileRecord): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of fileContent(deps, file)) chunks.push(chunk);
-  return Buffer.concat(chunks, file.size);
+  // Read straight into one buffer of the file's size: no chunk buffers to collect and concatenate.
+  const bytes = Buffer.allocUnsafe(file.size);
+  const reader = await fileSource(deps, file).open();
+  try {
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = await reader.read(bytes.subarray(filled));
+      if (count === 0) break;
+      filled += count;
+    }
+    if (filled !== bytes.length) {
+      throw new Error(`fileBytes: ${file.id} holds ${filled} bytes, its record says ${file.size}`);
+    }
+    return bytes;
+  } finally {
+    await reader.close();
+  }
 }
