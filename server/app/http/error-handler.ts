@@ -6,14 +6,22 @@ export interface ErrorBody {
   error: { code: string; message: string; requestId: string; details?: Record<string, unknown> };
 }
 
+/** The longest path parameter the router matches (Fastify's default is 100: 25 frame numbers). */
+export const MAX_PARAM_LENGTH = 4096;
+
 /** Fastify's own client-error codes, renamed into Strata's stable codes. */
-const FASTIFY_CODES: Record<string, { code: string; kind: ErrorKind }> = {
+const FASTIFY_CODES: Record<string, { code: string; kind: ErrorKind; message?: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.body_too_large', kind: 'too_large' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', kind: 'unsupported_media_type' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.invalid_content_length', kind: 'invalid' },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.empty_body', kind: 'invalid' },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'request.malformed_json', kind: 'invalid' },
   FST_ERR_BAD_URL: { code: 'request.bad_url', kind: 'invalid' },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    code: 'request.uri_too_long',
+    kind: 'uri_too_long',
+    message: `A path segment is longer than ${MAX_PARAM_LENGTH} characters: ask for less in one request.`,
+  },
 };
 
 /**
@@ -21,13 +29,7 @@ const FASTIFY_CODES: Record<string, { code: string; kind: ErrorKind }> = {
  * anything unexpected becomes a 500 whose body names only the request id, with the details logged.
  */
 export function registerErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const body = toBody(error, request);
-    const status = HTTP_STATUS[body.kind];
-    if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: body.error.code, status }, 'request refused');
-    void reply.status(status).send({ error: body.error } satisfies ErrorBody);
-  });
+  app.setErrorHandler(sendError);
   app.setNotFoundHandler((request, reply) => {
     void reply.status(404).send({
       error: {
@@ -37,6 +39,19 @@ export function registerErrorHandling(app: FastifyInstance): void {
       },
     } satisfies ErrorBody);
   });
+}
+
+/**
+ * Answers an error with its status and body. Also Fastify's `frameworkErrors`: what the router
+ * refuses before any route runs (a malformed URL, a path parameter over the length limit) gets
+ * the same envelope as everything else.
+ */
+export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const body = toBody(error, request);
+  const status = HTTP_STATUS[body.kind];
+  if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
+  else request.log.info({ code: body.error.code, status }, 'request refused');
+  void reply.status(status).send({ error: body.error } satisfies ErrorBody);
 }
 
 function toBody(error: FastifyError, request: FastifyRequest): ErrorBody & { kind: ErrorKind } {
@@ -59,7 +74,9 @@ function toBody(error: FastifyError, request: FastifyRequest): ErrorBody & { kin
     };
   }
   const known = FASTIFY_CODES[error.code];
-  if (known !== undefined) return { kind: known.kind, error: { code: known.code, message: error.message, requestId } };
+  if (known !== undefined) {
+    return { kind: known.kind, error: { code: known.code, message: known.message ?? error.message, requestId } };
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     const kind = kindOfHttpStatus(status);

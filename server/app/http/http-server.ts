@@ -2,7 +2,7 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
-import { registerErrorHandling } from './error-handler.js';
+import { MAX_PARAM_LENGTH, registerErrorHandling, sendError } from './error-handler.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { registerMetrics } from './metrics.js';
 import { requestIdOf } from './request-id.js';
@@ -25,6 +25,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     loggerInstance: logger,
     genReqId: requestIdOf,
     bodyLimit: options.bodyLimit,
+    maxParamLength: MAX_PARAM_LENGTH,
+    frameworkErrors: sendError,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });

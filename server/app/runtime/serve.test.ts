@@ -22,6 +22,7 @@ const probeRoutes: FastifyPluginAsync = async (app) => {
     throw new Error('secret internal detail at /srv/db');
   });
   app.post('/probe/json', async (request) => ({ received: request.body }));
+  app.get('/probe/echo/:value', async (request) => request.params);
   app.get('/probe/slow', async () => {
     await new Promise<void>((resolve) => (releaseSlow = resolve));
     return { finished: true };
@@ -62,6 +63,16 @@ describe('strata serve', () => {
     expect(await response.json()).toEqual({
       error: { code: 'route.not_found', message: 'No route for GET /nowhere.', requestId: 'trace-me-42' },
     });
+  });
+
+  it.each([
+    ['a path parameter that does not decode', `/probe/echo/%E0%A4%A`, 400, 'request.bad_url'],
+    ['a path parameter over 4096 characters', `/probe/echo/${'x'.repeat(4097)}`, 414, 'request.uri_too_long'],
+  ])('refuses %s before routing, in the same envelope', async (_what, path, status, code) => {
+    const response = await fetch(`${server.url}${path}`, { headers: { 'x-request-id': 'trace-me-43' } });
+    expect(response.status).toBe(status);
+    expect(await response.json()).toMatchObject({ error: { code, requestId: 'trace-me-43' } });
+    expect((await fetch(`${server.url}/probe/echo/${'x'.repeat(4096)}`)).status).toBe(200);
   });
 
   it('replaces an unsafe request id with its own', async () => {

@@ -12,6 +12,7 @@ export const HTTP_STATUS: Readonly<Record<ErrorKind, number>> = {
   gone: 410,
   precondition_failed: 412,
   too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   unavailable: 503,

@@ -13,6 +13,7 @@ export type ErrorKind =
   | 'gone'
   | 'precondition_failed'
   | 'too_large'
+  | 'uri_too_long'
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'unavailable'
