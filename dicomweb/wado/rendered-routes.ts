@@ -7,7 +7,7 @@ import {
   type RenderedMediaType,
 } from '@strata/modules/codecs';
 import { essenceOf, writeMultipartRelated } from '../http/index.js';
-import { fileBytes, instancesOf, openVersion } from '@strata/services/dicomweb';
+import { instancesOf, openVersion, withFileBytes } from '@strata/services/dicomweb';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { queryParameters } from '../qido/query-string.js';
 import { negotiateRequest } from '../version/accept-of.js';
@@ -67,11 +67,13 @@ async function rendered(request: FastifyRequest, reply: FastifyReply, options: R
   if (versionHeaders(request, reply, version.ref, `${thumbnail ? 'thumbnail' : 'rendered'}.${mediaType}`)) {
     return reply.code(304).send();
   }
-  const pixels = await readPixelInstance(await fileBytes(options.deps, instance.file));
-  const image = await renderFrame(pixels, frameNumber, {
-    ...parameters,
-    ...(thumbnail && { viewport: parameters.viewport ?? THUMBNAIL }),
-  });
+  // The file is only read to render from it: a pooled buffer (the image is encoded into its own bytes).
+  const image = await withFileBytes(options.deps, instance.file, async (bytes) =>
+    renderFrame(await readPixelInstance(bytes), frameNumber, {
+      ...parameters,
+      ...(thumbnail && { viewport: parameters.viewport ?? THUMBNAIL }),
+    }),
+  );
   return reply.header('content-type', image.mediaType).send(Buffer.from(image.bytes));
 }
 
@@ -113,8 +115,9 @@ async function renderedMany(request: FastifyRequest, reply: FastifyReply, option
   const deps = options.deps;
   async function* parts() {
     for (const instance of images) {
-      const pixels = await readPixelInstance(await fileBytes(deps, instance.file));
-      const image = await renderFrame(pixels, 1, parameters);
+      const image = await withFileBytes(deps, instance.file, async (bytes) =>
+        renderFrame(await readPixelInstance(bytes), 1, parameters),
+      );
       yield {
         contentLocation: `${instanceUrl(address.base, instance)}/rendered`,
         body: image.bytes,

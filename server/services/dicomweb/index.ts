@@ -10,6 +10,7 @@ export {
 } from './store-instances.js';
 export {
   fileBytes,
+  withFileBytes,
   fileContent,
   fileSource,
   instancesOf,

@@ -134,10 +134,76 @@ export function fileSource(deps: VersioningDeps, file: FileRecord): StoredFileSo
   };
 }
 
-/** The whole stored file of an instance, in memory (for the pixel paths: frames, rendering). */
+/** The whole stored file of an instance, in memory, in a buffer of its own (kept as long as the caller likes). */
 export async function fileBytes(deps: VersioningDeps, file: FileRecord): Promise<Buffer> {
-  // Read straight into one buffer of the file's size: no chunk buffers to collect and concatenate.
   const bytes = Buffer.allocUnsafe(file.size);
+  await readWholeFile(deps, file, bytes);
+  return bytes;
+}
+
+/**
+ * Runs `work` on the whole stored file of an instance, read into a buffer lent from a pool and
+ * taken back when `work` settles: `work` must not keep the bytes, or any view of them, past that
+ * (a rendered image is encoded into bytes of its own, so rendering qualifies; a response streamed
+ * after the handler returns does not). Reading into fresh memory costs a page fault per 4 KiB
+ * touched — about 1 ms for a 512² CT slice here, more than decoding it — so reused buffers are
+ * the difference for requests that read a file only to compute from it.
+ */
+export async function withFileBytes<T>(
+  deps: VersioningDeps,
+  file: FileRecord,
+  work: (bytes: Buffer) => Promise<T>,
+): Promise<T> {
+  const backing = filePool.take(file.size);
+  try {
+    const bytes = backing.subarray(0, file.size);
+    await readWholeFile(deps, file, bytes);
+    return await work(bytes);
+  } finally {
+    filePool.give(backing);
+  }
+}
+
+/** Buffers by power-of-two capacity from 64 KiB to 64 MiB, at most 64 MiB held in all. */
+class BufferPool {
+  private readonly free = new Map<number, Buffer[]>();
+  private held = 0;
+  constructor(
+    private readonly smallest: number,
+    private readonly largest: number,
+    private readonly limit: number,
+  ) {}
+
+  take(size: number): Buffer {
+    const capacity = this.capacityFor(size);
+    if (capacity === undefined) return Buffer.allocUnsafeSlow(size);
+    const found = this.free.get(capacity)?.pop();
+    if (found === undefined) return Buffer.allocUnsafeSlow(capacity);
+    this.held -= capacity;
+    return found;
+  }
+
+  give(buffer: Buffer): void {
+    const capacity = buffer.length;
+    if (this.capacityFor(capacity) !== capacity || this.held + capacity > this.limit) return;
+    const list = this.free.get(capacity) ?? [];
+    list.push(buffer);
+    this.free.set(capacity, list);
+    this.held += capacity;
+  }
+
+  private capacityFor(size: number): number | undefined {
+    if (size > this.largest) return undefined;
+    let capacity = this.smallest;
+    while (capacity < size) capacity *= 2;
+    return capacity;
+  }
+}
+
+const filePool = new BufferPool(64 * 1024, 64 * 1024 * 1024, 64 * 1024 * 1024);
+
+/** Fills `bytes` (exactly the file's size) with a stored file, part after part. */
+async function readWholeFile(deps: VersioningDeps, file: FileRecord, bytes: Buffer): Promise<void> {
   const reader = await fileSource(deps, file).open();
   try {
     let filled = 0;
@@ -147,9 +213,8 @@ export async function fileBytes(deps: VersioningDeps, file: FileRecord): Promise
       filled += count;
     }
     if (filled !== bytes.length) {
-      throw new Error(`fileBytes: ${file.id} holds ${filled} bytes, its record says ${file.size}`);
+      throw new Error(`readWholeFile: ${file.id} holds ${filled} bytes, its record says ${file.size}`);
     }
-    return bytes;
   } finally {
     await reader.close();
   }

@@ -7,7 +7,7 @@ import type { DatasetRecord } from '@strata/models';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, createTag, diffRefs, resolveRef } from '../versioning/index.js';
 import { removeInstances } from './remove-instances.js';
-import { fileContent, instancesOf, openVersion } from './retrieve.js';
+import { fileContent, instancesOf, openVersion, withFileBytes } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
 import { storedFrames } from './stored-frames.js';
 
@@ -300,5 +300,42 @@ describe('removeInstances (DELETE and reject)', () => {
       });
     }
     expect(checked).toBe(6);
+  });
+});
+
+describe('withFileBytes (stored files read into pooled buffers)', () => {
+  it('lends the exact stored bytes, takes the buffer back even when the work fails, and lends it again', async () => {
+    const target = await dataset();
+    // 473 KiB and 257 KiB: one size class (512 KiB) of the pool.
+    const [us, mr] = await Promise.all([bytesOf('us'), bytesOf('mr')]);
+    await store(target, partsOf(part(us), part(mr)));
+    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const [usInstance] = await instancesOf(fixture.deps, version, { study: FILES.us.study });
+    const [mrInstance] = await instancesOf(fixture.deps, version, { study: FILES.mr.study });
+    if (usInstance === undefined || mrInstance === undefined) throw new Error('stored instances not found');
+    let lent: ArrayBufferLike | undefined;
+    await withFileBytes(fixture.deps, usInstance.file, async (bytes) => {
+      expect(bytes.equals(us)).toBe(true);
+      lent = bytes.buffer;
+    });
+    // Borrowed at the same time, two readers hold different buffers, each with its own file.
+    await withFileBytes(fixture.deps, usInstance.file, async (first) => {
+      expect(first.buffer).toBe(lent);
+      await withFileBytes(fixture.deps, mrInstance.file, async (second) => {
+        expect(second.buffer).not.toBe(lent);
+        expect(second.equals(mr)).toBe(true);
+      });
+      expect(first.equals(us)).toBe(true);
+    });
+    await expect(
+      withFileBytes(fixture.deps, usInstance.file, async () => {
+        throw new Error('render failed');
+      }),
+    ).rejects.toThrow('render failed');
+    // The buffer that held the larger file now holds the smaller one: exactly its bytes, no more.
+    await withFileBytes(fixture.deps, mrInstance.file, async (bytes) => {
+      expect(bytes.length).toBe(mr.length);
+      expect(bytes.equals(mr)).toBe(true);
+    });
   });
 });
