@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
@@ -15,7 +15,7 @@ export interface DicomwebOptions {
   /** The dataset (`owner/name`) whose default branch the bare `/dicomweb` base serves, if any. */
   aliasDataset?: string;
   /** Author of the commits DICOMweb requests make (STOW-RS, DELETE, reject). */
-  author: Actor;
+  author: Author;
   /** STOW-RS: where parts wait while they are parsed, and the largest request body in bytes. */
   stow: { spoolDir: string; maxBodyBytes: number };
 }

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { openVersion, removeInstances } from '@strata/services/dicomweb';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { studyPath } from '../version/path-uids.js';
 import { COMMIT_HEADER } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
@@ -9,7 +9,7 @@ import { rejectionMeaning } from './rejection-codes.js';
 export interface ChangeOptions {
   deps: VersioningDeps;
   alias: string | undefined;
-  author: Actor;
+  author: Author;
 }
 
 const LEVELS = [

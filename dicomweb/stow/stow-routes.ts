@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
 import { openVersion, requireBranch, storeInstances, type StowPart } from '@strata/services/dicomweb';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { essenceOf, readMultipartRelated, type MultipartPart } from '../http/index.js';
 import { negotiateRequest } from '../version/accept-of.js';
 import { pathUids } from '../version/path-uids.js';
@@ -14,7 +14,7 @@ import { stowResponse, stowStatus } from './stow-response.js';
 export interface StowOptions {
   deps: VersioningDeps;
   alias: string | undefined;
-  author: Actor;
+  author: Author;
   /** Where parts wait while they are parsed. */
   spoolDir: string;
   /** The largest request body, in bytes. */

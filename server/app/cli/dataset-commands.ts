@@ -12,7 +12,7 @@ export const datasetCommand: Command = {
     const [verb, name] = positionals;
     if (verb === 'create' && name !== undefined) {
       const dataset = await withVersioning(config, (deps) =>
-        createDataset(deps, name, config.author, values['default-branch']),
+        createDataset(deps, name, config.author, { defaultBranch: values['default-branch'] }),
       );
       process.stdout.write(`Created ${dataset.owner}/${dataset.name} (default branch ${dataset.defaultBranch}).\n`);
       return 0;
