@@ -1,8 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
+import type { ActorOf } from './version/actor-of.js';
 import { VERSION_PREFIX } from './version/version-of.js';
 import { registerFramesRoute } from './wado/frames-route.js';
 import { registerRenderedRoutes } from './wado/rendered-routes.js';
@@ -14,8 +15,10 @@ export interface DicomwebOptions {
   qido: { maxLimit: number; defaultLimit: number };
   /** The dataset (`owner/name`) whose default branch the bare `/dicomweb` base serves, if any. */
   aliasDataset?: string;
+  /** Who is asking: the app authenticates each request once, before any route runs. */
+  actorOf: ActorOf;
   /** Author of the commits DICOMweb requests make (STOW-RS, DELETE, reject). */
-  author: Actor;
+  author: Author;
   /** STOW-RS: where parts wait while they are parsed, and the largest request body in bytes. */
   stow: { spoolDir: string; maxBodyBytes: number };
 }
@@ -26,18 +29,18 @@ export interface DicomwebOptions {
  */
 export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
   return async (app) => {
-    const { deps, author } = options;
+    const { deps, author, actorOf } = options;
     const alias = options.aliasDataset;
     const prefixes = alias === undefined ? [VERSION_PREFIX] : [VERSION_PREFIX, '/dicomweb'];
     acceptMultipartBodies(app);
     for (const prefix of prefixes) {
-      registerQidoRoutes(app, prefix, { deps, limits: options.qido, alias });
-      registerChangeRoutes(app, prefix, { deps, alias, author });
-      registerWadoUriRoute(app, prefix, { deps, alias });
-      registerRetrieveRoutes(app, prefix, { deps, alias });
-      registerFramesRoute(app, prefix, { deps, alias });
-      registerRenderedRoutes(app, prefix, { deps, alias });
-      registerStowRoutes(app, prefix, { deps, alias, author, ...options.stow });
+      registerQidoRoutes(app, prefix, { deps, actorOf, limits: options.qido, alias });
+      registerChangeRoutes(app, prefix, { deps, actorOf, alias, author });
+      registerWadoUriRoute(app, prefix, { deps, actorOf, alias });
+      registerRetrieveRoutes(app, prefix, { deps, actorOf, alias });
+      registerFramesRoute(app, prefix, { deps, actorOf, alias });
+      registerRenderedRoutes(app, prefix, { deps, actorOf, alias });
+      registerStowRoutes(app, prefix, { deps, actorOf, alias, author, ...options.stow });
     }
   };
 }

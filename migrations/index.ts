@@ -7,6 +7,7 @@ import { Migration20261123050432_gc } from './Migration20261123050432_gc.js';
 import { Migration20261123051337_qido_fast_path } from './Migration20261123051337_qido_fast_path.js';
 import { Migration20261123061915_head_scope_name } from './Migration20261123061915_head_scope_name.js';
 import { Migration20261123070701_series_metadata } from './Migration20261123070701_series_metadata.js';
+import { Migration20261123162824_access } from './Migration20261123162824_access.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
@@ -16,4 +17,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123051337_qido_fast_path', class: Migration20261123051337_qido_fast_path },
   { name: 'Migration20261123061915_head_scope_name', class: Migration20261123061915_head_scope_name },
   { name: 'Migration20261123070701_series_metadata', class: Migration20261123070701_series_metadata },
+  { name: 'Migration20261123162824_access', class: Migration20261123162824_access },
 ];

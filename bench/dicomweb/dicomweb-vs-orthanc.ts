@@ -23,8 +23,19 @@ const env: Record<string, string> = {
   SHUTDOWN_TIMEOUT: '1',
   ...(target?.target.kind === 'postgresql' && { DATABASE_URL: target.target.url }),
 };
-const created = await runStrata(['dataset', 'create', 'bench/ct'], env);
-if (created.code !== 0) throw new Error(`strata dataset create: ${created.output}`);
+// Reads are anonymous on both sides (a public dataset); Strata's writes carry a write token.
+const strataCli = async (...args: string[]) => {
+  const run = await runStrata(args, env);
+  if (run.code !== 0) throw new Error(`strata ${args.join(' ')}: ${run.output}`);
+  return run.output;
+};
+await strataCli('dataset', 'create', 'bench/ct', '--visibility', 'public');
+await strataCli('user', 'add', 'bench', '--email', 'bench@example.org');
+await strataCli('dataset', 'grant', 'bench/ct', 'bench', 'write');
+const writeToken = /strata_[A-Za-z0-9_-]{40}/.exec(
+  await strataCli('token', 'add', 'bench', 'stow', '--scope', 'write'),
+)?.[0];
+const strataWriter = { authorization: `Bearer ${writeToken ?? ''}` };
 const server = startStrata(['serve'], env);
 const strataUrl = await untilServing(server);
 const orthanc = await startOrthanc();
@@ -57,7 +68,13 @@ function multipartBody(files: Buffer[], boundary: string): Buffer {
 }
 
 /** STOW-RS of `files` in requests of `perRequest` instances, from `clients` clients at once; seconds. */
-async function stow(url: string, files: Buffer[], perRequest: number, clients: number): Promise<number> {
+async function stow(
+  url: string,
+  files: Buffer[],
+  perRequest: number,
+  clients: number,
+  auth: Record<string, string> = {},
+): Promise<number> {
   const requests: Buffer[][] = [];
   for (let i = 0; i < files.length; i += perRequest) requests.push(files.slice(i, i + perRequest));
   let next = 0;
@@ -69,6 +86,7 @@ async function stow(url: string, files: Buffer[], perRequest: number, clients: n
         const response = await fetch(`${url}/studies`, {
           method: 'POST',
           headers: {
+            ...auth,
             'content-type': 'multipart/related; type="application/dicom"; boundary=bench',
             accept: 'application/dicom+json',
           },
@@ -110,7 +128,7 @@ try {
   const megabytes = (CT_COUNT * (512 * 512 * 2 + 700)) / 1e6;
   for (const clients of [1, 8]) {
     const files = slices(`1.2.826.0.1.3680043.10.4242.${clients}`, CT_COUNT, 512, clients * 10_000);
-    const strataSeconds = await stow(strataBase, files, 25, clients);
+    const strataSeconds = await stow(strataBase, files, 25, clients, strataWriter);
     const orthancSeconds = await stow(orthanc.dicomWeb, files, 25, clients);
     line(
       `STOW-RS ${CT_COUNT} CT 512² (${megabytes.toFixed(0)} MB), ${clients} client${clients > 1 ? 's' : ''}, 25/request`,
@@ -233,7 +251,7 @@ try {
     }),
   );
   t = performance.now();
-  await stow(strataBase, small, 500, 2);
+  await stow(strataBase, small, 500, 2, strataWriter);
   const strataLoad = (performance.now() - t) / 1000;
   t = performance.now();
   await stow(orthanc.dicomWeb, small, 500, 2);

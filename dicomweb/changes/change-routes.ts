@@ -1,15 +1,18 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { openVersion, removeInstances } from '@strata/services/dicomweb';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { studyPath } from '../version/path-uids.js';
 import { COMMIT_HEADER } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { rejectionMeaning } from './rejection-codes.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface ChangeOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
-  author: Actor;
+  author: Author;
 }
 
 const LEVELS = [
@@ -36,7 +39,7 @@ export function registerChangeRoutes(app: FastifyInstance, prefix: string, optio
 async function remove(request: FastifyRequest, reply: FastifyReply, options: ChangeOptions, why: string) {
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'write', address.dataset, address.ref);
   const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
   const result = await removeInstances(options.deps, version, uids, {
     author: options.author,

@@ -2,16 +2,20 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { parseQidoQuery, scopedTo, type QueryLevel } from '@strata/modules/qido';
 import { headerAttributesOf, headerTargetOf, searchWithSequences } from '@strata/services/dicomweb';
 import { searchVersion } from '@strata/services/qido';
-import { findDataset, type VersioningDeps } from '@strata/services/versioning';
+import { openDataset } from '@strata/services/access';
+import type { VersioningDeps } from '@strata/services/versioning';
 import { pathUids } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { qidoDataset } from './qido-dataset.js';
 import { qidoMediaType } from './qido-media.js';
 import { queryParameters } from './query-string.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface QidoOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   /** The most results one response holds, and how many when a query gives no limit. */
   limits: { maxLimit: number; defaultLimit: number };
   /** The dataset the bare `/dicomweb` base addresses (at its default branch). */
@@ -38,7 +42,7 @@ export function registerQidoRoutes(app: FastifyInstance, prefix: string, options
 async function search(request: FastifyRequest, reply: FastifyReply, level: QueryLevel, options: QidoOptions) {
   const mediaType = qidoMediaType(request);
   const address = versionOf(request, options.alias);
-  const dataset = await findDataset(options.deps, address.dataset);
+  const dataset = await openDataset(options.deps, options.actorOf(request), address.dataset, 'read');
   const { study, series } = pathUids(request);
   const uids = { ...(study !== undefined && { study }), ...(series !== undefined && { series }) };
   const query = scopedTo(parseQidoQuery(level, queryParameters(request.url), options.limits), uids);

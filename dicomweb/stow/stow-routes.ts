@@ -3,18 +3,21 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
 import { openVersion, requireBranch, storeInstances, type StowPart } from '@strata/services/dicomweb';
-import type { Actor, VersioningDeps } from '@strata/services/versioning';
+import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { essenceOf, readMultipartRelated, type MultipartPart } from '../http/index.js';
 import { negotiateRequest } from '../version/accept-of.js';
 import { pathUids } from '../version/path-uids.js';
 import { COMMIT_HEADER } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { stowResponse, stowStatus } from './stow-response.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface StowOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
-  author: Actor;
+  author: Author;
   /** Where parts wait while they are parsed. */
   spoolDir: string;
   /** The largest request body, in bytes. */
@@ -43,7 +46,7 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
   const xml = essenceOf(negotiateRequest(request, RESPONSE_OFFERS).mediaType) === 'application/dicom+xml';
   const { study } = pathUids(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'write', address.dataset, address.ref);
   requireBranch(version, 'store instances into');
   const body = readMultipartRelated(request.raw, request.headers['content-type'], {
     maxBodyBytes: options.maxBodyBytes,

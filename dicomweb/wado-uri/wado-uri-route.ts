@@ -15,9 +15,12 @@ import { queryParameters } from '../qido/query-string.js';
 import { deliveriesFor } from '../wado/instance-syntaxes.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface WadoUriOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
 }
 
@@ -55,7 +58,7 @@ async function retrieve(request: FastifyRequest, reply: FastifyReply, options: W
   }
   const transferSyntax = params.get('transferSyntax');
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   const [found] = await instancesOf(options.deps, version, {
     study: study ?? '',
     series: series ?? '',

@@ -17,9 +17,12 @@ import { negotiateRequest } from '../version/accept-of.js';
 import { studyPath } from '../version/path-uids.js';
 import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface FramesOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
 }
 
@@ -76,7 +79,7 @@ async function retrieveFrames(request: FastifyRequest, reply: FastifyReply, opti
   const numbers = frameList((request.params as { frames: string }).frames);
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   const [instance] = await instancesOf(options.deps, version, uids);
   if (instance === undefined) throw new Error('instancesOf returned no instance');
   const fast = await framesAsRecorded(request, reply, version.ref, instance, numbers, options.deps);

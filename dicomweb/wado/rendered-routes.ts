@@ -16,9 +16,12 @@ import { versionHeaders } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { instanceUrl } from './instance-urls.js';
 import { sendMultipart } from './send-multipart.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface RenderedOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
 }
 
@@ -61,7 +64,7 @@ async function rendered(request: FastifyRequest, reply: FastifyReply, options: R
   const frameNumber = frame === undefined ? 1 : Number(frame);
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   const [instance] = await instancesOf(options.deps, version, uids, { firstOnly: true });
   if (instance === undefined) throw new Error('instancesOf returned no instance');
   if (versionHeaders(request, reply, version.ref, `${thumbnail ? 'thumbnail' : 'rendered'}.${mediaType}`)) {
@@ -102,7 +105,7 @@ async function renderedMany(request: FastifyRequest, reply: FastifyReply, option
   });
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   const images = (await instancesOf(options.deps, version, uids)).filter(
     (instance) => instance.metadata === undefined || instance.metadata.pixelData !== undefined,
   );

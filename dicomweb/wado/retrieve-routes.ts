@@ -25,9 +25,12 @@ import { versionOf, type VersionAddress } from '../version/version-of.js';
 import { bulkDataUrl, instanceUrl } from './instance-urls.js';
 import { deliveriesFor } from './instance-syntaxes.js';
 import { sendMultipart } from './send-multipart.js';
+import type { ActorOf } from '../version/actor-of.js';
 
 export interface RetrieveOptions {
   deps: VersioningDeps;
+  /** Who is asking (the app authenticates every request once). */
+  actorOf: ActorOf;
   alias: string | undefined;
 }
 
@@ -67,7 +70,7 @@ interface Target {
 async function target(request: FastifyRequest, options: RetrieveOptions): Promise<Target> {
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   return { address, version, instances: await instancesOf(options.deps, version, uids) };
 }
 
@@ -110,7 +113,7 @@ async function retrieveMetadata(request: FastifyRequest, reply: FastifyReply, op
   const chosen = negotiateRequest(request, METADATA_OFFERS);
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, address.dataset, address.ref);
+  const version = await openVersion(options.deps, options.actorOf(request), 'read', address.dataset, address.ref);
   const xml = chosen.mediaType.type === 'multipart';
   if (versionHeaders(request, reply, version.ref, xml ? 'metadata-xml' : 'metadata-json'))
     return reply.code(304).send();

@@ -3,7 +3,10 @@ export { describeTarget, type DatabaseTarget } from './database/target.js';
 export { generateMigration } from './database/migration-generator.js';
 export { Installation } from './entities/index.js';
 export { enableVectorSupport, type VectorSupport } from './vector/vector-support.js';
-export type { DatasetRecord } from './versioning/dataset-repository.js';
+export type { AccountKind, AccountRecord, NewAccount } from './access/account-repository.js';
+export type { NewToken, SessionRecord, TokenRecord } from './access/credential-repository.js';
+export type { DatasetRelation, OrgRole, Role, TeamRecord } from './access/membership-repository.js';
+export type { DatasetRecord, Visibility } from './versioning/dataset-repository.js';
 export type { FileRecord } from './versioning/file-repository.js';
 export {
   DERIVED_TABLES,

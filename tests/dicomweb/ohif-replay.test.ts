@@ -228,6 +228,7 @@ describe('OHIF v3 in a browser and its delete action', () => {
     const branch = `${fixture.server.url}/dicomweb/lab/ct/@feature%2Fct`;
     const reject = await fetch(`${branch}/studies/${studyUid(1)}/series/${seriesUid(1, 1)}/reject/113039%5EDCM`, {
       method: 'POST',
+      headers: fixture.writer,
     });
     expect(reject.status).toBe(204);
     const after = (await (await fetch(`${branch}/studies/${studyUid(1)}/series`)).json()) as Dataset[];

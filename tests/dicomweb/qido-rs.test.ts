@@ -128,7 +128,9 @@ describe('QIDO-RS', () => {
       ['/dicomweb/lab/ct/@main/studies?bad%20name=1', {}, 400, 'qido.invalid_parameter'],
       ['/dicomweb/lab/ct/@main/studies?PatientID=%E0%A4%A', {}, 400, 'request.bad_query'],
       ['/dicomweb/lab/ct/@main/studies/1.2.x/series', {}, 400, 'dicomweb.invalid_uid'],
-      ['/dicomweb/lab/nothing/@main/studies', {}, 404, 'dataset.not_found'],
+      // Whether a dataset exists is not told to anyone who may not read it: anonymous, sign in.
+      ['/dicomweb/lab/nothing/@main/studies', {}, 401, 'auth.required'],
+      ['/dicomweb/lab/nothing/@main/studies', { headers: fixture.writer }, 404, 'dataset.not_found'],
       ['/dicomweb/lab/ct/@nowhere/studies', {}, 404, 'ref.not_found'],
       ['/dicomweb/lab/ct/@main/studies', { headers: { accept: 'application/xml' } }, 406, 'request.not_acceptable'],
       ['/dicomweb/lab/ct/@main/studies?accept=image/png', {}, 406, 'request.not_acceptable'],
@@ -216,7 +218,10 @@ describe('QIDO-RS', () => {
     const branch = `${server.url}/dicomweb/lab/ct/@feature%2Fct`;
     const stored = await fetch(`${branch}/studies`, {
       method: 'POST',
-      headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+      headers: {
+        ...fixture.writer,
+        'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}`,
+      },
       body: Buffer.concat(chunks),
     });
     expect(stored.status).toBe(200);

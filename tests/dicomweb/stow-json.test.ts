@@ -80,7 +80,7 @@ const metadataPart = (dataSets: unknown): Part => ({
 async function post(ref: string, parts: Part[], study?: string) {
   return fetch(`${fixture.server.url}/dicomweb/lab/ct/@${ref}/studies${study === undefined ? '' : `/${study}`}`, {
     method: 'POST',
-    headers: { 'content-type': JSON_BODY, accept: 'application/dicom+json' },
+    headers: { ...fixture.writer, 'content-type': JSON_BODY, accept: 'application/dicom+json' },
     body: multipart('stow-json', parts),
     signal: AbortSignal.timeout(60_000),
   });
@@ -185,7 +185,7 @@ beforeAll(async () => {
   const bytes = await Promise.all(files.map((file) => readFile(file.path)));
   const stored = await fetch(`${fixture.base}/studies`, {
     method: 'POST',
-    headers: { 'content-type': 'multipart/related; type="application/dicom"; boundary=originals' },
+    headers: { ...fixture.writer, 'content-type': 'multipart/related; type="application/dicom"; boundary=originals' },
     body: multipart(
       'originals',
       bytes.map((b) => ({ type: 'application/dicom', bytes: b })),

@@ -56,7 +56,7 @@ function chunked(body: Buffer): ReadableStream<Uint8Array> {
 async function post(path: string, body: Buffer | ReadableStream<Uint8Array>, contentType: string, accept?: string) {
   return fetch(`${fixture.server.url}${path}`, {
     method: 'POST',
-    headers: { 'content-type': contentType, ...(accept !== undefined && { accept }) },
+    headers: { ...fixture.writer, 'content-type': contentType, ...(accept !== undefined && { accept }) },
     body,
     ...(body instanceof ReadableStream && { duplex: 'half' }),
     signal: AbortSignal.timeout(5_000),
@@ -80,6 +80,7 @@ describe('STOW-RS', () => {
     const client = new api.DICOMwebClient({
       url: `${fixture.server.url}/dicomweb/lab/ct/@feature%2Fct`,
       singlepart: false,
+      headers: fixture.writer,
     }) as unknown as { storeInstances(options: object): Promise<unknown> };
     const files = [slice(1, 1), slice(1, 2), slice(2, 1)];
     await client.storeInstances({

@@ -3,6 +3,7 @@
 // its bytes back exactly, `rendered` makes an image of it, its frames decode to the pixels
 // pydicom decodes, and transcoding to Explicit VR Little Endian and HTJ2K lossless keeps its
 // pixels. What cannot be done is a 406 with a reason, listed below with why.
+import { OPERATOR } from '@strata/services/access';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -181,7 +182,7 @@ beforeAll(async () => {
       });
     }
   }
-  const { dataset } = await openVersion(fixture.deps, 'lab/ct');
+  const { dataset } = await openVersion(fixture.deps, OPERATOR, 'read', 'lab/ct');
   for (const lane of lanes.keys()) await createBranch(fixture.deps, dataset, `corpus-${lane}`, 'main');
 }, 60_000);
 
@@ -203,7 +204,10 @@ describe('the transfer-syntax corpus through the server', () => {
       ]);
       const response = await fetch(`${fixture.server.url}/dicomweb/lab/ct/@corpus-${lane}/studies`, {
         method: 'POST',
-        headers: { 'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}` },
+        headers: {
+          ...fixture.writer,
+          'content-type': `multipart/related; type="application/dicom"; boundary=${boundary}`,
+        },
         body,
       });
       expect({ lane, status: response.status }).toEqual({ lane, status: 200 });

@@ -1,6 +1,7 @@
 // WADO-RS instance retrieve writes stored files straight to the socket through reused buffers:
 // its length is announced, the usual headers are all there, a client that leaves early costs the
 // server nothing, and a file that cannot be read fails the response before its first byte.
+import { OPERATOR } from '@strata/services/access';
 import { request } from 'node:http';
 import { instancesOf, openVersion } from '@strata/services/dicomweb';
 import { sopUid, startDicomwebFixture, studyUid, type DicomwebFixture } from '../support/dicomweb-fixture.js';
@@ -52,7 +53,7 @@ describe('WADO-RS retrieve, streamed', () => {
   });
 
   it('answers with an error, not a cut body, when the first stored file cannot be read', async () => {
-    const version = await openVersion(fixture.deps, 'lab/ct', 'main');
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', 'lab/ct', 'main');
     const [first] = await instancesOf(fixture.deps, version, { study: studyUid(2), series: `${studyUid(2)}.1` });
     const digest = first?.file.parts[0];
     if (digest === undefined) throw new Error('the series has no stored file');

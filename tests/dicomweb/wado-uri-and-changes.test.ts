@@ -71,18 +71,20 @@ describe('DELETE and reject', () => {
     const feature = `${fixture.server.url}/dicomweb/lab/ct/@feature%2Fct`;
     const rejected = await fetch(`${feature}/studies/${studyUid(0)}/series/${seriesUid(0, 1)}/reject/113001%5EDCM`, {
       method: 'POST',
+      headers: fixture.writer,
     });
     expect(rejected.status).toBe(204);
     const afterReject = rejected.headers.get('strata-commit');
     expect(afterReject).not.toBe(fixture.head);
     const series = await fetch(`${feature}/studies/${studyUid(0)}/series`);
     expect(((await series.json()) as unknown[]).length).toBe(1);
-    const deleted = await fetch(`${feature}/studies/${studyUid(2)}`, { method: 'DELETE' });
+    const deleted = await fetch(`${feature}/studies/${studyUid(2)}`, { method: 'DELETE', headers: fixture.writer });
     expect(deleted.status).toBe(204);
     const oneInstance = await fetch(
       `${feature}/studies/${studyUid(1)}/series/${seriesUid(1, 0)}/instances/${sopUid(1, 0, 0)}`,
       {
         method: 'DELETE',
+        headers: fixture.writer,
       },
     );
     expect(oneInstance.status).toBe(204);
@@ -111,7 +113,7 @@ describe('DELETE and reject', () => {
       ['DELETE', `/dicomweb/lab/ct/@nowhere/studies/${studyUid(1)}`, 404, 'ref.not_found'],
     ];
     for (const [method, path, status, code] of cases) {
-      const response = await fetch(`${fixture.server.url}${path}`, { method });
+      const response = await fetch(`${fixture.server.url}${path}`, { method, headers: fixture.writer });
       const body = (await response.json()) as { error: { code: string } };
       expect({ path, status: response.status, code: body.error.code }).toEqual({ path, status, code });
     }

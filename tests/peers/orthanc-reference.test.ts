@@ -117,7 +117,7 @@ beforeAll(async () => {
     await storeInOrthanc(orthanc, await readFile(file.path));
   }
   const author = { name: 'Ada', email: 'ada@example.org' };
-  const dataset = await createDataset(fixture.deps, 'peers/reference', author);
+  const dataset = await createDataset(fixture.deps, 'peers/reference', author, { visibility: 'public' });
   await importDirectory(fixture.deps, folder, {
     dataset,
     branch: 'main',

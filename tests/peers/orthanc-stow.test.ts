@@ -98,8 +98,9 @@ beforeAll(async () => {
   const liarPort = typeof liarAddress === 'object' && liarAddress !== null ? liarAddress.port : 0;
   orthanc = await startOrthanc({
     dicomWebServers: {
-      strata: `${proxy.url}/dicomweb/lab/ct/@feature%2Fct/`,
-      'strata-tag': `${proxy.url}/dicomweb/lab/ct/@v1/`,
+      // Orthanc authenticates as a PACS does: HTTP Basic, a write token as the password.
+      strata: { url: `${proxy.url}/dicomweb/lab/ct/@feature%2Fct/`, username: 'orthanc', password: fixture.writeToken },
+      'strata-tag': { url: `${proxy.url}/dicomweb/lab/ct/@v1/`, username: 'orthanc', password: fixture.writeToken },
       liar: `http://127.0.0.1:${liarPort}/`,
     },
   });

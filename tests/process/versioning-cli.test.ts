@@ -17,7 +17,7 @@ describe('strata dataset, branch, tag, log, diff', () => {
   it('creates a dataset, branches and tags it, and shows its history', async () => {
     expect(await strata('dataset', 'create', 'lab/brain-mri')).toEqual({
       code: 0,
-      output: 'Created lab/brain-mri (default branch main).\n',
+      output: 'Created lab/brain-mri (default branch main, private).\n',
     });
     expect((await strata('branch', 'lab/brain-mri', 'deid')).output).toMatch(
       /^Created branch deid at [0-9a-f]{12}\.\n$/,

@@ -1,12 +1,15 @@
 // A running Strata server (in-process, real HTTP) with one dataset, `lab/ct`, seeded with three
 // synthetic CT studies (two series of two slices each) and dicomweb-client's palette-colour US,
 // with a tag `v1` and a branch `feature/ct` at the seed commit. DICOMWEB_DATASET is `lab/ct`.
+// The dataset is public (these suites are not about access): anyone reads it; writing (STOW,
+// DELETE, reject) takes the write token of `writer`, a write collaborator.
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig, serve, type RunningServer } from '@strata/app';
 import { createTestTarget } from '@strata/models/testing';
+import { createToken, createUser, grantRole, OPERATOR } from '@strata/services/access';
 import { importDirectory } from '@strata/services/ingest';
 import { createBranch, createDataset, createTag, type VersioningDeps } from '@strata/services/versioning';
 import { syntheticSlice } from './synthetic-dicom.js';
@@ -37,6 +40,9 @@ export interface DicomwebFixture {
   head: string;
   /** The bytes of every seeded file, by SOP Instance UID. */
   files: Map<string, Buffer>;
+  /** A write token on `lab/ct`, and the headers that send it. */
+  writeToken: string;
+  writer: { authorization: string };
   stop(): Promise<void>;
 }
 
@@ -84,7 +90,7 @@ export async function startDicomwebFixture(settings: Record<string, string> = {}
   }
   await copyFile(US_PALETTE, join(folder, 'us.dcm'));
   const author = { name: 'Ada', email: 'ada@example.org' };
-  const dataset = await createDataset(deps, 'lab/ct', author);
+  const dataset = await createDataset(deps, 'lab/ct', author, { visibility: 'public' });
   const report = await importDirectory(deps, folder, {
     dataset,
     branch: 'main',
@@ -94,7 +100,10 @@ export async function startDicomwebFixture(settings: Record<string, string> = {}
   });
   await createTag(deps, dataset, 'v1', 'main');
   await createBranch(deps, dataset, 'feature/ct', 'main');
+  const writer = await writeTokenFor(deps, 'lab/ct');
   return {
+    writeToken: writer,
+    writer: { authorization: `Bearer ${writer}` },
     server,
     deps,
     base: `${server.url}/dicomweb/lab/ct/@main`,
@@ -106,4 +115,12 @@ export async function startDicomwebFixture(settings: Record<string, string> = {}
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A user with the write role on a dataset, and a write token of theirs. */
+export async function writeTokenFor(deps: VersioningDeps, dataset: string): Promise<string> {
+  const login = `writer-${dataset.replace(/[^A-Za-z0-9]/g, '-')}`;
+  await createUser(deps, OPERATOR, { login, email: `${login}@example.org` });
+  await grantRole(deps, OPERATOR, dataset, login, 'write');
+  return (await createToken(deps, OPERATOR, { login, name: 'writer', scope: 'write' })).token;
 }

@@ -30,8 +30,11 @@ export function orthancInstalled(): boolean {
 
 export interface OrthancOptions {
   readyTimeoutMs?: number;
-  /** DICOMweb servers Orthanc may send to (`DicomWeb.Servers`): name → base URL (ending in `/`). */
-  dicomWebServers?: Record<string, string>;
+  /**
+   * DICOMweb servers Orthanc may send to (`DicomWeb.Servers`): name → base URL (ending in `/`),
+   * or the URL with the HTTP Basic user name and password Orthanc sends (a Strata token as password).
+   */
+  dicomWebServers?: Record<string, string | { url: string; username: string; password: string }>;
 }
 
 /** Starts Orthanc; throws naming the apt packages if it is not installed. */
@@ -58,7 +61,12 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
       Root: '/dicom-web/',
       EnableWado: true,
       Ssl: false,
-      Servers: Object.fromEntries(Object.entries(options.dicomWebServers ?? {}).map(([name, url]) => [name, [url]])),
+      Servers: Object.fromEntries(
+        Object.entries(options.dicomWebServers ?? {}).map(([name, server]) => [
+          name,
+          typeof server === 'string' ? [server] : [server.url, server.username, server.password],
+        ]),
+      ),
     },
     DicomModalities: {},
   };

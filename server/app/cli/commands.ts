@@ -1,3 +1,4 @@
+import { orgCommand, teamCommand, tokenCommand, userCommand } from './access-commands.js';
 import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
@@ -12,6 +13,10 @@ import { serveCommand } from './serve-command.js';
 export const commands: Record<string, Command> = {
   serve: serveCommand,
   dataset: datasetCommand,
+  user: userCommand,
+  token: tokenCommand,
+  org: orgCommand,
+  team: teamCommand,
   branch: branchCommand,
   tag: tagCommand,
   import: importCommand,

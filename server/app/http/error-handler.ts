@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { HTTP_STATUS, isStrataError, kindOfHttpStatus, type ErrorKind } from '@strata/modules/errors';
+import { AUTH_CHALLENGE } from '@strata/services/access';
 
 /** The JSON body of every error response. */
 export interface ErrorBody {
@@ -51,6 +52,8 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   const status = HTTP_STATUS[body.kind];
   if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
+  // Every 401 says how to authenticate (RFC 9110 11.6.1).
+  if (status === 401) void reply.header('www-authenticate', AUTH_CHALLENGE);
   void reply.status(status).send({ error: body.error } satisfies ErrorBody);
 }
 

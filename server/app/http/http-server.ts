@@ -2,6 +2,8 @@ import cors from '@fastify/cors';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import type { VersioningDeps } from '@strata/services/versioning';
+import { registerAuthentication } from './authentication.js';
 import { MAX_PARAM_LENGTH, registerErrorHandling, sendError } from './error-handler.js';
 import { registerHealthRoutes, type ReadinessCheck } from './health-routes.js';
 import { registerMetrics } from './metrics.js';
@@ -16,6 +18,8 @@ export interface HttpServerOptions {
   corsOrigins: '*' | false | string[];
   bodyLimit: number;
   version: string;
+  /** What authenticating a request needs (the accounts and credentials in the database). */
+  deps: VersioningDeps;
 }
 
 /** The Fastify application with everything every route shares; protocol plugins register on it. */
@@ -46,6 +50,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
       maxAge: 86400,
     });
   }
+  // After CORS, so a 401 still carries the CORS headers a browser needs to read it.
+  registerAuthentication(app, options.deps);
   registerHealthRoutes(app, {
     checks: options.readinessChecks,
     isShuttingDown: options.isShuttingDown,

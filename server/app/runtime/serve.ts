@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
+import { actorOf } from '../http/authentication.js';
 import { createHttpServer } from '../http/http-server.js';
 import { createMetricsRegistry } from '../http/metrics.js';
 import { startTelemetry } from '../telemetry/sdk.js';
@@ -31,6 +32,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     throw error;
   });
   let shuttingDown = false;
+  const deps = { database: system.database, blobStore: system.blobStore, now: () => new Date() };
   const http = await createHttpServer({
     logger,
     metrics: createMetricsRegistry(),
@@ -42,10 +44,12 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     corsOrigins: config.corsOrigins,
     bodyLimit: config.bodyLimit,
     version: config.version,
+    deps,
   });
   await http.register(
     dicomwebPlugin({
-      deps: { database: system.database, blobStore: system.blobStore, now: () => new Date() },
+      deps,
+      actorOf,
       qido: { maxLimit: config.dicomweb.qidoMaxLimit, defaultLimit: config.dicomweb.qidoDefaultLimit },
       author: config.author,
       stow: { spoolDir: join(config.dataDir, 'spool'), maxBodyBytes: config.dicomweb.stowBodyLimit },
@@ -65,6 +69,11 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url }, 'strata is serving');
+  if ((await system.database.read().accounts.countUsers()) === 0) {
+    logger.warn(
+      'no users yet: create the first admin with `strata user add LOGIN --email EMAIL --admin`, then a token with `strata token add LOGIN NAME --scope write`',
+    );
+  }
 
   let stopped: Promise<void> | undefined;
   const stop = () =>

@@ -10,6 +10,8 @@ export const DatasetSchema = defineEntity({
     owner: p.string().length(100),
     name: p.string().length(100),
     defaultBranch: p.string().length(255),
+    /** Who may read it without a grant: anyone (`public`), any signed-in user (`internal`), or no one. */
+    visibility: p.enum(['private', 'internal', 'public'] as const).default('private'),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
 });

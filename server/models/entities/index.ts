@@ -1,4 +1,8 @@
+import { AccountSchema, OrgMemberSchema, TeamMemberSchema, TeamSchema } from './account.js';
+import { ApiTokenSchema, SessionSchema } from './credentials.js';
 import { DatasetSchema } from './dataset.js';
+import { DatasetCommitSchema } from './dataset-commit.js';
+import { DatasetGrantSchema } from './dataset-grant.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -15,7 +19,11 @@ import { RefSchema } from './ref.js';
 import { SeriesMetadataSchema } from './series-metadata.js';
 import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
+export { Account, OrgMember, Team, TeamMember } from './account.js';
+export { ApiToken, Session } from './credentials.js';
 export { Dataset } from './dataset.js';
+export { DatasetCommit } from './dataset-commit.js';
+export { DatasetGrant } from './dataset-grant.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -41,4 +49,12 @@ export const entities = [
   HeadStudySchema,
   GcMarkSchema,
   SeriesMetadataSchema,
+  AccountSchema,
+  OrgMemberSchema,
+  TeamSchema,
+  TeamMemberSchema,
+  DatasetGrantSchema,
+  ApiTokenSchema,
+  SessionSchema,
+  DatasetCommitSchema,
 ];

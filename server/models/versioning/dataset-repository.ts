@@ -2,12 +2,16 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { StrataError } from '@strata/modules/errors';
 
+/** Who may read a dataset without a grant: anyone, any signed-in user, or no one. */
+export type Visibility = 'private' | 'internal' | 'public';
+
 /** A dataset as services see it (not the ORM entity). */
 export interface DatasetRecord {
   id: string;
   owner: string;
   name: string;
   defaultBranch: string;
+  visibility: Visibility;
   createdAt: Date;
 }
 
@@ -15,11 +19,11 @@ export class DatasetRepository {
   constructor(private readonly em: SqlEntityManager) {}
 
   /** Inserts a dataset; `dataset.exists` if owner/name is taken. */
-  async create(owner: string, name: string, defaultBranch: string): Promise<DatasetRecord> {
-    const record: DatasetRecord = { id: randomUUID(), owner, name, defaultBranch, createdAt: new Date() };
+  async create(owner: string, name: string, defaultBranch: string, visibility: Visibility): Promise<DatasetRecord> {
+    const record: DatasetRecord = { id: randomUUID(), owner, name, defaultBranch, visibility, createdAt: new Date() };
     const result = await this.em.execute<{ affectedRows: number }>(
-      'insert into dataset (id, owner, name, default_branch, created_at) values (?, ?, ?, ?, ?) on conflict (owner, name) do nothing',
-      [record.id, owner, name, defaultBranch, record.createdAt],
+      'insert into dataset (id, owner, name, default_branch, visibility, created_at) values (?, ?, ?, ?, ?, ?) on conflict (owner, name) do nothing',
+      [record.id, owner, name, defaultBranch, visibility, record.createdAt],
       'run',
     );
     if (result.affectedRows === 0) {
@@ -30,7 +34,7 @@ export class DatasetRepository {
 
   async find(owner: string, name: string): Promise<DatasetRecord | undefined> {
     const rows = await this.em.execute<Row[]>(
-      'select id, owner, name, default_branch, created_at from dataset where owner = ? and name = ?',
+      'select id, owner, name, default_branch, visibility, created_at from dataset where owner = ? and name = ?',
       [owner, name],
     );
     return rows[0] === undefined ? undefined : fromRow(rows[0]);
@@ -38,9 +42,13 @@ export class DatasetRepository {
 
   async list(): Promise<DatasetRecord[]> {
     const rows = await this.em.execute<Row[]>(
-      'select id, owner, name, default_branch, created_at from dataset order by owner, name',
+      'select id, owner, name, default_branch, visibility, created_at from dataset order by owner, name',
     );
     return rows.map(fromRow);
+  }
+
+  async setVisibility(id: string, visibility: Visibility): Promise<void> {
+    await this.em.execute('update dataset set visibility = ? where id = ?', [visibility, id], 'run');
   }
 }
 
@@ -49,6 +57,7 @@ interface Row {
   owner: string;
   name: string;
   default_branch: string;
+  visibility: Visibility;
   created_at: Date | string;
 }
 
@@ -58,6 +67,7 @@ function fromRow(row: Row): DatasetRecord {
     owner: row.owner,
     name: row.name,
     defaultBranch: row.default_branch,
+    visibility: row.visibility,
     createdAt: new Date(row.created_at),
   };
 }

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
 import { decodeNode, type NodeSource } from '@strata/modules/objects';
 import { QidoIndexRepository } from '../qido/index-repository.js';
-import { insertOrTouch, toBytes, toHex } from './sql-values.js';
+import { insertOrTouch, toBytes } from './sql-values.js';
 
 const TREE = 1;
 const COMMIT = 2;
@@ -47,17 +47,6 @@ export class ObjectRepository implements NodeSource {
       'run',
     );
     return result.affectedRows === 1;
-  }
-
-  /** Commit ids starting with a hex prefix (for abbreviated ids), at most `limit`. */
-  async commitsWithPrefix(prefix: string, limit = 2): Promise<Digest[]> {
-    const low = toBytes(prefix.length % 2 === 0 ? prefix : `${prefix}0`);
-    const high = toBytes(prefix.padEnd(64, 'f'));
-    const rows = await this.em.execute<{ id: Uint8Array }[]>(
-      `select id from object where kind = ? and id >= ? and id <= ? order by id limit ${Number(limit)}`,
-      [COMMIT, low, high],
-    );
-    return rows.map((row) => toHex(row.id) as Digest).filter((id) => id.startsWith(prefix));
   }
 
   private async get(id: Digest, kind: number): Promise<Uint8Array | undefined> {

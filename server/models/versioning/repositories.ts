@@ -1,6 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { AccountRepository } from '../access/account-repository.js';
+import { CredentialRepository } from '../access/credential-repository.js';
+import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
 import { QidoIndexRepository } from '../qido/index-repository.js';
+import { DatasetCommitRepository } from './dataset-commit-repository.js';
 import { DatasetRepository } from './dataset-repository.js';
 import { FileRepository } from './file-repository.js';
 import { GcRepository } from './gc-repository.js';
@@ -8,7 +12,7 @@ import { MetadataRepository } from './metadata-repository.js';
 import { ObjectRepository } from './object-repository.js';
 import { RefRepository } from './ref-repository.js';
 
-/** The repositories of the versioning engine, all on one EntityManager (one transaction when it is one). */
+/** The repositories of the versioning engine and of access (accounts, grants, credentials), all on one EntityManager (one transaction when it is one). */
 export interface VersioningRepositories {
   datasets: DatasetRepository;
   refs: RefRepository;
@@ -18,6 +22,10 @@ export interface VersioningRepositories {
   index: QidoIndexRepository;
   seriesMetadata: SeriesMetadataRepository;
   gc: GcRepository;
+  datasetCommits: DatasetCommitRepository;
+  accounts: AccountRepository;
+  memberships: MembershipRepository;
+  credentials: CredentialRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -30,5 +38,9 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     index: new QidoIndexRepository(em),
     seriesMetadata: new SeriesMetadataRepository(em),
     gc: new GcRepository(em),
+    datasetCommits: new DatasetCommitRepository(em),
+    accounts: new AccountRepository(em),
+    memberships: new MembershipRepository(em),
+    credentials: new CredentialRepository(em),
   };
 }

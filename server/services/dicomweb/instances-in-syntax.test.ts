@@ -1,3 +1,4 @@
+import { OPERATOR } from '../access/index.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -43,7 +44,7 @@ async function storedInstances(): Promise<{ instances: VersionInstance[]; bytes:
       yield* parts;
     })(),
   });
-  const version = await openVersion(fixture.deps, 'lab/transcode');
+  const version = await openVersion(fixture.deps, OPERATOR, 'read', 'lab/transcode');
   const instances = [];
   for (const study of [
     '999.999.3859744',
@@ -108,7 +109,7 @@ describe('instancesInSyntax', () => {
   });
 
   it('reads the headers a conversion needs, and whether the file can be rewritten', async () => {
-    const version = await openVersion(fixture.deps, 'lab/transcode');
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', 'lab/transcode');
     const [us] = await instancesOf(fixture.deps, version, { study: '999.999.3859744' });
     const [header] = await transcodingHeaders(fixture.deps, [us as VersionInstance]);
     expect(header?.rewritable).toBe(true);

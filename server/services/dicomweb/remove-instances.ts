@@ -1,7 +1,7 @@
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { commitChanges } from '../versioning/commit-changes.js';
-import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
+import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { instancesOf, type OpenVersion } from './retrieve.js';
 
 /**
@@ -13,7 +13,7 @@ export async function removeInstances(
   deps: VersioningDeps,
   version: OpenVersion,
   uids: { study: string; series?: string; instance?: string },
-  change: { author: Actor; message: string },
+  change: { author: Author; message: string },
 ): Promise<{ commit: Digest; removed: number }> {
   requireBranch(version, 'remove instances from');
   const instances = await instancesOf(deps, version, uids);

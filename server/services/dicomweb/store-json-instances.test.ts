@@ -1,3 +1,4 @@
+import { OPERATOR } from '../access/index.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -90,7 +91,7 @@ function store(
 
 /** The bytes of every instance at a dataset's main branch, by SOP Instance UID. */
 async function storedFiles(target: DatasetRecord): Promise<Map<string, Buffer>> {
-  const version = await openVersion(fixture.deps, `${target.owner}/${target.name}`);
+  const version = await openVersion(fixture.deps, OPERATOR, 'read', `${target.owner}/${target.name}`);
   const files = new Map<string, Buffer>();
   for (const study of [
     '1.3.6.1.4.1.14519.5.2.1.2744.7002.271803936741289691489150315969',

@@ -4,7 +4,7 @@ import { StrataError, isStrataError } from '@strata/modules/errors';
 import type { PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord } from '@strata/models';
 import { commitChanges } from '../versioning/commit-changes.js';
-import type { Actor, VersioningDeps } from '../versioning/versioning-deps.js';
+import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestFile, type IngestedInstance } from './ingest-file.js';
 import { CHUNK } from './store-file.js';
 import { listFiles } from './walk.js';
@@ -19,7 +19,7 @@ export interface ImportOptions {
   dataset: DatasetRecord;
   branch: string;
   message: string;
-  author: Actor;
+  author: Author;
   /** `skip`: commit what could be read and report the rest; `abort`: commit nothing if any file fails. */
   onError: 'skip' | 'abort';
   /** Files read and stored at once (default 16). */

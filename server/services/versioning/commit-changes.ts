@@ -4,7 +4,7 @@ import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
-import type { Actor, VersioningDeps } from './versioning-deps.js';
+import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
 
 export interface ChangeRequest {
@@ -16,7 +16,7 @@ export interface ChangeRequest {
   /** What ingest parsed from the DICOM files among them, recorded in the same transaction. */
   metadata?: InstanceMetadataRecord[];
   message: string;
-  author: Actor;
+  author: Author;
   /** Refuse (`ref.moved`) instead of rebasing if the branch is no longer here. */
   expectedHead?: Digest;
 }
@@ -73,6 +73,7 @@ export async function commitChanges(deps: VersioningDeps, request: ChangeRequest
         await repositories.objects.putNodes(staging.pending());
         await indexCommitTree(repositories, staging, tree, parent.tree);
         await repositories.objects.putCommit(id, encoded);
+        await repositories.datasetCommits.record(dataset.id, [id]);
         if (!(await repositories.refs.compareAndSwap(dataset.id, branch, head.commit, id))) throw new LostRace();
       });
       return { commit: id, parent: head.commit, tree, changed: true };

@@ -1,6 +1,6 @@
 export { commitChanges, type ChangeRequest, type ChangeResult } from './commit-changes.js';
 export { readCommit } from './commit-store.js';
-export { createDataset, findDataset } from './datasets.js';
+export { createDataset, datasetNotFound, findDataset, type NewDatasetOptions } from './datasets.js';
 export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
 export { fsck, type FsckProblem, type FsckReport } from './fsck.js';
 export { DEFAULT_GRACE_MS, gc, type GcCount, type GcOptions, type GcReport } from './gc.js';
@@ -10,4 +10,4 @@ export { revert } from './revert.js';
 export { mergeBase } from './merge-base.js';
 export { checkRefName, parseDatasetName } from './names.js';
 export { createBranch, createTag, deleteBranch, listRefs, resolveRef, type ResolvedRef } from './refs.js';
-export type { Actor, VersioningDeps } from './versioning-deps.js';
+export type { Author, VersioningDeps } from './versioning-deps.js';

@@ -13,7 +13,7 @@ import type { DatasetRecord } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
 import { holdCommit, resolveRef } from './refs.js';
-import type { Actor, VersioningDeps } from './versioning-deps.js';
+import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
 
 export type MergeResult =
@@ -39,7 +39,7 @@ export async function merge(
   dataset: DatasetRecord,
   branch: string,
   theirsRef: string,
-  author: Actor,
+  author: Author,
   message?: string,
 ): Promise<MergeResult> {
   const read = deps.database.read();
@@ -81,6 +81,7 @@ export async function merge(
     await repositories.objects.putNodes(staging.pending());
     await indexCommitTree(repositories, staging, tree, oursCommit.tree);
     await repositories.objects.putCommit(id, encoded);
+    await repositories.datasetCommits.record(dataset.id, [id]);
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, ours.commit, id))) throw branchMoved(branch);
   });
   return { kind: 'merge', commit: id, applied: edits.length };

@@ -17,7 +17,8 @@ export async function resolveRef(deps: VersioningDeps, dataset: DatasetRecord, r
   const named = await repositories.refs.get(dataset.id, ref);
   if (named !== undefined) return { commit: named.commit, kind: named.kind, name: named.name };
   if (/^[0-9a-f]{7,64}$/.test(ref)) {
-    const matches = ref.length === 64 ? [ref as Digest] : await repositories.objects.commitsWithPrefix(ref);
+    // Only the dataset's own commits: another dataset's commit id is not a version of this one.
+    const matches = await repositories.datasetCommits.withPrefix(dataset.id, ref);
     if (matches.length > 1) {
       throw new StrataError(
         'ref.ambiguous',

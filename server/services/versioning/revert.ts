@@ -5,7 +5,7 @@ import { commitChanges, type ChangeResult } from './commit-changes.js';
 import { readCommit } from './commit-store.js';
 import { mergeConflict, threeWay } from './merge.js';
 import { holdCommit, resolveRef } from './refs.js';
-import type { Actor, VersioningDeps } from './versioning-deps.js';
+import type { Author, VersioningDeps } from './versioning-deps.js';
 
 /**
  * Undoes one commit on a branch with a new commit. It is a three-way merge of the commit's
@@ -17,7 +17,7 @@ export async function revert(
   dataset: DatasetRecord,
   branch: string,
   target: string,
-  author: Actor,
+  author: Author,
 ): Promise<ChangeResult> {
   const read = deps.database.read();
   const head = await resolveRef(deps, dataset, branch);

@@ -9,7 +9,7 @@ export interface VersioningDeps {
 }
 
 /** Who made a change, as recorded in commits. */
-export interface Actor {
+export interface Author {
   name: string;
   email: string;
 }

@@ -1,0 +1,55 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ANONYMOUS, authenticate, type Actor, type Credentials } from '@strata/services/access';
+import type { VersioningDeps } from '@strata/services/versioning';
+
+/** The web app's session cookie. */
+export const SESSION_COOKIE = 'strata_session';
+
+const actors = new WeakMap<FastifyRequest, Actor>();
+
+/** Who a request was authenticated as; anonymous for requests the hook did not see (preflight). */
+export function actorOf(request: FastifyRequest): Actor {
+  return actors.get(request) ?? ANONYMOUS;
+}
+
+/**
+ * Authenticates every request once, before any route: `Authorization: Bearer <token>`, HTTP
+ * Basic with the token as the password (any user name: how PACS send credentials), or the
+ * session cookie. Bad credentials answer 401 `auth.invalid_credentials` here, never anonymous.
+ */
+export function registerAuthentication(app: FastifyInstance, deps: VersioningDeps): void {
+  app.addHook('onRequest', async (request) => {
+    // A CORS preflight carries no credentials, and must succeed for the real request to be sent.
+    if (request.method === 'OPTIONS') return;
+    actors.set(request, await authenticate(deps, credentialsOf(request)));
+  });
+}
+
+function credentialsOf(request: FastifyRequest): Credentials | undefined {
+  const authorization = request.headers.authorization;
+  if (authorization !== undefined) {
+    const [scheme = '', value = ''] = authorization.trim().split(/\s+/, 2);
+    switch (scheme.toLowerCase()) {
+      case 'bearer':
+        return { kind: 'token', token: value };
+      case 'basic': {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        const colon = decoded.indexOf(':');
+        return { kind: 'token', token: colon < 0 ? '' : decoded.slice(colon + 1) };
+      }
+      default:
+        // An unknown scheme is refused like a bad token, never ignored.
+        return { kind: 'token', token: '' };
+    }
+  }
+  const session = cookie(request.headers.cookie, SESSION_COOKIE);
+  return session === undefined ? undefined : { kind: 'session', secret: session };
+}
+
+function cookie(header: string | undefined, name: string): string | undefined {
+  for (const pair of header?.split(';') ?? []) {
+    const at = pair.indexOf('=');
+    if (at > 0 && pair.slice(0, at).trim() === name) return decodeURIComponent(pair.slice(at + 1).trim());
+  }
+  return undefined;
+}

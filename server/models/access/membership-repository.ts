@@ -1,0 +1,106 @@
+import { randomUUID } from 'node:crypto';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { StrataError } from '@strata/modules/errors';
+
+export type OrgRole = 'owner' | 'member';
+export type Role = 'read' | 'write' | 'admin';
+
+export interface TeamRecord {
+  id: string;
+  orgId: string;
+  name: string;
+}
+
+/** What the database knows about one user and one dataset, for deciding the user's role. */
+export interface DatasetRelation {
+  /** The user's role in the organization owning the dataset, if it is an organization they belong to. */
+  orgRole: OrgRole | undefined;
+  /** Roles granted to the user on the dataset, directly or through their teams. */
+  grants: Role[];
+}
+
+/** Organization members, teams, and the roles granted on datasets to users and teams. */
+export class MembershipRepository {
+  constructor(private readonly em: SqlEntityManager) {}
+
+  /** Adds a user to an organization, or changes their role in it. */
+  async setOrgMember(orgId: string, userId: string, role: OrgRole): Promise<void> {
+    await this.em.execute(
+      'insert into org_member (org_id, user_id, role) values (?, ?, ?) on conflict (org_id, user_id) do update set role = excluded.role',
+      [orgId, userId, role],
+      'run',
+    );
+  }
+
+  async orgRole(orgId: string, userId: string): Promise<OrgRole | undefined> {
+    const rows = await this.em.execute<{ role: OrgRole }[]>(
+      'select role from org_member where org_id = ? and user_id = ?',
+      [orgId, userId],
+    );
+    return rows[0]?.role;
+  }
+
+  /** Creates a team in an organization; `team.exists` if the organization has one by that name. */
+  async createTeam(orgId: string, name: string): Promise<TeamRecord> {
+    const team = { id: randomUUID(), orgId, name };
+    const result = await this.em.execute<{ affectedRows: number }>(
+      'insert into team (id, org_id, name) values (?, ?, ?) on conflict do nothing',
+      [team.id, orgId, name],
+      'run',
+    );
+    if (result.affectedRows === 0) {
+      throw new StrataError('team.exists', 'conflict', `The organization already has a team ${name}.`, {
+        details: { team: name },
+      });
+    }
+    return team;
+  }
+
+  async findTeam(orgId: string, name: string): Promise<TeamRecord | undefined> {
+    const rows = await this.em.execute<{ id: string; org_id: string; name: string }[]>(
+      'select id, org_id, name from team where org_id = ? and name = ?',
+      [orgId, name],
+    );
+    const row = rows[0];
+    return row === undefined ? undefined : { id: row.id, orgId: row.org_id, name: row.name };
+  }
+
+  async addTeamMember(teamId: string, userId: string): Promise<void> {
+    await this.em.execute(
+      'insert into team_member (team_id, user_id) values (?, ?) on conflict do nothing',
+      [teamId, userId],
+      'run',
+    );
+  }
+
+  /** Grants a role on a dataset to a user or a team, replacing the role they had. */
+  async grant(datasetId: string, grantee: { userId: string } | { teamId: string }, role: Role): Promise<void> {
+    const [column, id] = 'userId' in grantee ? ['user_id', grantee.userId] : ['team_id', grantee.teamId];
+    await this.em.execute(
+      `insert into dataset_grant (id, dataset_id, ${column}, role) values (?, ?, ?, ?) on conflict (dataset_id, ${column}) do update set role = excluded.role`,
+      [randomUUID(), datasetId, id, role],
+      'run',
+    );
+  }
+
+  /** The user's membership of the dataset's owning organization and the roles granted to them, in one query. */
+  async relation(datasetId: string, userId: string): Promise<DatasetRelation> {
+    const rows = await this.em.execute<{ source: string; role: string }[]>(
+      `select 'org' as source, m.role from dataset d
+         join account o on lower(o.login) = lower(d.owner) and o.kind = 'organization'
+         join org_member m on m.org_id = o.id and m.user_id = ?
+         where d.id = ?
+       union all
+       select 'grant', g.role from dataset_grant g where g.dataset_id = ? and g.user_id = ?
+       union all
+       select 'grant', g.role from dataset_grant g join team_member t on t.team_id = g.team_id
+         where g.dataset_id = ? and t.user_id = ?`,
+      [userId, datasetId, datasetId, userId, datasetId, userId],
+    );
+    const org = rows.find((row) => row.source === 'org');
+    return {
+      orgRole: org === undefined ? undefined : (org.role as OrgRole),
+      grants: rows.filter((row) => row.source === 'grant').map((row) => row.role as Role),
+    };
+  }
+}

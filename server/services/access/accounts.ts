@@ -1,0 +1,163 @@
+import type { AccountRecord, OrgRole, TeamRecord } from '@strata/models';
+import { StrataError } from '@strata/modules/errors';
+import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { authRequired, forbidden } from './access-errors.js';
+import type { Actor } from './actor.js';
+import { requireSiteAdmin } from './require-access.js';
+import { hashPassword } from './secrets.js';
+
+const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+export interface NewUser {
+  login: string;
+  email: string;
+  displayName?: string;
+  /** None: the user signs in with tokens only. */
+  password?: string;
+  siteAdmin?: boolean;
+}
+
+/** Creates a user (site admins only). */
+export async function createUser(deps: VersioningDeps, actor: Actor, user: NewUser): Promise<AccountRecord> {
+  requireSiteAdmin(actor);
+  checkLogin(user.login);
+  if (!EMAIL.test(user.email)) {
+    throw new StrataError('account.invalid_email', 'invalid', `Invalid email ${JSON.stringify(user.email)}.`);
+  }
+  const passwordHash = user.password === undefined ? undefined : await hashPassword(user.password);
+  return deps.database.transaction((repositories) =>
+    repositories.accounts.create({
+      login: user.login,
+      kind: 'user',
+      email: user.email,
+      ...(user.displayName !== undefined && { displayName: user.displayName }),
+      ...(passwordHash !== undefined && { passwordHash }),
+      siteAdmin: user.siteAdmin ?? false,
+    }),
+  );
+}
+
+export async function listUsers(deps: VersioningDeps, actor: Actor): Promise<AccountRecord[]> {
+  requireSiteAdmin(actor);
+  return deps.database.read().accounts.list('user');
+}
+
+/** Disables a user (their tokens and sessions stop working at once) or enables them again. */
+export async function setUserDisabled(
+  deps: VersioningDeps,
+  actor: Actor,
+  login: string,
+  disabled: boolean,
+): Promise<AccountRecord> {
+  requireSiteAdmin(actor);
+  const user = await findUser(deps, login);
+  const at = disabled ? deps.now() : null;
+  await deps.database.transaction((repositories) => repositories.accounts.setDisabled(user.id, at));
+  return { ...user, disabledAt: at };
+}
+
+/** Creates an organization; a user who creates one becomes its owner. */
+export async function createOrganization(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
+  if (actor.kind === 'anonymous') throw authRequired();
+  checkLogin(login);
+  return deps.database.transaction(async (repositories) => {
+    const org = await repositories.accounts.create({ login, kind: 'organization' });
+    if (actor.kind === 'user') await repositories.memberships.setOrgMember(org.id, actor.userId, 'owner');
+    return org;
+  });
+}
+
+/** Adds a user to an organization with a role (its owners or site admins). */
+export async function addOrgMember(
+  deps: VersioningDeps,
+  actor: Actor,
+  orgLogin: string,
+  userLogin: string,
+  role: OrgRole,
+): Promise<void> {
+  const org = await administeredOrg(deps, actor, orgLogin);
+  const user = await findUser(deps, userLogin);
+  await deps.database.transaction((repositories) => repositories.memberships.setOrgMember(org.id, user.id, role));
+}
+
+/** Creates a team in an organization (its owners or site admins). */
+export async function createTeam(
+  deps: VersioningDeps,
+  actor: Actor,
+  orgLogin: string,
+  name: string,
+): Promise<TeamRecord> {
+  const org = await administeredOrg(deps, actor, orgLogin);
+  checkLogin(name);
+  return deps.database.transaction((repositories) => repositories.memberships.createTeam(org.id, name));
+}
+
+/** Adds a user to a team `org/team` (the organization's owners or site admins). */
+export async function addTeamMember(
+  deps: VersioningDeps,
+  actor: Actor,
+  teamName: string,
+  userLogin: string,
+): Promise<void> {
+  const team = await findTeam(deps, actor, teamName, true);
+  const user = await findUser(deps, userLogin);
+  await deps.database.transaction((repositories) => repositories.memberships.addTeamMember(team.id, user.id));
+}
+
+/** A team by `org/team`; with `administer`, only for the organization's owners and site admins. */
+export async function findTeam(
+  deps: VersioningDeps,
+  actor: Actor,
+  teamName: string,
+  administer: boolean,
+): Promise<TeamRecord> {
+  const [orgLogin = '', name = '', ...rest] = teamName.split('/');
+  const org = administer ? await administeredOrg(deps, actor, orgLogin) : await findAccount(deps, orgLogin);
+  const team = rest.length > 0 ? undefined : await deps.database.read().memberships.findTeam(org.id, name);
+  if (team === undefined) {
+    throw new StrataError('team.not_found', 'not_found', `No team ${teamName}.`, { details: { team: teamName } });
+  }
+  return team;
+}
+
+export async function findUser(deps: VersioningDeps, login: string): Promise<AccountRecord> {
+  const account = await findAccount(deps, login);
+  if (account.kind !== 'user') {
+    throw new StrataError('account.not_a_user', 'invalid', `${login} is an organization, not a user.`);
+  }
+  return account;
+}
+
+async function findAccount(deps: VersioningDeps, login: string): Promise<AccountRecord> {
+  const account = await deps.database.read().accounts.findByLogin(login);
+  if (account === undefined) {
+    throw new StrataError('account.not_found', 'not_found', `No user or organization ${login}.`, {
+      details: { login },
+    });
+  }
+  return account;
+}
+
+async function administeredOrg(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
+  if (actor.kind === 'anonymous') throw authRequired();
+  const org = await findAccount(deps, login);
+  if (org.kind !== 'organization') {
+    throw new StrataError('account.not_an_organization', 'invalid', `${login} is a user, not an organization.`);
+  }
+  if (actor.kind === 'operator') return org;
+  const adminToken = actor.token === undefined || actor.token.scope === 'admin';
+  const owner = actor.siteAdmin || (await deps.database.read().memberships.orgRole(org.id, actor.userId)) === 'owner';
+  if (!adminToken || !owner) throw forbidden('admin', `the organization ${org.login}`);
+  return org;
+}
+
+function checkLogin(login: string): void {
+  if (!LOGIN.test(login)) {
+    throw new StrataError(
+      'account.invalid_login',
+      'invalid',
+      `Invalid name ${JSON.stringify(login)}: 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit.`,
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import type { AccountRecord } from '@strata/models';
+import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { invalidCredentials } from './access-errors.js';
+import type { Actor, UserActor } from './actor.js';
+import { looksLikeToken, secretHash, verifyPassword } from './secrets.js';
+
+/** What a request presented: an API token, a web session's secret, or a login and password. */
+export type Credentials =
+  | { kind: 'token'; token: string }
+  | { kind: 'session'; secret: string }
+  | { kind: 'password'; login: string; password: string };
+
+export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
+
+// Verified when the login is unknown, so that an unknown login takes as long as a wrong password.
+const DECOY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c3RyYXRhLWRlY295LXNhbHQ$jR3b7f0gQ0xYp7xkq8Vt5J6m1nYg2bq3mZQp9a1Qy6Y';
+
+/**
+ * The actor credentials stand for; no credentials is the anonymous actor. Bad, expired or
+ * revoked credentials, and those of a disabled user, are `auth.invalid_credentials`: never
+ * silently anonymous.
+ */
+export async function authenticate(deps: VersioningDeps, credentials: undefined): Promise<Actor>;
+export async function authenticate(deps: VersioningDeps, credentials: Credentials): Promise<UserActor>;
+export async function authenticate(deps: VersioningDeps, credentials: Credentials | undefined): Promise<Actor>;
+export async function authenticate(deps: VersioningDeps, credentials: Credentials | undefined): Promise<Actor> {
+  if (credentials === undefined) return { kind: 'anonymous' };
+  const repositories = deps.database.read();
+  const now = deps.now();
+  switch (credentials.kind) {
+    case 'token': {
+      if (!looksLikeToken(credentials.token)) throw invalidCredentials();
+      const token = await repositories.credentials.tokenByHash(secretHash(credentials.token));
+      if (token === undefined || token.revokedAt !== null) throw invalidCredentials();
+      if (token.expiresAt !== null && token.expiresAt <= now) throw invalidCredentials();
+      const user = await liveUser(deps, token.userId);
+      await repositories.credentials.touchToken(token.id, now);
+      return {
+        ...userActor(user),
+        token: { tokenId: token.id, scope: token.scope, datasetId: token.datasetId },
+      };
+    }
+    case 'session': {
+      const session = await repositories.credentials.sessionByHash(secretHash(credentials.secret));
+      if (session === undefined || session.expiresAt <= now) throw invalidCredentials();
+      const user = await liveUser(deps, session.userId);
+      await repositories.credentials.extendSession(session.id, new Date(now.getTime() + SESSION_LIFETIME_MS));
+      return userActor(user);
+    }
+    case 'password': {
+      const account = await repositories.accounts.findByLogin(credentials.login);
+      const hash = account?.kind === 'user' ? await repositories.accounts.passwordHash(account.id) : undefined;
+      const matches = await verifyPassword(credentials.password, hash ?? DECOY_HASH);
+      if (!matches || hash === undefined || account === undefined || account.disabledAt !== null) {
+        throw invalidCredentials();
+      }
+      return userActor(account);
+    }
+  }
+}
+
+async function liveUser(deps: VersioningDeps, id: string): Promise<AccountRecord> {
+  const user = await deps.database.read().accounts.findById(id);
+  if (user === undefined || user.disabledAt !== null) throw invalidCredentials();
+  return user;
+}
+
+function userActor(user: AccountRecord): UserActor {
+  return { kind: 'user', userId: user.id, login: user.login, siteAdmin: user.siteAdmin };
+}

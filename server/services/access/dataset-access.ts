@@ -1,0 +1,38 @@
+import type { DatasetRecord, Role, Visibility } from '@strata/models';
+import { StrataError } from '@strata/modules/errors';
+import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { findTeam, findUser } from './accounts.js';
+import type { Actor } from './actor.js';
+import { openDataset } from './require-access.js';
+
+export const VISIBILITIES: readonly Visibility[] = ['private', 'internal', 'public'];
+
+/** Changes who may read a dataset without a grant (its admins). */
+export async function setVisibility(
+  deps: VersioningDeps,
+  actor: Actor,
+  fullName: string,
+  visibility: Visibility,
+): Promise<DatasetRecord> {
+  if (!VISIBILITIES.includes(visibility)) {
+    throw new StrataError('dataset.invalid_visibility', 'invalid', `Visibility is one of ${VISIBILITIES.join(', ')}.`);
+  }
+  const dataset = await openDataset(deps, actor, fullName, 'admin');
+  await deps.database.transaction((repositories) => repositories.datasets.setVisibility(dataset.id, visibility));
+  return { ...dataset, visibility };
+}
+
+/** Grants a role on a dataset to a user (`login`) or a team (`org/team`), replacing theirs (its admins). */
+export async function grantRole(
+  deps: VersioningDeps,
+  actor: Actor,
+  fullName: string,
+  grantee: string,
+  role: Role,
+): Promise<void> {
+  const dataset = await openDataset(deps, actor, fullName, 'admin');
+  const target = grantee.includes('/')
+    ? { teamId: (await findTeam(deps, actor, grantee, false)).id }
+    : { userId: (await findUser(deps, grantee)).id };
+  await deps.database.transaction((repositories) => repositories.memberships.grant(dataset.id, target, role));
+}

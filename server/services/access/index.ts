@@ -1,0 +1,19 @@
+export { AUTH_CHALLENGE } from './access-errors.js';
+export {
+  addOrgMember,
+  addTeamMember,
+  createOrganization,
+  createTeam,
+  createUser,
+  listUsers,
+  setUserDisabled,
+  type NewUser,
+} from './accounts.js';
+export { ANONYMOUS, OPERATOR, type Actor, type TokenRestriction, type UserActor } from './actor.js';
+export { authenticate, type Credentials } from './authenticate.js';
+export { grantRole, setVisibility, VISIBILITIES } from './dataset-access.js';
+export { decideRole, ROLES, roleRank, type RoleFacts } from './decide-role.js';
+export { openDataset, requireAccess, requireSiteAdmin } from './require-access.js';
+export { roleOf } from './role-of.js';
+export { signIn, signOut } from './sessions.js';
+export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';

@@ -1,0 +1,25 @@
+import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import type { UserActor } from './actor.js';
+import { authenticate, SESSION_LIFETIME_MS } from './authenticate.js';
+import { newSessionSecret, secretHash } from './secrets.js';
+
+/** Signs a user in with a password; the session secret goes into the `strata_session` cookie. */
+export async function signIn(
+  deps: VersioningDeps,
+  login: string,
+  password: string,
+): Promise<{ actor: UserActor; secret: string; expiresAt: Date }> {
+  const actor = await authenticate(deps, { kind: 'password', login, password });
+  const secret = newSessionSecret();
+  const expiresAt = new Date(deps.now().getTime() + SESSION_LIFETIME_MS);
+  await deps.database.transaction((repositories) =>
+    repositories.credentials.createSession(actor.userId, secretHash(secret), expiresAt),
+  );
+  return { actor, secret, expiresAt };
+}
+
+/** Ends a session; unknown secrets are ignored (signing out twice is fine). */
+export async function signOut(deps: VersioningDeps, secret: string): Promise<void> {
+  const session = await deps.database.read().credentials.sessionByHash(secretHash(secret));
+  if (session !== undefined) await deps.database.transaction((r) => r.credentials.deleteSession(session.id));
+}
