@@ -102,7 +102,8 @@ module.exports = {
     exclude: { path: ['/dist/', '/\\.next/'] },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
-    tsConfig: { fileName: 'tsconfig.json' },
+    // No tsConfig: the project has no path aliases (workspaces resolve through package exports), and
+    // its tsconfig-paths plugin would resolve the `graphql` package to the graphql/ workspace folder.
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['strata-source', 'import', 'node', 'default'],

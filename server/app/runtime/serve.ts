@@ -4,6 +4,7 @@ import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
+import { registerGraphql } from '../http/graphql-route.js';
 import { createHttpServer } from '../http/http-server.js';
 import { createMetricsRegistry } from '../http/metrics.js';
 import { startTelemetry } from '../telemetry/sdk.js';
@@ -56,6 +57,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
     }),
   );
+  await registerGraphql(http, deps);
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {
     await http.listen({ host: config.host, port: config.port });

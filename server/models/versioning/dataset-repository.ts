@@ -47,6 +47,17 @@ export class DatasetRepository {
     return rows.map(fromRow);
   }
 
+  /** Up to `limit` datasets after `owner/name` (exclusive; from the start when undefined), by owner then name. */
+  async listAfter(after: { owner: string; name: string } | undefined, limit: number): Promise<DatasetRecord[]> {
+    const rows = await this.em.execute<Row[]>(
+      'select id, owner, name, default_branch, visibility, created_at from dataset ' +
+        (after === undefined ? '' : 'where (owner, name) > (?, ?) ') +
+        `order by owner, name limit ${Math.max(0, Math.floor(limit))}`,
+      after === undefined ? [] : [after.owner, after.name],
+    );
+    return rows.map(fromRow);
+  }
+
   async setVisibility(id: string, visibility: Visibility): Promise<void> {
     await this.em.execute('update dataset set visibility = ? where id = ?', [visibility, id], 'run');
   }

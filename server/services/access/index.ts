@@ -17,3 +17,4 @@ export { openDataset, requireAccess, requireSiteAdmin } from './require-access.j
 export { roleOf } from './role-of.js';
 export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
+export { visibleDatasets, type DatasetPage } from './visible-datasets.js';

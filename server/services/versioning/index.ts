@@ -4,7 +4,7 @@ export { createDataset, datasetNotFound, findDataset, type NewDatasetOptions } f
 export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
 export { fsck, type FsckProblem, type FsckReport } from './fsck.js';
 export { DEFAULT_GRACE_MS, gc, type GcCount, type GcOptions, type GcReport } from './gc.js';
-export { log, type LogEntry } from './history.js';
+export { commitAt, commitsById, historyPage, log, type HistoryPage, type LogEntry } from './history.js';
 export { merge, type MergeConflict, type MergeResult } from './merge.js';
 export { revert } from './revert.js';
 export { mergeBase } from './merge-base.js';

@@ -1,0 +1,26 @@
+import DataLoader from 'dataloader';
+import type { Digest } from '@strata/modules/blob';
+import type { Commit as CommitObject } from '@strata/modules/objects';
+import type { Actor } from '@strata/services/access';
+import { commitsById, type VersioningDeps } from '@strata/services/versioning';
+
+/** What every resolver of one request sees. */
+export interface GraphqlContext {
+  deps: VersioningDeps;
+  actor: Actor;
+  /** Per request, so nothing is shared between viewers: batches and caches reads within one operation. */
+  loaders: {
+    /** Commits by id, for ids reached from the dataset's own commits (parents, ref targets). */
+    commits: DataLoader<Digest, CommitObject>;
+  };
+}
+
+export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContext {
+  return {
+    deps,
+    actor,
+    loaders: {
+      commits: new DataLoader<Digest, CommitObject>((ids) => commitsById(deps, ids), { maxBatchSize: 100 }),
+    },
+  };
+}

@@ -1,0 +1,7 @@
+// The service records resolvers receive, named by what the services return (graphql never imports models).
+import type { ROLES } from '@strata/services/access';
+import type { findDataset, listRefs } from '@strata/services/versioning';
+
+export type DatasetRecord = Awaited<ReturnType<typeof findDataset>>;
+export type RefRecordView = Awaited<ReturnType<typeof listRefs>>[number];
+export type Role = (typeof ROLES)[number];

@@ -1,0 +1,1 @@
+export { useVersioningFixture, type VersioningFixture } from './versioning-fixture.js';
