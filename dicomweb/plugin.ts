@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { isStrataError, StrataError } from '@strata/modules/errors';
 import type { Author, VersioningDeps } from '@strata/services/versioning';
 import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
@@ -24,6 +25,24 @@ export interface DicomwebOptions {
 }
 
 /**
+ * A blob missing under an instance a version lists is the server's fault, not the client's: the
+ * data was lost or the store is misconfigured. It is a 500 (logged with its digest), never a 404
+ * that would tell a viewer or a cache the instance does not exist. Everything else goes on to the
+ * app's handler (a handler that throws hands its error to its parent's).
+ */
+function storageFaults(error: Error): never {
+  if (isStrataError(error) && error.code === 'blob.not_found') {
+    throw new StrataError(
+      'storage.missing_blob',
+      'internal',
+      `A stored file of this version cannot be read: blob ${String(error.details?.['digest'])} is missing from the blob store (run strata fsck).`,
+      { cause: error, ...(error.details !== undefined && { details: error.details }) },
+    );
+  }
+  throw error;
+}
+
+/**
  * DICOMweb at every version: `/dicomweb/{owner}/{dataset}/@{ref}/…` for any branch, tag or
  * commit, and `/dicomweb/…` for the alias dataset's default branch.
  */
@@ -33,6 +52,7 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
     const alias = options.aliasDataset;
     const prefixes = alias === undefined ? [VERSION_PREFIX] : [VERSION_PREFIX, '/dicomweb'];
     acceptMultipartBodies(app);
+    app.setErrorHandler(storageFaults);
     for (const prefix of prefixes) {
       registerQidoRoutes(app, prefix, { deps, actorOf, limits: options.qido, alias });
       registerChangeRoutes(app, prefix, { deps, actorOf, alias, author });
