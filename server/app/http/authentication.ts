@@ -42,14 +42,26 @@ function credentialsOf(request: FastifyRequest): Credentials | undefined {
         return { kind: 'token', token: '' };
     }
   }
-  const session = cookie(request.headers.cookie, SESSION_COOKIE);
+  const session = sessionSecretOf(request);
   return session === undefined ? undefined : { kind: 'session', secret: session };
+}
+
+/** The session secret in the request's `strata_session` cookie, if it has one. */
+export function sessionSecretOf(request: FastifyRequest): string | undefined {
+  return cookie(request.headers.cookie, SESSION_COOKIE);
 }
 
 function cookie(header: string | undefined, name: string): string | undefined {
   for (const pair of header?.split(';') ?? []) {
     const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === name) return decodeURIComponent(pair.slice(at + 1).trim());
+    if (at > 0 && pair.slice(0, at).trim() === name) {
+      const value = pair.slice(at + 1).trim();
+      try {
+        return decodeURIComponent(value);
+      } catch {
+        return value; // malformed escapes: matches no session, so the request is refused as such
+      }
+    }
   }
   return undefined;
 }

@@ -5,6 +5,7 @@ import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
 import { registerGraphql } from '../http/graphql-route.js';
+import { registerSessionRoutes } from '../http/session-routes.js';
 import { createHttpServer } from '../http/http-server.js';
 import { createMetricsRegistry } from '../http/metrics.js';
 import { startTelemetry } from '../telemetry/sdk.js';
@@ -57,6 +58,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
     }),
   );
+  registerSessionRoutes(http, deps);
   await registerGraphql(http, deps);
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {

@@ -10,6 +10,9 @@ export type Credentials =
   | { kind: 'session'; secret: string }
   | { kind: 'password'; login: string; password: string };
 
+/** How long a session's expiry may lag behind its last use before it is pushed back. */
+const SESSION_EXTEND_AFTER_MS = 60 * 60 * 1000;
+
 export const SESSION_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 // Verified when the login is unknown, so that an unknown login takes as long as a wrong password.
@@ -44,7 +47,10 @@ export async function authenticate(deps: VersioningDeps, credentials: Credential
       const session = await repositories.credentials.sessionByHash(secretHash(credentials.secret));
       if (session === undefined || session.expiresAt <= now) throw invalidCredentials();
       const user = await liveUser(deps, session.userId);
-      await repositories.credentials.extendSession(session.id, new Date(now.getTime() + SESSION_LIFETIME_MS));
+      // Sliding expiry, written at most once an hour: not a write on every request of a page.
+      if (session.expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS - SESSION_EXTEND_AFTER_MS) {
+        await repositories.credentials.extendSession(session.id, new Date(now.getTime() + SESSION_LIFETIME_MS));
+      }
       return userActor(user);
     }
     case 'password': {
