@@ -31,18 +31,19 @@ export async function searchWithSequences(
   dataset: DatasetRecord,
   ref: string,
   query: QidoQuery,
+  maxCandidates: number = SEQUENCE_CANDIDATES,
 ): Promise<SearchResult> {
   const candidates = await searchVersion(deps, dataset, ref, {
     ...query,
     offset: 0,
-    limit: SEQUENCE_CANDIDATES + 1,
+    limit: maxCandidates + 1,
   });
-  if (candidates.matches.length > SEQUENCE_CANDIDATES) {
+  if (candidates.matches.length > maxCandidates) {
     throw new StrataError(
       'qido.sequence_match_too_broad',
       'invalid',
-      `Keys inside sequences are matched by reading headers, and the other keys select more than ${SEQUENCE_CANDIDATES} ${query.level === 'study' ? 'studies' : query.level === 'series' ? 'series' : 'instances'}: add keys that narrow the search.`,
-      { details: { candidates: `more than ${SEQUENCE_CANDIDATES}` } },
+      `Keys inside sequences are matched by reading headers, and the other keys select more than ${maxCandidates} ${query.level === 'study' ? 'studies' : query.level === 'series' ? 'series' : 'instances'}: add keys that narrow the search.`,
+      { details: { candidates: `more than ${maxCandidates}` } },
     );
   }
   const sequences = [...new Set(query.sequenceConditions.map((condition) => condition.path[0] ?? ''))];

@@ -7,7 +7,9 @@ import { frameBytes, readPixelInstance } from '@strata/modules/codecs';
 import type { DatasetRecord } from '@strata/models';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, createTag, diffRefs, resolveRef } from '../versioning/index.js';
+import { parseQidoQuery } from '@strata/modules/qido';
 import { removeInstances } from './remove-instances.js';
+import { searchWithSequences } from './sequence-search.js';
 import { fileContent, instancesOf, openVersion, withFileBytes } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
 import { storedFrames } from './stored-frames.js';
@@ -341,6 +343,30 @@ describe('withFileBytes (stored files read into pooled buffers)', () => {
     await withFileBytes(fixture.deps, mrInstance.file, async (bytes) => {
       expect(bytes.length).toBe(mr.length);
       expect(bytes.equals(mr)).toBe(true);
+    });
+  });
+});
+
+describe('searchWithSequences (QIDO keys inside sequences)', () => {
+  it('reads headers of at most maxCandidates candidates, refusing a broader search with a 400', async () => {
+    const target = await dataset();
+    const stored = await store(
+      target,
+      partsOf(...(await Promise.all((['us', 'ct', 'mr'] as const).map(bytesOf))).map((b) => part(b))),
+    );
+    expect(stored.failed).toEqual([]);
+    const query = parseQidoQuery(
+      'instance',
+      new URLSearchParams('RadiopharmaceuticalInformationSequence.RadiopharmaceuticalStartTime=1100-1200'),
+      { maxLimit: 100, defaultLimit: 100 },
+    );
+    // Three instances are candidates (no other key narrows them): within a limit of 3, one matches.
+    const found = await searchWithSequences(fixture.deps, target, 'main', query, 3);
+    expect(found.matches.map((match) => match.instance?.uid)).toEqual([FILES.ct.sop]);
+    await expect(searchWithSequences(fixture.deps, target, 'main', query, 2)).rejects.toMatchObject({
+      code: 'qido.sequence_match_too_broad',
+      kind: 'invalid',
+      details: { candidates: 'more than 2' },
     });
   });
 });
