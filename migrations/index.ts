@@ -8,6 +8,7 @@ import { Migration20261123051337_qido_fast_path } from './Migration2026112305133
 import { Migration20261123061915_head_scope_name } from './Migration20261123061915_head_scope_name.js';
 import { Migration20261123070701_series_metadata } from './Migration20261123070701_series_metadata.js';
 import { Migration20261123162824_access } from './Migration20261123162824_access.js';
+import { Migration20261123171710_audit } from './Migration20261123171710_audit.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123061915_head_scope_name', class: Migration20261123061915_head_scope_name },
   { name: 'Migration20261123070701_series_metadata', class: Migration20261123070701_series_metadata },
   { name: 'Migration20261123162824_access', class: Migration20261123162824_access },
+  { name: 'Migration20261123171710_audit', class: Migration20261123171710_audit },
 ];

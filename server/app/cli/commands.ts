@@ -1,4 +1,5 @@
 import { orgCommand, teamCommand, tokenCommand, userCommand } from './access-commands.js';
+import { auditCommand } from './audit-command.js';
 import type { Command } from './command.js';
 import { datasetCommand } from './dataset-commands.js';
 import { diffCommand, logCommand } from './history-commands.js';
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
   revert: revertCommand,
   fsck: fsckCommand,
   gc: gcCommand,
+  audit: auditCommand,
   migrate: migrateCommand,
   'migration:create': migrationCreateCommand,
 };

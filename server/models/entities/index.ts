@@ -2,6 +2,7 @@ import { AccountSchema, OrgMemberSchema, TeamMemberSchema, TeamSchema } from './
 import { ApiTokenSchema, SessionSchema } from './credentials.js';
 import { DatasetSchema } from './dataset.js';
 import { DatasetCommitSchema } from './dataset-commit.js';
+import { AuditEventSchema, AuditHeadSchema } from './audit.js';
 import { DatasetGrantSchema } from './dataset-grant.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
@@ -23,6 +24,7 @@ export { Account, OrgMember, Team, TeamMember } from './account.js';
 export { ApiToken, Session } from './credentials.js';
 export { Dataset } from './dataset.js';
 export { DatasetCommit } from './dataset-commit.js';
+export { AuditEvent, AuditHead } from './audit.js';
 export { DatasetGrant } from './dataset-grant.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
@@ -57,4 +59,6 @@ export const entities = [
   ApiTokenSchema,
   SessionSchema,
   DatasetCommitSchema,
+  AuditEventSchema,
+  AuditHeadSchema,
 ];

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AccountRepository } from '../access/account-repository.js';
+import { AuditRepository } from '../audit/audit-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
@@ -26,6 +27,7 @@ export interface VersioningRepositories {
   accounts: AccountRepository;
   memberships: MembershipRepository;
   credentials: CredentialRepository;
+  audit: AuditRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -42,5 +44,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     accounts: new AccountRepository(em),
     memberships: new MembershipRepository(em),
     credentials: new CredentialRepository(em),
+    audit: new AuditRepository(em),
   };
 }

@@ -5,6 +5,7 @@ import { authRequired, forbidden } from './access-errors.js';
 import type { Actor } from './actor.js';
 import { requireSiteAdmin } from './require-access.js';
 import { hashPassword } from './secrets.js';
+import { recordEvent } from '../audit/audit.js';
 
 const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
@@ -26,16 +27,21 @@ export async function createUser(deps: VersioningDeps, actor: Actor, user: NewUs
     throw new StrataError('account.invalid_email', 'invalid', `Invalid email ${JSON.stringify(user.email)}.`);
   }
   const passwordHash = user.password === undefined ? undefined : await hashPassword(user.password);
-  return deps.database.transaction((repositories) =>
-    repositories.accounts.create({
+  return deps.database.transaction(async (repositories) => {
+    const created = await repositories.accounts.create({
       login: user.login,
       kind: 'user',
       email: user.email,
       ...(user.displayName !== undefined && { displayName: user.displayName }),
       ...(passwordHash !== undefined && { passwordHash }),
       siteAdmin: user.siteAdmin ?? false,
-    }),
-  );
+    });
+    await recordEvent(repositories, deps, actor, 'user.created', {
+      subject: `user:${created.login}`,
+      data: { email: user.email, siteAdmin: user.siteAdmin ?? false, password: passwordHash !== undefined },
+    });
+    return created;
+  });
 }
 
 export async function listUsers(deps: VersioningDeps, actor: Actor): Promise<AccountRecord[]> {
@@ -53,7 +59,12 @@ export async function setUserDisabled(
   requireSiteAdmin(actor);
   const user = await findUser(deps, login);
   const at = disabled ? deps.now() : null;
-  await deps.database.transaction((repositories) => repositories.accounts.setDisabled(user.id, at));
+  await deps.database.transaction(async (repositories) => {
+    await repositories.accounts.setDisabled(user.id, at);
+    await recordEvent(repositories, deps, actor, disabled ? 'user.disabled' : 'user.enabled', {
+      subject: `user:${user.login}`,
+    });
+  });
   return { ...user, disabledAt: at };
 }
 
@@ -64,6 +75,7 @@ export async function createOrganization(deps: VersioningDeps, actor: Actor, log
   return deps.database.transaction(async (repositories) => {
     const org = await repositories.accounts.create({ login, kind: 'organization' });
     if (actor.kind === 'user') await repositories.memberships.setOrgMember(org.id, actor.userId, 'owner');
+    await recordEvent(repositories, deps, actor, 'org.created', { subject: `org:${org.login}` });
     return org;
   });
 }
@@ -78,7 +90,13 @@ export async function addOrgMember(
 ): Promise<void> {
   const org = await administeredOrg(deps, actor, orgLogin);
   const user = await findUser(deps, userLogin);
-  await deps.database.transaction((repositories) => repositories.memberships.setOrgMember(org.id, user.id, role));
+  await deps.database.transaction(async (repositories) => {
+    await repositories.memberships.setOrgMember(org.id, user.id, role);
+    await recordEvent(repositories, deps, actor, 'org.member_set', {
+      subject: `org:${org.login}`,
+      data: { user: user.login, role },
+    });
+  });
 }
 
 /** Creates a team in an organization (its owners or site admins). */
@@ -90,7 +108,11 @@ export async function createTeam(
 ): Promise<TeamRecord> {
   const org = await administeredOrg(deps, actor, orgLogin);
   checkLogin(name);
-  return deps.database.transaction((repositories) => repositories.memberships.createTeam(org.id, name));
+  return deps.database.transaction(async (repositories) => {
+    const team = await repositories.memberships.createTeam(org.id, name);
+    await recordEvent(repositories, deps, actor, 'team.created', { subject: `team:${org.login}/${name}` });
+    return team;
+  });
 }
 
 /** Adds a user to a team `org/team` (the organization's owners or site admins). */
@@ -102,7 +124,13 @@ export async function addTeamMember(
 ): Promise<void> {
   const team = await findTeam(deps, actor, teamName, true);
   const user = await findUser(deps, userLogin);
-  await deps.database.transaction((repositories) => repositories.memberships.addTeamMember(team.id, user.id));
+  await deps.database.transaction(async (repositories) => {
+    await repositories.memberships.addTeamMember(team.id, user.id);
+    await recordEvent(repositories, deps, actor, 'team.member_added', {
+      subject: `team:${teamName}`,
+      data: { user: user.login },
+    });
+  });
 }
 
 /** A team by `org/team`; with `administer`, only for the organization's owners and site admins. */

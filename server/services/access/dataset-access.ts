@@ -4,6 +4,7 @@ import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { findTeam, findUser } from './accounts.js';
 import type { Actor } from './actor.js';
 import { openDataset } from './require-access.js';
+import { recordEvent } from '../audit/audit.js';
 
 export const VISIBILITIES: readonly Visibility[] = ['private', 'internal', 'public'];
 
@@ -18,7 +19,14 @@ export async function setVisibility(
     throw new StrataError('dataset.invalid_visibility', 'invalid', `Visibility is one of ${VISIBILITIES.join(', ')}.`);
   }
   const dataset = await openDataset(deps, actor, fullName, 'admin');
-  await deps.database.transaction((repositories) => repositories.datasets.setVisibility(dataset.id, visibility));
+  await deps.database.transaction(async (repositories) => {
+    await repositories.datasets.setVisibility(dataset.id, visibility);
+    await recordEvent(repositories, deps, actor, 'dataset.visibility_set', {
+      datasetId: dataset.id,
+      subject: fullName,
+      data: { from: dataset.visibility, to: visibility },
+    });
+  });
   return { ...dataset, visibility };
 }
 
@@ -34,5 +42,12 @@ export async function grantRole(
   const target = grantee.includes('/')
     ? { teamId: (await findTeam(deps, actor, grantee, false)).id }
     : { userId: (await findUser(deps, grantee)).id };
-  await deps.database.transaction((repositories) => repositories.memberships.grant(dataset.id, target, role));
+  await deps.database.transaction(async (repositories) => {
+    await repositories.memberships.grant(dataset.id, target, role);
+    await recordEvent(repositories, deps, actor, 'dataset.role_granted', {
+      datasetId: dataset.id,
+      subject: fullName,
+      data: { grantee, role },
+    });
+  });
 }

@@ -2,6 +2,7 @@ import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import type { UserActor } from './actor.js';
 import { authenticate, SESSION_LIFETIME_MS } from './authenticate.js';
 import { newSessionSecret, secretHash } from './secrets.js';
+import { recordEvent } from '../audit/audit.js';
 
 /** Signs a user in with a password; the session secret goes into the `strata_session` cookie. */
 export async function signIn(
@@ -12,9 +13,10 @@ export async function signIn(
   const actor = await authenticate(deps, { kind: 'password', login, password });
   const secret = newSessionSecret();
   const expiresAt = new Date(deps.now().getTime() + SESSION_LIFETIME_MS);
-  await deps.database.transaction((repositories) =>
-    repositories.credentials.createSession(actor.userId, secretHash(secret), expiresAt),
-  );
+  await deps.database.transaction(async (repositories) => {
+    await repositories.credentials.createSession(actor.userId, secretHash(secret), expiresAt);
+    await recordEvent(repositories, deps, actor, 'session.created', { subject: `user:${actor.login}` });
+  });
   return { actor, secret, expiresAt };
 }
 

@@ -6,6 +6,7 @@ import { findUser } from './accounts.js';
 import type { Actor } from './actor.js';
 import { openDataset, requireSiteAdmin } from './require-access.js';
 import { newToken, secretHash, TOKEN_DISPLAY_LENGTH } from './secrets.js';
+import { recordEvent } from '../audit/audit.js';
 
 export interface NewTokenRequest {
   /** Whose token: the actor's own when omitted. */
@@ -29,8 +30,8 @@ export async function createToken(
   }
   const dataset = request.dataset === undefined ? undefined : await openDataset(deps, actor, request.dataset, 'read');
   const token = newToken();
-  const record = await deps.database.transaction((repositories) =>
-    repositories.credentials.createToken({
+  const record = await deps.database.transaction(async (repositories) => {
+    const created = await repositories.credentials.createToken({
       userId: user,
       name: request.name,
       hash: secretHash(token),
@@ -38,8 +39,15 @@ export async function createToken(
       scope: request.scope,
       ...(dataset !== undefined && { datasetId: dataset.id }),
       ...(request.expiresAt !== undefined && { expiresAt: request.expiresAt }),
-    }),
-  );
+    });
+    // Never the secret: the prefix it is displayed by, and what it allows.
+    await recordEvent(repositories, deps, actor, 'token.created', {
+      ...(dataset !== undefined && { datasetId: dataset.id }),
+      subject: `token:${created.prefix}`,
+      data: { owner: user, name: request.name, scope: request.scope, expiresAt: request.expiresAt ?? null },
+    });
+    return created;
+  });
   return { token, record };
 }
 
@@ -55,9 +63,15 @@ export async function revokeToken(
   login?: string,
 ): Promise<void> {
   const user = await tokenOwner(deps, actor, login);
-  const revoked = await deps.database.transaction((repositories) =>
-    repositories.credentials.revokeToken(user, idOrPrefix, deps.now()),
-  );
+  const revoked = await deps.database.transaction(async (repositories) => {
+    const done = await repositories.credentials.revokeToken(user, idOrPrefix, deps.now());
+    if (done)
+      await recordEvent(repositories, deps, actor, 'token.revoked', {
+        subject: `token:${idOrPrefix}`,
+        data: { owner: user },
+      });
+    return done;
+  });
   if (!revoked) {
     throw new StrataError('token.not_found', 'not_found', `No live token ${idOrPrefix}.`, {
       details: { token: idOrPrefix },

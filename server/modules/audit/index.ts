@@ -1,0 +1,1 @@
+export { auditHash, canonicalJson, GENESIS_HASH, type AuditFacts } from './chain.js';

@@ -1,0 +1,8 @@
+export {
+  latestEvents,
+  recordEvent,
+  verifyAudit,
+  verifyAuditAs,
+  type AuditTarget,
+  type AuditVerification,
+} from './audit.js';
