@@ -238,6 +238,14 @@ describe('credentials on DICOMweb', () => {
     expect((await fetch(`${base('private')}/studies`, { headers: bearer(user.token) })).status).toBe(401);
   });
 
+  it("does not serve another dataset's commit under this dataset's URL", async () => {
+    // fixture.head is a commit of lab/ct (public); under matrix/public it is no version at all.
+    const response = await fetch(`${fixture.server.url}/dicomweb/matrix/public/@${fixture.head}/studies`);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('ref.not_found');
+    expect((await fetch(`${fixture.server.url}/dicomweb/lab/ct/@${fixture.head}/studies`)).status).toBe(200);
+  });
+
   it('authenticates the web session cookie, and refuses an unknown one', async () => {
     const response = await fetch(`${base('private')}/studies`, { headers: { cookie: 'strata_session=forged' } });
     expect(response.status).toBe(401);
