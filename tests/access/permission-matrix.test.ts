@@ -1,5 +1,6 @@
-// Who may do what over DICOMweb (docs/design/access.md): every kind of actor against a public,
-// an internal and a private dataset, for QIDO-RS, WADO-RS and STOW-RS, through a real server.
+// Who may do what over DICOMweb and GraphQL (docs/design/access.md): every kind of actor against a
+// public, an internal and a private dataset, for QIDO-RS, WADO-RS and STOW-RS, and a GraphQL read
+// and write, through a real server (the CLI acts as the operator: tests/process/access-cli).
 // The exact status and code of each answer; a private dataset's existence is never disclosed.
 import { createDataset } from '@strata/services/versioning';
 import { createToken, createUser, grantRole, OPERATOR, revokeToken, setUserDisabled } from '@strata/services/access';
@@ -201,6 +202,49 @@ describe('the permission matrix over DICOMweb', () => {
     if (body === undefined) await response.arrayBuffer();
     expect({ status: response.status, code: body?.error.code }).toEqual({ status, code });
     expect(response.headers.get('www-authenticate')).toBe(status === 401 ? CHALLENGE : null);
+  });
+});
+
+let branches = 0;
+
+/** GraphQL: a read of the dataset, or a write (creating a branch), with the answer as [status, code]. */
+async function graphqlAnswer(kind: 'read' | 'write', visibility: Visibility, auth: Record<string, string>) {
+  const query =
+    kind === 'read'
+      ? `{ dataset(owner: "matrix", name: "${visibility}") { fullName history(first: 1) { nodes { id } } } }`
+      : `mutation { createBranch(dataset: "matrix/${visibility}", name: "matrix-${++branches}") { name } }`;
+  const response = await fetch(`${fixture.server.url}/graphql`, {
+    method: 'POST',
+    headers: { ...auth, 'content-type': 'application/json' },
+    body: JSON.stringify({ query }),
+  });
+  const body = (await response.json()) as {
+    data?: unknown;
+    errors?: { extensions?: { code?: string } }[];
+    error?: { code: string };
+  };
+  // Credentials are refused before GraphQL runs (HTTP 401, as everywhere); decisions about the
+  // dataset are GraphQL errors with the same codes.
+  if (response.status !== 200) return { status: response.status, code: body.error?.code };
+  const code = body.errors?.[0]?.extensions?.code;
+  return { status: code === undefined ? 200 : STATUS_OF[code], code };
+}
+
+const STATUS_OF: Record<string, number> = {
+  'auth.required': 401,
+  'auth.forbidden': 403,
+  'dataset.not_found': 404,
+};
+
+describe('the same matrix over GraphQL (reads as QIDO, writes as STOW)', () => {
+  const graphqlRows = Object.entries(EXPECTED).flatMap(([actor, byVisibility]) =>
+    VISIBILITIES.flatMap((visibility) => [
+      [actor, visibility, 'read', byVisibility[visibility][0]] as const,
+      [actor, visibility, 'write', byVisibility[visibility][2]] as const,
+    ]),
+  );
+  it.each(graphqlRows)('%s, %s dataset, %s', async (actor, visibility, kind, [status, code]) => {
+    expect(await graphqlAnswer(kind, visibility, headers.get(actor) ?? {})).toEqual({ status, code });
   });
 });
 

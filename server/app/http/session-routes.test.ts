@@ -38,7 +38,7 @@ async function viewer(cookie: string) {
     headers: { 'content-type': 'application/json', cookie },
     body: JSON.stringify({ query: '{ viewer { login } }' }),
   });
-  return { status: response.status, body: (await response.json()) };
+  return { status: response.status, body: await response.json() };
 }
 
 describe('password sign-in (the web app’s session cookie)', () => {
