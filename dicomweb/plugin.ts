@@ -18,7 +18,7 @@ export interface DicomwebOptions {
   aliasDataset?: string;
   /** Who is asking: the app authenticates each request once, before any route runs. */
   actorOf: ActorOf;
-  /** Author of the commits DICOMweb requests make (STOW-RS, DELETE, reject). */
+  /** Author of the commits DICOMweb requests make without a signed-in user (a user's are theirs). */
   author: Author;
   /** STOW-RS: where parts wait while they are parsed, and the largest request body in bytes. */
   stow: { spoolDir: string; maxBodyBytes: number };

@@ -6,6 +6,7 @@ import { COMMIT_HEADER } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { rejectionMeaning } from './rejection-codes.js';
 import type { ActorOf } from '../version/actor-of.js';
+import { authorOf } from '@strata/services/access';
 
 export interface ChangeOptions {
   deps: VersioningDeps;
@@ -42,7 +43,7 @@ async function remove(request: FastifyRequest, reply: FastifyReply, options: Cha
   const version = await openVersion(options.deps, options.actorOf(request), 'write', address.dataset, address.ref);
   const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
   const result = await removeInstances(options.deps, version, uids, {
-    author: options.author,
+    author: await authorOf(options.deps, options.actorOf(request), options.author),
     message: `${why}: ${path}`,
   });
   return reply.code(204).header(COMMIT_HEADER, result.commit).send();

@@ -11,6 +11,7 @@ import { COMMIT_HEADER } from '../version/version-headers.js';
 import { versionOf } from '../version/version-of.js';
 import { stowResponse, stowStatus } from './stow-response.js';
 import type { ActorOf } from '../version/actor-of.js';
+import { authorOf } from '@strata/services/access';
 
 export interface StowOptions {
   deps: VersioningDeps;
@@ -68,7 +69,7 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     dataset: version.dataset,
     branch: version.ref.name,
     ...(study !== undefined && { studyUid: study }),
-    author: options.author,
+    author: await authorOf(options.deps, options.actorOf(request), options.author),
     message: `STOW-RS (request ${request.id})`,
     spoolDir: options.spoolDir,
     ...(json && { metadataAndBulkData: { requestUrl } }),

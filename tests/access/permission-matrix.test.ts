@@ -248,6 +248,24 @@ describe('the same matrix over GraphQL (reads as QIDO, writes as STOW)', () => {
   });
 });
 
+describe('commits made over DICOMweb', () => {
+  it('are authored by the signed-in user who made them', async () => {
+    const response = await fetch(`${fixture.server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: '{ dataset(owner: "matrix", name: "public") { commit(rev: "main") { author { name email } } } }',
+      }),
+    });
+    const body = (await response.json()) as { data: { dataset: { commit: { author: unknown } } } };
+    // The last commit on main is the last STOW of the matrix above, by one of its writers.
+    expect(body.data.dataset.commit.author).toEqual({
+      name: expect.stringMatching(/^matrix-(pacs|writer|admin|seeder)$/),
+      email: expect.stringMatching(/^matrix-(pacs|writer|admin|seeder)@example\.org$/),
+    });
+  });
+});
+
 describe('credentials on DICOMweb', () => {
   it('answers a dataset that does not exist exactly as a private one', async () => {
     const anonymous = await fetch(`${fixture.server.url}/dicomweb/matrix/nothing/@main/studies`);

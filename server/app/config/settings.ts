@@ -118,7 +118,7 @@ export const settings = {
     'author',
     person,
     'user <user@host> of the process',
-    'Author of commits made by CLI commands, as Name <email>.',
+    'Author of commits made by CLI commands (over HTTP, the signed-in user is), as Name <email>.',
   ),
   otel: setting(
     'OTEL_SDK_DISABLED',

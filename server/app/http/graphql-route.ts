@@ -32,6 +32,9 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
     // The web app authenticates with a cookie: refuse simple cross-site requests (Apollo's CSRF check).
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
+    // Our shutdown owns SIGTERM/SIGINT (drain, then close the database); Apollo's own handlers
+    // would stop it mid-drain and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginLandingPageDisabled(), costCeiling(), logUnexpected(app)],
   });
   await apollo.start();

@@ -18,3 +18,4 @@ export { roleOf } from './role-of.js';
 export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
 export { visibleDatasets, type DatasetPage } from './visible-datasets.js';
+export { authorOf } from './author-of.js';
