@@ -30,10 +30,11 @@ const strataCli = async (...args: string[]) => {
   return run.output;
 };
 await strataCli('dataset', 'create', 'bench/ct', '--visibility', 'public');
-await strataCli('user', 'add', 'bench', '--email', 'bench@example.org');
-await strataCli('dataset', 'grant', 'bench/ct', 'bench', 'write');
+// Not `bench`: creating bench/ct made `bench` an organization, and logins are one namespace.
+await strataCli('user', 'add', 'bench-writer', '--email', 'bench-writer@example.org');
+await strataCli('dataset', 'grant', 'bench/ct', 'bench-writer', 'write');
 const writeToken = /strata_[A-Za-z0-9_-]{40}/.exec(
-  await strataCli('token', 'add', 'bench', 'stow', '--scope', 'write'),
+  await strataCli('token', 'add', 'bench-writer', 'stow', '--scope', 'write'),
 )?.[0];
 const strataWriter = { authorization: `Bearer ${writeToken ?? ''}` };
 const server = startStrata(['serve'], env);
