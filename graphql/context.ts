@@ -2,7 +2,8 @@ import DataLoader from 'dataloader';
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
 import type { Actor } from '@strata/services/access';
-import { commitsById, type VersioningDeps } from '@strata/services/versioning';
+import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
+import type { DatasetRecord, RefRecordView } from './resolvers/records.js';
 
 /** What every resolver of one request sees. */
 export interface GraphqlContext {
@@ -12,6 +13,8 @@ export interface GraphqlContext {
   loaders: {
     /** Commits by id, for ids reached from the dataset's own commits (parents, ref targets). */
     commits: DataLoader<Digest, CommitObject>;
+    /** A dataset's branches and tags, listed once however many fields ask. */
+    refs: DataLoader<DatasetRecord, RefRecordView[], string>;
   };
 }
 
@@ -21,6 +24,10 @@ export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContex
     actor,
     loaders: {
       commits: new DataLoader<Digest, CommitObject>((ids) => commitsById(deps, ids), { maxBatchSize: 100 }),
+      refs: new DataLoader<DatasetRecord, RefRecordView[], string>(
+        (datasets) => Promise.all(datasets.map((dataset) => listRefs(deps, dataset))),
+        { cacheKeyFn: (dataset) => dataset.id },
+      ),
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { commitAt, diffRefs, historyPage, listRefs } from '@strata/services/versioning';
+import { commitAt, diffRefs, historyPage } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
 import { Commit, CommitConnection, Dataset, Diff, Ref } from '../types/object-types.js';
 import { commitOf, digestOf, recordOf, refOf } from './convert.js';
@@ -8,22 +8,22 @@ import { pageSize } from './page-size.js';
 @Resolver(() => Dataset)
 export class DatasetResolver {
   @FieldResolver(() => [Ref], { description: 'Branches, by name.' })
-  async branches(@Root() dataset: Dataset, @Ctx() { deps }: GraphqlContext): Promise<Ref[]> {
-    return (await listRefs(deps, recordOf(dataset))).filter((ref) => ref.kind === 'branch').map(refOf);
+  async branches(@Root() dataset: Dataset, @Ctx() { loaders }: GraphqlContext): Promise<Ref[]> {
+    return (await loaders.refs.load(recordOf(dataset))).filter((ref) => ref.kind === 'branch').map(refOf);
   }
 
   @FieldResolver(() => [Ref], { description: 'Tags, by name.' })
-  async tags(@Root() dataset: Dataset, @Ctx() { deps }: GraphqlContext): Promise<Ref[]> {
-    return (await listRefs(deps, recordOf(dataset))).filter((ref) => ref.kind === 'tag').map(refOf);
+  async tags(@Root() dataset: Dataset, @Ctx() { loaders }: GraphqlContext): Promise<Ref[]> {
+    return (await loaders.refs.load(recordOf(dataset))).filter((ref) => ref.kind === 'tag').map(refOf);
   }
 
   @FieldResolver(() => Ref, { nullable: true, description: 'The branch or tag of that name; null if none.' })
   async ref(
     @Root() dataset: Dataset,
     @Arg('name', () => String) name: string,
-    @Ctx() { deps }: GraphqlContext,
+    @Ctx() { loaders }: GraphqlContext,
   ): Promise<Ref | null> {
-    const found = (await listRefs(deps, recordOf(dataset))).find((ref) => ref.name === name);
+    const found = (await loaders.refs.load(recordOf(dataset))).find((ref) => ref.name === name);
     return found === undefined ? null : refOf(found);
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
-import { openDataset, roleOf, visibleDatasets } from '@strata/services/access';
+import { openDatasetWithRole, visibleDatasets } from '@strata/services/access';
 import type { GraphqlContext } from '../context.js';
 import { Dataset, DatasetConnection, Viewer } from '../types/object-types.js';
 import { datasetOf } from './convert.js';
@@ -22,10 +22,8 @@ export class QueryResolver {
     @Arg('name', () => String) name: string,
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Dataset> {
-    const record = await openDataset(deps, actor, `${owner}/${name}`, 'read');
-    const role = await roleOf(deps, actor, record);
-    if (role === undefined) throw new Error('openDataset let through an actor without a role');
-    return datasetOf(record, role);
+    const { dataset, role } = await openDatasetWithRole(deps, actor, `${owner}/${name}`, 'read');
+    return datasetOf(dataset, role);
   }
 
   @Query(() => DatasetConnection, {

@@ -10,6 +10,9 @@ export type Credentials =
   | { kind: 'session'; secret: string }
   | { kind: 'password'; login: string; password: string };
 
+/** How often a token's `last_used_at` is brought up to date. */
+const TOKEN_TOUCH_MS = 60_000;
+
 /** How long a session's expiry may lag behind its last use before it is pushed back. */
 const SESSION_EXTEND_AFTER_MS = 60 * 60 * 1000;
 
@@ -37,7 +40,10 @@ export async function authenticate(deps: VersioningDeps, credentials: Credential
       if (token === undefined || token.revokedAt !== null) throw invalidCredentials();
       if (token.expiresAt !== null && token.expiresAt <= now) throw invalidCredentials();
       const user = await liveUser(deps, token.userId);
-      await repositories.credentials.touchToken(token.id, now);
+      // Recorded at most once a minute: most requests read the token and write nothing.
+      if (token.lastUsedAt === null || now.getTime() - token.lastUsedAt.getTime() >= TOKEN_TOUCH_MS) {
+        await repositories.credentials.touchToken(token.id, now);
+      }
       return {
         ...userActor(user),
         token: { tokenId: token.id, scope: token.scope, datasetId: token.datasetId },

@@ -13,7 +13,7 @@ export { ANONYMOUS, OPERATOR, type Actor, type TokenRestriction, type UserActor 
 export { authenticate, type Credentials } from './authenticate.js';
 export { grantRole, setVisibility, VISIBILITIES } from './dataset-access.js';
 export { decideRole, ROLES, roleRank, type RoleFacts } from './decide-role.js';
-export { openDataset, requireAccess, requireSiteAdmin } from './require-access.js';
+export { openDataset, openDatasetWithRole, requireAccess, requireSiteAdmin } from './require-access.js';
 export { roleOf } from './role-of.js';
 export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';

@@ -37,14 +37,23 @@ export async function openDataset(
   fullName: string,
   needed: Role,
 ): Promise<DatasetRecord> {
+  return (await openDatasetWithRole(deps, actor, fullName, needed)).dataset;
+}
+
+/** openDataset, with the actor's role on the dataset (what a viewer may do there). */
+export async function openDatasetWithRole(
+  deps: VersioningDeps,
+  actor: Actor,
+  fullName: string,
+  needed: Role,
+): Promise<{ dataset: DatasetRecord; role: Role }> {
   const dataset = await findDataset(deps, fullName).catch((error: unknown) => {
     if (error instanceof StrataError && error.code === 'dataset.not_found' && actor.kind === 'anonymous') {
       throw authRequired();
     }
     throw error;
   });
-  await requireAccess(deps, actor, dataset, needed);
-  return dataset;
+  return { dataset, role: await requireAccess(deps, actor, dataset, needed) };
 }
 
 /** Refuses anyone but a site admin (or the operator); a token must have the admin scope. */
