@@ -11,6 +11,7 @@ import {
   operationCost,
   type GraphqlContext,
 } from '@strata/graphql';
+import { isStrataError } from '@strata/modules/errors';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { actorOf } from './authentication.js';
 
@@ -84,7 +85,7 @@ function logUnexpected(app: FastifyInstance): ApolloServerPlugin<GraphqlContext>
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
             const original = error.originalError;
-            if (original !== undefined && original !== null && !('code' in original && 'kind' in original)) {
+            if (original !== undefined && original !== null && !isStrataError(original)) {
               app.log.error({ err: original, path: error.path }, 'graphql resolver failed');
             }
           }
