@@ -4,6 +4,7 @@ import { DatasetSchema } from './dataset.js';
 import { DatasetCommitSchema } from './dataset-commit.js';
 import { AuditEventSchema, AuditHeadSchema } from './audit.js';
 import { DatasetGrantSchema } from './dataset-grant.js';
+import { DatasetNumberSchema } from './dataset-number.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -26,6 +27,7 @@ export { Dataset } from './dataset.js';
 export { DatasetCommit } from './dataset-commit.js';
 export { AuditEvent, AuditHead } from './audit.js';
 export { DatasetGrant } from './dataset-grant.js';
+export { DatasetNumber } from './dataset-number.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -61,4 +63,5 @@ export const entities = [
   DatasetCommitSchema,
   AuditEventSchema,
   AuditHeadSchema,
+  DatasetNumberSchema,
 ];

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AccountRepository } from '../access/account-repository.js';
 import { AuditRepository } from '../audit/audit-repository.js';
+import { NumberRepository } from '../collaboration/number-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
@@ -28,6 +29,7 @@ export interface VersioningRepositories {
   memberships: MembershipRepository;
   credentials: CredentialRepository;
   audit: AuditRepository;
+  numbers: NumberRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -45,5 +47,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     memberships: new MembershipRepository(em),
     credentials: new CredentialRepository(em),
     audit: new AuditRepository(em),
+    numbers: new NumberRepository(em),
   };
 }
