@@ -9,7 +9,7 @@ import { Migration20261123061915_head_scope_name } from './Migration202611230619
 import { Migration20261123070701_series_metadata } from './Migration20261123070701_series_metadata.js';
 import { Migration20261123162824_access } from './Migration20261123162824_access.js';
 import { Migration20261123171710_audit } from './Migration20261123171710_audit.js';
-import { Migration20261123192033_dataset_number } from './Migration20261123192033_dataset_number.js';
+import { Migration20261123192224_collaboration } from './Migration20261123192224_collaboration.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
@@ -21,5 +21,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123070701_series_metadata', class: Migration20261123070701_series_metadata },
   { name: 'Migration20261123162824_access', class: Migration20261123162824_access },
   { name: 'Migration20261123171710_audit', class: Migration20261123171710_audit },
-  { name: 'Migration20261123192033_dataset_number', class: Migration20261123192033_dataset_number },
+  { name: 'Migration20261123192224_collaboration', class: Migration20261123192224_collaboration },
 ];

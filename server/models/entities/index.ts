@@ -5,6 +5,7 @@ import { DatasetCommitSchema } from './dataset-commit.js';
 import { AuditEventSchema, AuditHeadSchema } from './audit.js';
 import { DatasetGrantSchema } from './dataset-grant.js';
 import { DatasetNumberSchema } from './dataset-number.js';
+import { ThreadSchema } from './thread.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -28,6 +29,7 @@ export { DatasetCommit } from './dataset-commit.js';
 export { AuditEvent, AuditHead } from './audit.js';
 export { DatasetGrant } from './dataset-grant.js';
 export { DatasetNumber } from './dataset-number.js';
+export { Thread } from './thread.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -64,4 +66,5 @@ export const entities = [
   AuditEventSchema,
   AuditHeadSchema,
   DatasetNumberSchema,
+  ThreadSchema,
 ];

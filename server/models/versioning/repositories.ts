@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AccountRepository } from '../access/account-repository.js';
 import { AuditRepository } from '../audit/audit-repository.js';
 import { NumberRepository } from '../collaboration/number-repository.js';
+import { ThreadRepository } from '../collaboration/thread-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
@@ -30,6 +31,7 @@ export interface VersioningRepositories {
   credentials: CredentialRepository;
   audit: AuditRepository;
   numbers: NumberRepository;
+  threads: ThreadRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -48,5 +50,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     credentials: new CredentialRepository(em),
     audit: new AuditRepository(em),
     numbers: new NumberRepository(em),
+    threads: new ThreadRepository(em),
   };
 }
