@@ -1,9 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
-import type { Actor } from '@strata/services/access';
+import { accountsById, type Actor } from '@strata/services/access';
 import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
-import type { DatasetRecord, RefRecordView } from './resolvers/records.js';
+import type { AccountRecordView, DatasetRecord, RefRecordView } from './resolvers/records.js';
 
 /** What every resolver of one request sees. */
 export interface GraphqlContext {
@@ -15,6 +15,8 @@ export interface GraphqlContext {
     commits: DataLoader<Digest, CommitObject>;
     /** A dataset's branches and tags, listed once however many fields ask. */
     refs: DataLoader<DatasetRecord, RefRecordView[], string>;
+    /** Accounts by id (authors, reviewers, assignees): one query per batch; undefined for a deleted one. */
+    accounts: DataLoader<string, AccountRecordView | undefined>;
   };
 }
 
@@ -28,6 +30,9 @@ export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContex
         (datasets) => Promise.all(datasets.map((dataset) => listRefs(deps, dataset))),
         { cacheKeyFn: (dataset) => dataset.id },
       ),
+      accounts: new DataLoader<string, AccountRecordView | undefined>((ids) => accountsById(deps, ids), {
+        maxBatchSize: 500,
+      }),
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
-import type { DatasetRecord, RefRecordView, Role } from './records.js';
-import { type Commit, type Dataset, type Ref } from '../types/object-types.js';
+import type { AccountRecordView, DatasetRecord, RefRecordView, Role } from './records.js';
+import { type Account, type Commit, type Dataset, type Ref } from '../types/object-types.js';
 import { RefKindValue, type RoleValue, type VisibilityValue } from '../types/scalars-and-enums.js';
 
 /** A commit id this API gave out (ids clients send go through the services' resolveRef instead). */
@@ -57,4 +57,8 @@ export function refOf(record: RefRecordView): Ref {
     commitId: record.commit,
     updatedAt: record.updatedAt,
   };
+}
+
+export function accountOf(record: AccountRecordView): Account {
+  return { id: record.id, login: record.login, displayName: record.displayName, isUser: record.kind === 'user' };
 }

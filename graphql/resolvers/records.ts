@@ -1,7 +1,8 @@
 // The service records resolvers receive, named by what the services return (graphql never imports models).
-import type { ROLES } from '@strata/services/access';
+import type { accountsById, ROLES } from '@strata/services/access';
 import type { findDataset, listRefs } from '@strata/services/versioning';
 
 export type DatasetRecord = Awaited<ReturnType<typeof findDataset>>;
 export type RefRecordView = Awaited<ReturnType<typeof listRefs>>[number];
 export type Role = (typeof ROLES)[number];
+export type AccountRecordView = NonNullable<Awaited<ReturnType<typeof accountsById>>[number]>;

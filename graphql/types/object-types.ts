@@ -14,6 +14,21 @@ export class Viewer {
   siteAdmin!: boolean;
 }
 
+@ObjectType({ description: 'A user or an organization, as anyone signed in may see it.' })
+export class Account {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String)
+  login!: string;
+
+  @Field(() => String, { nullable: true })
+  displayName!: string | null;
+
+  @Field(() => Boolean, { description: 'False for an organization.' })
+  isUser!: boolean;
+}
+
 @ObjectType({ description: 'Connection paging, GitHub style: pass endCursor as `after` for the next page.' })
 export class PageInfo {
   @Field(() => Boolean)

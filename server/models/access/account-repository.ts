@@ -79,6 +79,16 @@ export class AccountRepository {
     return rows[0] === undefined ? undefined : fromRow(rows[0]);
   }
 
+  /** The accounts with these ids (those that exist), in no particular order. */
+  async byIds(ids: readonly string[]): Promise<AccountRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.em.execute<Row[]>(
+      `select ${COLUMNS} from account where id in (${ids.map(() => '?').join(', ')})`,
+      [...ids],
+    );
+    return rows.map(fromRow);
+  }
+
   /** A user's password hash (PHC string), if it has one. */
   async passwordHash(id: string): Promise<string | undefined> {
     const rows = await this.em.execute<{ password_hash: string | null }[]>(

@@ -189,3 +189,16 @@ function checkLogin(login: string): void {
     );
   }
 }
+
+/**
+ * Accounts by id, in the order asked, undefined where there is none (a deleted account): what
+ * lists of authors, reviewers and assignees resolve in one query. Logins and display names are
+ * public within the installation, like a forge's user pages.
+ */
+export async function accountsById(
+  deps: VersioningDeps,
+  ids: readonly string[],
+): Promise<(AccountRecord | undefined)[]> {
+  const found = new Map((await deps.database.read().accounts.byIds([...new Set(ids)])).map((a) => [a.id, a]));
+  return ids.map((id) => found.get(id));
+}

@@ -1,5 +1,6 @@
 export { AUTH_CHALLENGE } from './access-errors.js';
 export {
+  accountsById,
   addOrgMember,
   addTeamMember,
   createOrganization,
