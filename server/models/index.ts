@@ -4,6 +4,16 @@ export { generateMigration } from './database/migration-generator.js';
 export { Installation } from './entities/index.js';
 export { enableVectorSupport, type VectorSupport } from './vector/vector-support.js';
 export type { AuditEntry, AuditRecord } from './audit/audit-repository.js';
+export type {
+  CheckState,
+  CommitStatusRecord,
+  MergeMethod,
+  ProposalFields,
+  ProposalRecord,
+  ProtectionRule,
+  ReviewRecord,
+  ReviewVerdict,
+} from './collaboration/proposal-repository.js';
 export type { NewThread, ThreadKind, ThreadRecord, ThreadState } from './collaboration/thread-repository.js';
 export type { AccountKind, AccountRecord, NewAccount } from './access/account-repository.js';
 export type { NewToken, SessionRecord, TokenRecord } from './access/credential-repository.js';

@@ -6,6 +6,7 @@ import { AuditEventSchema, AuditHeadSchema } from './audit.js';
 import { DatasetGrantSchema } from './dataset-grant.js';
 import { DatasetNumberSchema } from './dataset-number.js';
 import { ThreadSchema } from './thread.js';
+import { BranchProtectionSchema, CommitStatusSchema, ProposalSchema, ReviewSchema } from './proposal.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -30,6 +31,7 @@ export { AuditEvent, AuditHead } from './audit.js';
 export { DatasetGrant } from './dataset-grant.js';
 export { DatasetNumber } from './dataset-number.js';
 export { Thread } from './thread.js';
+export { BranchProtection, CommitStatus, Proposal, Review } from './proposal.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -67,4 +69,8 @@ export const entities = [
   AuditHeadSchema,
   DatasetNumberSchema,
   ThreadSchema,
+  ProposalSchema,
+  ReviewSchema,
+  BranchProtectionSchema,
+  CommitStatusSchema,
 ];

@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { AccountRepository } from '../access/account-repository.js';
 import { AuditRepository } from '../audit/audit-repository.js';
 import { NumberRepository } from '../collaboration/number-repository.js';
+import { ProposalRepository } from '../collaboration/proposal-repository.js';
 import { ThreadRepository } from '../collaboration/thread-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
@@ -32,6 +33,7 @@ export interface VersioningRepositories {
   audit: AuditRepository;
   numbers: NumberRepository;
   threads: ThreadRepository;
+  proposals: ProposalRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -51,5 +53,6 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     audit: new AuditRepository(em),
     numbers: new NumberRepository(em),
     threads: new ThreadRepository(em),
+    proposals: new ProposalRepository(em),
   };
 }

@@ -4,7 +4,8 @@ import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord, Role } from '@strata/models';
 import type { Actor } from '../access/actor.js';
-import { openDataset } from '../access/require-access.js';
+import { openDatasetWithRole } from '../access/require-access.js';
+import { requireDirectWrite } from '../collaboration/protection.js';
 import { readCommit } from '../versioning/commit-store.js';
 import { commitCache, fileCache, metadataCache, sharedTreeNodes } from './read-cache.js';
 import { resolveRef, type ResolvedRef } from '../versioning/refs.js';
@@ -39,8 +40,10 @@ export async function openVersion(
   datasetName: string,
   ref?: string,
 ): Promise<OpenVersion> {
-  const dataset = await openDataset(deps, actor, datasetName, needed);
+  const { dataset, role } = await openDatasetWithRole(deps, actor, datasetName, needed);
   const resolved = await resolveRef(deps, dataset, ref ?? dataset.defaultBranch);
+  // A protected branch takes changes through proposals only (dataset admins excepted).
+  if (needed !== 'read' && resolved.kind === 'branch') await requireDirectWrite(deps, dataset, resolved.name, role);
   let commit = commitCache.get(resolved.commit);
   if (commit === undefined) {
     commit = await readCommit(deps.database.read(), resolved.commit);

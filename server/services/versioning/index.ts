@@ -5,7 +5,14 @@ export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from '.
 export { fsck, type FsckProblem, type FsckReport } from './fsck.js';
 export { DEFAULT_GRACE_MS, gc, type GcCount, type GcOptions, type GcReport } from './gc.js';
 export { commitAt, commitsById, historyPage, log, type HistoryPage, type LogEntry } from './history.js';
-export { merge, type MergeConflict, type MergeResult } from './merge.js';
+export {
+  merge,
+  previewMerge,
+  type MergeConflict,
+  type MergeOptions,
+  type MergePreview,
+  type MergeResult,
+} from './merge.js';
 export { revert } from './revert.js';
 export { mergeBase } from './merge-base.js';
 export { checkRefName, parseDatasetName } from './names.js';

@@ -9,7 +9,7 @@ import {
   type PathChange,
   type PathEdit,
 } from '@strata/modules/objects';
-import type { DatasetRecord } from '@strata/models';
+import type { DatasetRecord, VersioningRepositories } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
 import { holdCommit, resolveRef } from './refs.js';
@@ -20,6 +20,19 @@ export type MergeResult =
   | { kind: 'up-to-date'; commit: Digest }
   | { kind: 'fast-forward'; commit: Digest }
   | { kind: 'merge'; commit: Digest; applied: number };
+
+/** How a merge may go, and what else it must write in its transaction. */
+export interface MergeOptions {
+  /** `merge-commit`: always a merge commit, even when the branch could fast-forward; `fast-forward`: only a fast-forward (`merge.not_fast_forward` otherwise). */
+  mode?: 'auto' | 'merge-commit' | 'fast-forward';
+  /** The branch's head the caller decided on; `ref.moved` if it has moved since. */
+  expectedHead?: Digest;
+  /**
+   * Runs inside the transaction that moves the branch, with the outcome: whatever it writes is
+   * committed with the merge or not at all (a proposal marked merged, its audit event).
+   */
+  within?: (repositories: VersioningRepositories, result: MergeResult) => Promise<void>;
+}
 
 /** A path changed on both sides since the merge base, to different content. */
 export interface MergeConflict {
@@ -41,8 +54,10 @@ export async function merge(
   theirsRef: string,
   author: Author,
   message?: string,
+  options: MergeOptions = {},
 ): Promise<MergeResult> {
   const read = deps.database.read();
+  const mode = options.mode ?? 'auto';
   const ours = await resolveRef(deps, dataset, branch);
   if (ours.kind !== 'branch')
     throw new StrataError(
@@ -50,13 +65,26 @@ export async function merge(
       'method_not_allowed',
       `'${branch}' is not a branch: only branches take merges.`,
     );
+  if (options.expectedHead !== undefined && ours.commit !== options.expectedHead) throw branchMoved(branch);
   const theirs = await resolveRef(deps, dataset, theirsRef);
   await holdCommit(deps, dataset, theirs);
   const base = await mergeBase(read, ours.commit, theirs.commit);
-  if (base === theirs.commit) return { kind: 'up-to-date', commit: ours.commit };
-  if (base === ours.commit) {
-    await moveBranch(deps, dataset, branch, ours.commit, theirs.commit);
-    return { kind: 'fast-forward', commit: theirs.commit };
+  if (base === theirs.commit) {
+    const result: MergeResult = { kind: 'up-to-date', commit: ours.commit };
+    if (options.within !== undefined) await deps.database.transaction((r) => options.within!(r, result));
+    return result;
+  }
+  if (base === ours.commit && mode !== 'merge-commit') {
+    const result: MergeResult = { kind: 'fast-forward', commit: theirs.commit };
+    await moveBranch(deps, dataset, branch, ours.commit, theirs.commit, (r) => options.within?.(r, result));
+    return result;
+  }
+  if (mode === 'fast-forward') {
+    throw new StrataError(
+      'merge.not_fast_forward',
+      'conflict',
+      `${branch} has commits that ${theirsRef} does not: it cannot fast-forward; merge with a merge commit instead.`,
+    );
   }
   const [baseCommit, oursCommit, theirsCommit] = await Promise.all([
     base === undefined ? Promise.resolve(undefined) : readCommit(read, base),
@@ -77,14 +105,16 @@ export async function merge(
     committer: signature,
     message: message ?? `Merge ${theirsRef} into ${branch}`,
   });
+  const result: MergeResult = { kind: 'merge', commit: id, applied: edits.length };
   await deps.database.transaction(async (repositories) => {
     await repositories.objects.putNodes(staging.pending());
     await indexCommitTree(repositories, staging, tree, oursCommit.tree);
     await repositories.objects.putCommit(id, encoded);
     await repositories.datasetCommits.record(dataset.id, [id]);
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, ours.commit, id))) throw branchMoved(branch);
+    await options.within?.(repositories, result);
   });
-  return { kind: 'merge', commit: id, applied: edits.length };
+  return result;
 }
 
 async function moveBranch(
@@ -93,9 +123,11 @@ async function moveBranch(
   branch: string,
   from: Digest,
   to: Digest,
+  within: (repositories: VersioningRepositories) => Promise<void> | undefined,
 ): Promise<void> {
   await deps.database.transaction(async (repositories) => {
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, from, to))) throw branchMoved(branch);
+    await within(repositories);
   });
 }
 
@@ -164,4 +196,30 @@ function idOf(role: 'base' | 'ours' | 'theirs', entry: { id: Digest } | undefine
 
 function branchMoved(branch: string): StrataError {
   return new StrataError('ref.moved', 'conflict', `Branch ${branch} moved during the merge; merge again.`);
+}
+
+/** What merging `theirs` into `ours` would do, without doing it. */
+export interface MergePreview {
+  base: Digest | undefined;
+  upToDate: boolean;
+  canFastForward: boolean;
+  /** Paths changed differently on both sides (none when up to date or fast-forward). */
+  conflicts: MergeConflict[];
+}
+
+/** Previews a three-way merge of two commits (for a proposal's mergeability); writes nothing. */
+export async function previewMerge(deps: VersioningDeps, ours: Digest, theirs: Digest): Promise<MergePreview> {
+  const read = deps.database.read();
+  const base = await mergeBase(read, ours, theirs);
+  if (base === theirs) return { base, upToDate: true, canFastForward: false, conflicts: [] };
+  if (base === ours) return { base, upToDate: false, canFastForward: true, conflicts: [] };
+  const [baseCommit, oursCommit, theirsCommit] = await Promise.all([
+    base === undefined ? Promise.resolve(undefined) : readCommit(read, base),
+    readCommit(read, ours),
+    readCommit(read, theirs),
+  ]);
+  const staging = new NodeStaging(read.objects);
+  const baseTree = baseCommit?.tree ?? (await emptyTree(staging));
+  const { conflicts } = await threeWay(staging, baseTree, oursCommit.tree, theirsCommit.tree);
+  return { base, upToDate: false, canFastForward: false, conflicts };
 }
