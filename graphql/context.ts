@@ -2,7 +2,9 @@ import DataLoader from 'dataloader';
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
 import { accountsById, type Actor } from '@strata/services/access';
+import { reviewsOfProposals } from '@strata/services/collaboration';
 import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
+import type { ReviewRecordView } from './resolvers/proposal-records.js';
 import type { AccountRecordView, DatasetRecord, RefRecordView } from './resolvers/records.js';
 
 /** What every resolver of one request sees. */
@@ -17,6 +19,8 @@ export interface GraphqlContext {
     refs: DataLoader<DatasetRecord, RefRecordView[], string>;
     /** Accounts by id (authors, reviewers, assignees): one query per batch; undefined for a deleted one. */
     accounts: DataLoader<string, AccountRecordView | undefined>;
+    /** Reviews of proposals by thread id, oldest first. */
+    reviews: DataLoader<string, ReviewRecordView[]>;
   };
 }
 
@@ -31,6 +35,9 @@ export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContex
         { cacheKeyFn: (dataset) => dataset.id },
       ),
       accounts: new DataLoader<string, AccountRecordView | undefined>((ids) => accountsById(deps, ids), {
+        maxBatchSize: 500,
+      }),
+      reviews: new DataLoader<string, ReviewRecordView[]>((ids) => reviewsOfProposals(deps, ids), {
         maxBatchSize: 500,
       }),
     },

@@ -1,5 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { openDataset } from '@strata/services/access';
+import { openDataset, openDatasetWithRole } from '@strata/services/access';
+import { requireDirectWrite } from '@strata/services/collaboration';
 import { createBranch, createTag, deleteBranch } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
 import { Ref } from '../types/object-types.js';
@@ -30,13 +31,17 @@ export class RefMutations {
     return refOf(await createTag(deps, record, name, at));
   }
 
-  @Mutation(() => Ref, { description: 'Deletes a branch (not the default branch); returns it as it was.' })
+  @Mutation(() => Ref, {
+    description:
+      'Deletes a branch (not the default branch, nor a protected one unless an admin); returns it as it was.',
+  })
   async deleteBranch(
     @Arg('dataset', () => String, { description: 'owner/name' }) dataset: string,
     @Arg('name', () => String) name: string,
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Ref> {
-    const record = await openDataset(deps, actor, dataset, 'write');
+    const { dataset: record, role } = await openDatasetWithRole(deps, actor, dataset, 'write');
+    await requireDirectWrite(deps, record, name, role);
     return refOf(await deleteBranch(deps, record, name));
   }
 }

@@ -1,13 +1,25 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
+import { DatasetProposalFields, ProposalResolver, ReviewResolver } from '../resolvers/proposal-resolver.js';
+import { ProposalMutations } from '../resolvers/proposal-mutations.js';
 import { QueryResolver } from '../resolvers/query-resolver.js';
 import { RefMutations } from '../resolvers/ref-mutations.js';
 
 /** The Strata GraphQL schema, built from the resolvers' classes (graphql/schema.graphql is its print). */
 export function buildStrataSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [QueryResolver, DatasetResolver, CommitResolver, RefResolver, RefMutations],
+    resolvers: [
+      QueryResolver,
+      DatasetResolver,
+      CommitResolver,
+      RefResolver,
+      RefMutations,
+      DatasetProposalFields,
+      ProposalResolver,
+      ReviewResolver,
+      ProposalMutations,
+    ],
     // Arguments are checked by the services (one place for every protocol), not class-validator.
     validate: false,
   });

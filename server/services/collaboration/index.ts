@@ -7,6 +7,7 @@ export {
   proposalMergeability,
   proposalStatus,
   reviewProposal,
+  reviewsOfProposals,
   setProposalState,
   type MergeRequest,
   type NewProposal,

@@ -126,6 +126,15 @@ export async function listProposals(
   return { proposals, next: rows.length > options.first ? proposals.at(-1)?.thread.number : undefined };
 }
 
+/** The reviews of several proposals (by thread id), oldest first: one query for a page of them. */
+export async function reviewsOfProposals(
+  deps: VersioningDeps,
+  threadIds: readonly string[],
+): Promise<ReviewRecord[][]> {
+  const reviews = await deps.database.read().proposals.reviewsOf([...new Set(threadIds)]);
+  return threadIds.map((id) => reviews.filter((review) => review.threadId === id));
+}
+
 export type Verdict = ReviewRecord['verdict'];
 
 /**
