@@ -11,6 +11,7 @@ import {
   setProposalState,
 } from '@strata/services/collaboration';
 import type { GraphqlContext } from '../context.js';
+import { isGiven } from './arguments.js';
 import {
   BranchProtection,
   CheckStateValue,
@@ -58,7 +59,7 @@ export class ProposalMutations {
       await reviewProposal(deps, actor, record, number, {
         verdict,
         body,
-        ...(commitId !== null && { commit: commitId }),
+        ...(isGiven(commitId) && { commit: commitId }),
       }),
     );
   }
@@ -111,8 +112,8 @@ export class ProposalMutations {
     const merged = await mergeProposal(deps, actor, record, number, {
       method,
       deleteSourceBranch,
-      ...(expectedHeadId !== null && { expectedHead: expectedHeadId }),
-      ...(message !== null && { message }),
+      ...(isGiven(expectedHeadId) && { expectedHead: expectedHeadId }),
+      ...(isGiven(message) && { message }),
     });
     return proposalOf(record, merged);
   }
@@ -168,8 +169,8 @@ export class ProposalMutations {
         commit,
         context,
         state,
-        ...(description !== null && { description }),
-        ...(targetUrl !== null && { targetUrl }),
+        ...(isGiven(description) && { description }),
+        ...(isGiven(targetUrl) && { targetUrl }),
       }),
     );
   }

@@ -10,6 +10,7 @@ import {
 } from '@strata/services/collaboration';
 import { diffRefs } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
+import { isGiven } from './arguments.js';
 import { Account, Dataset, Diff } from '../types/object-types.js';
 import {
   BranchProtection,
@@ -38,8 +39,8 @@ export class DatasetProposalFields {
     const record = recordOf(dataset);
     const page = await listProposals(deps, actor, record, {
       first: pageSize(first),
-      ...(states !== null && { states }),
-      ...(after !== null && { after: cursorNumber(after) }),
+      ...(isGiven(states) && { states }),
+      ...(isGiven(after) && { after: cursorNumber(after) }),
     });
     return {
       nodes: page.proposals.map((proposal) => proposalOf(record, proposal)),

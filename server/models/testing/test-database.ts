@@ -32,10 +32,15 @@ export async function createTestTarget(): Promise<TestDatabaseTarget> {
   };
 }
 
-/** A migrated database for one test file; close it with `closeTestDatabase`. */
-export async function openTestDatabase(): Promise<Database & { drop(): Promise<void> }> {
+/**
+ * A migrated database for one test file; `drop()` closes and removes it. `onQuery` receives
+ * the ORM's log lines (queries start with `[query]`), for tests that count statements.
+ */
+export async function openTestDatabase(
+  options: { onQuery?: (message: string) => void } = {},
+): Promise<Database & { drop(): Promise<void> }> {
   const { target, drop } = await createTestTarget();
-  const database = await openDatabase(target, { migrate: true });
+  const database = await openDatabase(target, { migrate: true, ...options });
   return Object.assign(database, {
     async drop() {
       await database.close();

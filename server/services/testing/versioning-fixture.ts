@@ -17,11 +17,14 @@ export interface VersioningFixture {
 }
 
 /** Registers the hooks that set up and tear down a test file's fixture, filled in before the tests run. */
-export function useVersioningFixture(name: string): VersioningFixture {
+export function useVersioningFixture(
+  name: string,
+  options: { onQuery?: (message: string) => void } = {},
+): VersioningFixture {
   const fixture = {} as VersioningFixture;
   let drop: () => Promise<void> = async () => undefined;
   beforeAll(async () => {
-    const database = await openTestDatabase();
+    const database = await openTestDatabase(options);
     drop = () => database.drop();
     const dir = await mkdtemp(join(tmpdir(), `strata-${name}-`));
     let tick = 0;
