@@ -6,6 +6,8 @@ import { AuditEventSchema, AuditHeadSchema } from './audit.js';
 import { DatasetGrantSchema } from './dataset-grant.js';
 import { DatasetNumberSchema } from './dataset-number.js';
 import { ThreadSchema } from './thread.js';
+import { CommentSchema, LabelSchema, ThreadAssigneeSchema, ThreadLabelSchema } from './discussion.js';
+import { ReleaseSchema } from './release.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -30,6 +32,8 @@ export { AuditEvent, AuditHead } from './audit.js';
 export { DatasetGrant } from './dataset-grant.js';
 export { DatasetNumber } from './dataset-number.js';
 export { Thread } from './thread.js';
+export { Comment, Label, ThreadAssignee, ThreadLabel } from './discussion.js';
+export { Release } from './release.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -67,4 +71,9 @@ export const entities = [
   AuditHeadSchema,
   DatasetNumberSchema,
   ThreadSchema,
+  LabelSchema,
+  ThreadLabelSchema,
+  ThreadAssigneeSchema,
+  CommentSchema,
+  ReleaseSchema,
 ];

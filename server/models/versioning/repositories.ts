@@ -3,6 +3,10 @@ import { AccountRepository } from '../access/account-repository.js';
 import { AuditRepository } from '../audit/audit-repository.js';
 import { NumberRepository } from '../collaboration/number-repository.js';
 import { ThreadRepository } from '../collaboration/thread-repository.js';
+import { AssigneeRepository } from '../collaboration/assignee-repository.js';
+import { CommentRepository } from '../collaboration/comment-repository.js';
+import { LabelRepository } from '../collaboration/label-repository.js';
+import { ReleaseRepository } from '../collaboration/release-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
@@ -32,6 +36,10 @@ export interface VersioningRepositories {
   audit: AuditRepository;
   numbers: NumberRepository;
   threads: ThreadRepository;
+  labels: LabelRepository;
+  assignees: AssigneeRepository;
+  comments: CommentRepository;
+  releases: ReleaseRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -51,5 +59,9 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     audit: new AuditRepository(em),
     numbers: new NumberRepository(em),
     threads: new ThreadRepository(em),
+    labels: new LabelRepository(em),
+    assignees: new AssigneeRepository(em),
+    comments: new CommentRepository(em),
+    releases: new ReleaseRepository(em),
   };
 }

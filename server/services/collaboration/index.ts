@@ -1,0 +1,26 @@
+export { checkAnchor, type AnchorRequest } from './anchors.js';
+export { MAX_ASSIGNEES, setAssignee } from './assignees.js';
+export { citationCff } from './citation.js';
+export {
+  addComment,
+  anchoredComments,
+  commentCounts,
+  commentsOfThread,
+  deleteComment,
+  editComment,
+  listComments,
+} from './comments.js';
+export { editIssue, getIssue, listIssues, openIssue, setIssueState, type IssueFilter } from './issues.js';
+export { createLabel, deleteLabel, listLabels, setThreadLabel } from './labels.js';
+export { releaseManifest } from './release-manifest.js';
+export {
+  countTree,
+  createRelease,
+  editRelease,
+  getRelease,
+  listReleases,
+  releaseDicomwebPath,
+  type NewRelease,
+} from './releases.js';
+export type { Page } from './page-cursor.js';
+export { MAX_BODY, MAX_TITLE } from './text-limits.js';
