@@ -2,8 +2,9 @@ import DataLoader from 'dataloader';
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
 import { accountsById, type Actor } from '@strata/services/access';
+import { assigneeIdsOfThreads, commentCounts, labelsOfThreads } from '@strata/services/collaboration';
 import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
-import type { AccountRecordView, DatasetRecord, RefRecordView } from './resolvers/records.js';
+import type { AccountRecordView, DatasetRecord, LabelRecordView, RefRecordView } from './resolvers/records.js';
 
 /** What every resolver of one request sees. */
 export interface GraphqlContext {
@@ -17,6 +18,10 @@ export interface GraphqlContext {
     refs: DataLoader<DatasetRecord, RefRecordView[], string>;
     /** Accounts by id (authors, reviewers, assignees): one query per batch; undefined for a deleted one. */
     accounts: DataLoader<string, AccountRecordView | undefined>;
+    /** Labels, assignees' account ids and live comment counts by thread id: one query per batch each. */
+    threadLabels: DataLoader<string, LabelRecordView[]>;
+    threadAssignees: DataLoader<string, string[]>;
+    commentCounts: DataLoader<string, number>;
   };
 }
 
@@ -33,6 +38,9 @@ export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContex
       accounts: new DataLoader<string, AccountRecordView | undefined>((ids) => accountsById(deps, ids), {
         maxBatchSize: 500,
       }),
+      threadLabels: new DataLoader((ids) => labelsOfThreads(deps, ids), { maxBatchSize: 500 }),
+      threadAssignees: new DataLoader((ids) => assigneeIdsOfThreads(deps, ids), { maxBatchSize: 500 }),
+      commentCounts: new DataLoader((ids) => commentCounts(deps, ids), { maxBatchSize: 500 }),
     },
   };
 }

@@ -1,13 +1,31 @@
 import { buildSchema } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
+import {
+  CommentResolver,
+  DatasetDiscussionResolver,
+  IssueResolver,
+  ReleaseResolver,
+} from '../resolvers/discussion-resolver.js';
+import { DiscussionMutations } from '../resolvers/discussion-mutations.js';
 import { QueryResolver } from '../resolvers/query-resolver.js';
 import { RefMutations } from '../resolvers/ref-mutations.js';
 
 /** The Strata GraphQL schema, built from the resolvers' classes (graphql/schema.graphql is its print). */
 export function buildStrataSchema(): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [QueryResolver, DatasetResolver, CommitResolver, RefResolver, RefMutations],
+    resolvers: [
+      QueryResolver,
+      DatasetResolver,
+      CommitResolver,
+      RefResolver,
+      RefMutations,
+      DatasetDiscussionResolver,
+      IssueResolver,
+      CommentResolver,
+      ReleaseResolver,
+      DiscussionMutations,
+    ],
     // Arguments are checked by the services (one place for every protocol), not class-validator.
     validate: false,
   });

@@ -61,3 +61,9 @@ export async function userByLogin(deps: VersioningDeps, login: string): Promise<
   const account = await deps.database.read().accounts.findByLogin(login);
   return account === undefined || account.kind !== 'user' ? null : account;
 }
+
+/** The assignees' account ids of each thread id, in the order asked (for a DataLoader). */
+export async function assigneeIdsOfThreads(deps: VersioningDeps, threadIds: readonly string[]): Promise<string[][]> {
+  const rows = await deps.database.read().assignees.ofThreads(threadIds);
+  return threadIds.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.accountId));
+}

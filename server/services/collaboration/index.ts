@@ -1,5 +1,5 @@
 export { checkAnchor, type AnchorRequest } from './anchors.js';
-export { MAX_ASSIGNEES, setAssignee } from './assignees.js';
+export { assigneeIdsOfThreads, MAX_ASSIGNEES, setAssignee } from './assignees.js';
 export { citationCff } from './citation.js';
 export {
   addComment,
@@ -11,7 +11,7 @@ export {
   listComments,
 } from './comments.js';
 export { editIssue, getIssue, listIssues, openIssue, setIssueState, type IssueFilter } from './issues.js';
-export { createLabel, deleteLabel, listLabels, setThreadLabel } from './labels.js';
+export { createLabel, deleteLabel, labelsOfThreads, listLabels, setThreadLabel } from './labels.js';
 export { releaseManifest } from './release-manifest.js';
 export {
   countTree,

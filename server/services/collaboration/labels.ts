@@ -122,3 +122,9 @@ export async function findLabel(
     details: { name },
   });
 }
+
+/** The labels of each thread id, in the order asked (for a DataLoader: one query per batch). */
+export async function labelsOfThreads(deps: VersioningDeps, threadIds: readonly string[]): Promise<LabelRecord[][]> {
+  const rows = await deps.database.read().labels.ofThreads(threadIds);
+  return threadIds.map((id) => rows.filter((row) => row.threadId === id).map((row) => row.label));
+}

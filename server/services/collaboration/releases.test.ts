@@ -52,7 +52,7 @@ describe('releases', () => {
   });
 
   it('publishes a tag and its release in one transaction, with what it holds counted', async () => {
-    const release = await createRelease(fixture.deps, writer, 'lab/ct', {
+    const { release } = await createRelease(fixture.deps, writer, 'lab/ct', {
       tag: 'v1',
       title: 'First release',
       notes: 'All of it.',
@@ -95,7 +95,7 @@ describe('releases', () => {
   it('edits notes only, lists newest first a page at a time, and streams a manifest of every file', async () => {
     await createRelease(fixture.deps, writer, 'lab/ct', { tag: 'v1.1', title: 'Second', citation });
     await createRelease(fixture.deps, writer, 'lab/ct', { tag: 'v1.2', title: 'Third', citation });
-    const edited = await editRelease(fixture.deps, writer, 'lab/ct', 'v1', { notes: 'Corrected notes.' });
+    const { release: edited } = await editRelease(fixture.deps, writer, 'lab/ct', 'v1', { notes: 'Corrected notes.' });
     expect(edited).toMatchObject({ notes: 'Corrected notes.', studies: 2, tag: 'v1' });
     expect(await code(editRelease(fixture.deps, reader, 'lab/ct', 'v1', { notes: 'no' }))).toBe('auth.forbidden');
 

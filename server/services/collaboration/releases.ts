@@ -37,7 +37,7 @@ export async function createRelease(
   actor: Actor,
   fullName: string,
   release: NewRelease,
-): Promise<ReleaseRecord> {
+): Promise<{ dataset: DatasetRecord; release: ReleaseRecord }> {
   requireSignedIn(actor);
   checkRefName(release.tag);
   const title = checkTitle(release.title);
@@ -69,7 +69,7 @@ export async function createRelease(
       subject: `${fullName}@${release.tag}`,
       data: { commit: target.commit, ...counts },
     });
-    return created;
+    return { dataset, release: created };
   });
 }
 
@@ -80,7 +80,7 @@ export async function editRelease(
   fullName: string,
   tag: string,
   changes: { title?: string; notes?: string },
-): Promise<ReleaseRecord> {
+): Promise<{ dataset: DatasetRecord; release: ReleaseRecord }> {
   requireSignedIn(actor);
   const title = changes.title === undefined ? undefined : checkTitle(changes.title);
   const notes = changes.notes === undefined ? undefined : checkBody(changes.notes);
@@ -94,7 +94,10 @@ export async function editRelease(
       datasetId: dataset.id,
       subject: `${fullName}@${tag}`,
     });
-    return { ...release, title: title ?? release.title, notes: notes ?? release.notes, updatedAt: at };
+    return {
+      dataset,
+      release: { ...release, title: title ?? release.title, notes: notes ?? release.notes, updatedAt: at },
+    };
   });
 }
 
