@@ -142,6 +142,14 @@ describe('issues, comments and releases over GraphQL', () => {
         } }`,
     );
     expect(read.errors).toBeUndefined();
+    const costly = await gql(
+      'reader',
+      '{ dataset(owner: "lab", name: "ct") { issues(first: 100) { nodes { comments(first: 100) { nodes { body author { login } } } } } } }',
+    );
+    expect(codeOf(costly)).toBe('graphql.too_costly');
+    expect(
+      codeOf(await gql('reader', '{ dataset(owner: "lab", name: "ct") { issues(first: 101) { nodes { number } } } }')),
+    ).toBe('graphql.invalid_page_size');
     expect(read.data).toEqual({
       dataset: {
         issue: {

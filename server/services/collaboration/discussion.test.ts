@@ -81,6 +81,10 @@ describe('issues', () => {
     expect(issue).toMatchObject({ number: 1, title: 'Slice 40 is flipped', state: 'open', kind: 'issue' });
     expect(await code(openIssue(fixture.deps, outsider, full, { title: 'x' }))).toBe('dataset.not_found');
     expect(await code(openIssue(fixture.deps, ANONYMOUS, full, { title: 'x' }))).toBe('auth.required');
+    const { token } = await createToken(fixture.deps, OPERATOR, { login: 'issues-reader', name: 'ro', scope: 'read' });
+    const readOnly = await authenticate(fixture.deps, { kind: 'token', token });
+    expect(await code(openIssue(fixture.deps, readOnly, full, { title: 'x' }))).toBe('auth.forbidden');
+    expect(await code(addComment(fixture.deps, readOnly, full, 1, { body: 'x' }))).toBe('auth.forbidden');
     expect(await code(openIssue(fixture.deps, reader, full, { title: 'x'.repeat(301) }))).toBe('text.invalid_title');
     expect(await code(openIssue(fixture.deps, reader, full, { title: '   ' }))).toBe('text.invalid_title');
     expect(await code(openIssue(fixture.deps, reader, full, { title: 'x', body: 'b'.repeat(70_000) }))).toBe(

@@ -13,9 +13,18 @@ export interface OpenThread {
   thread: ThreadRecord;
 }
 
-/** Writing in a discussion needs a name to put on it: anonymous readers may only read. */
+/**
+ * Writing in a discussion needs a name to put on it: anonymous readers may only read. A token of
+ * read scope only reads too: a pipeline pulling data with it must not be able to post in its
+ * owner's name, even where the owner, signed in, could.
+ */
 export function requireSignedIn(actor: Actor): void {
   if (actor.kind === 'anonymous') throw authRequired();
+  if (actor.kind === 'user' && actor.token?.scope === 'read') {
+    throw new StrataError('auth.forbidden', 'forbidden', 'This token has read scope: it cannot write.', {
+      details: { needed: 'write' },
+    });
+  }
 }
 
 /** The account a change is recorded under (none for the local operator). */
