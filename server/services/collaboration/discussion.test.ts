@@ -237,6 +237,9 @@ describe('comments', () => {
       await bad({ commit, study: STUDY, series: SERIES, instance: INSTANCE, frame: 1, region: { x: -1, y: 0 } }),
     ).toBe('anchor.invalid');
 
+    // None of the refused comments was written.
+    expect((await listComments(fixture.deps, reader, full, 1, { first: 10 })).items).toHaveLength(2);
+
     const onInstance = await anchoredComments(
       fixture.deps,
       reader,
@@ -251,5 +254,21 @@ describe('comments', () => {
     expect(
       (await anchoredComments(fixture.deps, elsewhere.reader, elsewhere.full, { study: STUDY }, { first: 10 })).items,
     ).toEqual([]);
+  });
+  it('comments on a change proposal by its number, as on an issue', async () => {
+    const { full, reader, writer } = await setUp('proposals');
+    const datasetId = (await fixture.deps.database.read().datasets.find('lab', 'proposals'))?.id ?? '';
+    await fixture.deps.database.transaction((r) =>
+      r.threads.create({ datasetId, kind: 'proposal', title: 'fix', body: '', authorId: null }, new Date()),
+    );
+    await addComment(fixture.deps, reader, full, 1, { body: 'looks right' });
+    await createLabel(fixture.deps, writer, full, { name: 'review', color: '00ff00' });
+    await setThreadLabel(fixture.deps, writer, full, 1, 'review', true);
+    expect((await listComments(fixture.deps, reader, full, 1, { first: 10 })).items.map((c) => c.body)).toEqual([
+      'looks right',
+    ]);
+    // It is not an issue.
+    expect(await code(getIssue(fixture.deps, reader, full, 1))).toBe('thread.not_found');
+    expect(await code(setIssueState(fixture.deps, writer, full, 1, 'closed'))).toBe('thread.not_found');
   });
 });

@@ -1,9 +1,19 @@
 import { sha256 } from '@strata/modules/blob';
+import { syntheticInstances } from '@strata/models/testing';
 import { OPERATOR, authenticate, createToken, createUser, grantRole, type Actor } from '../access/index.js';
 import { latestEvents } from '../audit/audit.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { commitChanges, createDataset, listRefs } from '../versioning/index.js';
-import { citationCff, createRelease, editRelease, getRelease, listReleases, releaseManifest } from './index.js';
+import {
+  addComment,
+  citationCff,
+  createRelease,
+  openIssue,
+  editRelease,
+  getRelease,
+  listReleases,
+  releaseManifest,
+} from './index.js';
 
 const fixture = useVersioningFixture('releases');
 const ada = { name: 'Ada', email: 'ada@example.org' };
@@ -117,5 +127,41 @@ describe('releases', () => {
       PATHS.map((path, i) => [path, (i + 1) * 10, sha256(path)]),
     );
     expect(await code(releaseManifest(fixture.deps, await user('stranger'), 'lab/ct', 'v1'))).toBe('dataset.not_found');
+  });
+  it('counts and lists a larger tree from its totals, streaming the manifest in batches with SOP Classes', async () => {
+    const dataset = await createDataset(fixture.deps, 'lab/large', ada);
+    // 3 studies of 2 series of 200 instances (the last study has one series of 200).
+    const batch = syntheticInstances({ count: 1_000, tag: 'large', perSeries: 200, seriesPerStudy: 2 });
+    const { commit } = await commitChanges(fixture.deps, {
+      dataset,
+      branch: 'main',
+      ...batch,
+      message: 'large',
+      author: ada,
+    });
+    const { release } = await createRelease(fixture.deps, OPERATOR, 'lab/large', {
+      tag: 'v1',
+      title: 'Large',
+      citation,
+    });
+    expect(release).toMatchObject({ studies: 3, series: 5, instances: 1_000, bytes: 9_000_000, commit });
+
+    const pieces: string[] = [];
+    for await (const piece of await releaseManifest(fixture.deps, OPERATOR, 'lab/large', 'v1')) pieces.push(piece);
+    // The head, one piece per 500 files, the tail: never one string of everything.
+    expect(pieces).toHaveLength(4);
+    const manifest = JSON.parse(pieces.join('')) as { files: { path: string; sopClassUid: string | null }[] };
+    expect(manifest.files).toHaveLength(1_000);
+    expect(new Set(manifest.files.map((f) => f.sopClassUid))).toEqual(new Set(['1.2.840.10008.5.1.4.1.1.2']));
+    expect(manifest.files.map((f) => f.path)).toEqual(batch.edits.map((e) => e.path).sort());
+
+    // An anchored frame is checked against the instance's indexed NumberOfFrames (1 here).
+    const [study, series, instance] = (batch.edits[0]?.path ?? '').split('/') as [string, string, string];
+    await openIssue(fixture.deps, OPERATOR, 'lab/large', { title: 'frame' });
+    const anchor = { commit, study, series, instance, frame: 1 };
+    await addComment(fixture.deps, OPERATOR, 'lab/large', 1, { body: 'ok', anchor });
+    await expect(
+      addComment(fixture.deps, OPERATOR, 'lab/large', 1, { body: 'no', anchor: { ...anchor, frame: 2 } }),
+    ).rejects.toMatchObject({ code: 'anchor.invalid' });
   });
 });
