@@ -107,6 +107,11 @@ describe('issues', () => {
     expect(await eventsOf(full)).toEqual(
       expect.arrayContaining(['issue.opened', 'issue.edited', 'issue.closed', 'issue.reopened']),
     );
+    // Anonymous readers read a public dataset's issues, and still write nothing.
+    expect(await code(getIssue(fixture.deps, ANONYMOUS, full, 1))).toBe('auth.required');
+    await setVisibility(fixture.deps, OPERATOR, full, 'public');
+    expect((await getIssue(fixture.deps, ANONYMOUS, full, 1)).title).toBe('Slice 40 is flipped');
+    expect(await code(setIssueState(fixture.deps, ANONYMOUS, full, 1, 'closed'))).toBe('auth.required');
     // Refused changes wrote nothing.
     expect((await getIssue(fixture.deps, writer, full, other.number)).title).toBe('by the writer');
   });
