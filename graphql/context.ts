@@ -2,10 +2,15 @@ import DataLoader from 'dataloader';
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
 import { accountsById, type Actor } from '@strata/services/access';
-import { reviewsOfProposals } from '@strata/services/collaboration';
+import {
+  assigneeIdsOfThreads,
+  commentCounts,
+  labelsOfThreads,
+  reviewsOfProposals,
+} from '@strata/services/collaboration';
 import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
 import type { ReviewRecordView } from './resolvers/proposal-records.js';
-import type { AccountRecordView, DatasetRecord, RefRecordView } from './resolvers/records.js';
+import type { AccountRecordView, DatasetRecord, LabelRecordView, RefRecordView } from './resolvers/records.js';
 
 /** What every resolver of one request sees. */
 export interface GraphqlContext {
@@ -21,6 +26,10 @@ export interface GraphqlContext {
     accounts: DataLoader<string, AccountRecordView | undefined>;
     /** Reviews of proposals by thread id, oldest first. */
     reviews: DataLoader<string, ReviewRecordView[]>;
+    /** Labels, assignees' account ids and live comment counts by thread id: one query per batch each. */
+    threadLabels: DataLoader<string, LabelRecordView[]>;
+    threadAssignees: DataLoader<string, string[]>;
+    commentCounts: DataLoader<string, number>;
   };
 }
 
@@ -40,6 +49,9 @@ export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContex
       reviews: new DataLoader<string, ReviewRecordView[]>((ids) => reviewsOfProposals(deps, ids), {
         maxBatchSize: 500,
       }),
+      threadLabels: new DataLoader((ids) => labelsOfThreads(deps, ids), { maxBatchSize: 500 }),
+      threadAssignees: new DataLoader((ids) => assigneeIdsOfThreads(deps, ids), { maxBatchSize: 500 }),
+      commentCounts: new DataLoader((ids) => commentCounts(deps, ids), { maxBatchSize: 500 }),
     },
   };
 }

@@ -3,6 +3,13 @@ import type { GraphQLSchema } from 'graphql';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
 import { DatasetProposalFields, ProposalResolver, ReviewResolver } from '../resolvers/proposal-resolver.js';
 import { ProposalMutations } from '../resolvers/proposal-mutations.js';
+import {
+  CommentResolver,
+  DatasetDiscussionResolver,
+  IssueResolver,
+  ReleaseResolver,
+} from '../resolvers/discussion-resolver.js';
+import { DiscussionMutations } from '../resolvers/discussion-mutations.js';
 import { QueryResolver } from '../resolvers/query-resolver.js';
 import { RefMutations } from '../resolvers/ref-mutations.js';
 
@@ -19,6 +26,11 @@ export function buildStrataSchema(): Promise<GraphQLSchema> {
       ProposalResolver,
       ReviewResolver,
       ProposalMutations,
+      DatasetDiscussionResolver,
+      IssueResolver,
+      CommentResolver,
+      ReleaseResolver,
+      DiscussionMutations,
     ],
     // Arguments are checked by the services (one place for every protocol), not class-validator.
     validate: false,

@@ -15,6 +15,9 @@ export type {
   ReviewVerdict,
 } from './collaboration/proposal-repository.js';
 export type { NewThread, ThreadKind, ThreadRecord, ThreadState } from './collaboration/thread-repository.js';
+export type { LabelRecord } from './collaboration/label-repository.js';
+export type { CommentAnchor, CommentCursor, CommentRecord } from './collaboration/comment-repository.js';
+export type { ReleaseAuthor, ReleaseCitation, ReleaseRecord } from './collaboration/release-repository.js';
 export type { AccountKind, AccountRecord, NewAccount } from './access/account-repository.js';
 export type { NewToken, SessionRecord, TokenRecord } from './access/credential-repository.js';
 export type { DatasetRelation, OrgRole, Role, TeamRecord } from './access/membership-repository.js';

@@ -5,6 +5,7 @@ import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
 import { registerGraphql } from '../http/graphql-route.js';
+import { registerReleaseRoutes } from '../http/release-routes.js';
 import { registerSessionRoutes } from '../http/session-routes.js';
 import { createHttpServer } from '../http/http-server.js';
 import { createMetricsRegistry } from '../http/metrics.js';
@@ -23,13 +24,15 @@ export interface RunningServer {
 export interface ServeOptions {
   /** More HTTP plugins to register beside the built-in ones (embedding, tests). */
   plugins?: FastifyPluginAsync[];
+  /** Receives every query the database runs (tests that bound the queries of a request). */
+  onQuery?: (message: string) => void;
 }
 
 /** `strata serve`: the HTTP server on the configured host and port, over an open system. */
 export async function serve(config: Config, options: ServeOptions = {}): Promise<RunningServer> {
   const logger = createLogger(config.logLevel, config.version);
   const telemetry = await startTelemetry(config.telemetry);
-  const system = await openSystem(config, logger).catch(async (error: unknown) => {
+  const system = await openSystem(config, logger, options.onQuery).catch(async (error: unknown) => {
     await telemetry.shutdown();
     throw error;
   });
@@ -59,6 +62,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     }),
   );
   registerSessionRoutes(http, deps);
+  registerReleaseRoutes(http, deps);
   await registerGraphql(http, deps);
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {

@@ -19,7 +19,7 @@ export interface System {
  * Opens the data-directory lock (embedded database only), the blob store and the database, and
  * applies pending migrations. Whatever was opened is closed again if a later step fails.
  */
-export async function openSystem(config: Config, logger: Logger): Promise<System> {
+export async function openSystem(config: Config, logger: Logger, onQuery?: (message: string) => void): Promise<System> {
   const closers: (() => Promise<void>)[] = [];
   const closeAll = async () => {
     while (closers.length > 0) await closers.pop()?.();
@@ -31,7 +31,10 @@ export async function openSystem(config: Config, logger: Logger): Promise<System
     }
     const blobStore = await openBlobStore(config.blobStore);
     logger.info({ blobStore: blobStore.location }, 'blob store open');
-    const database = await openDatabase(config.database, { dataDirLocked: config.database.kind === 'pglite' });
+    const database = await openDatabase(config.database, {
+      dataDirLocked: config.database.kind === 'pglite',
+      ...(onQuery === undefined ? {} : { onQuery }),
+    });
     closers.push(() => database.close());
     const applied = await database.migrate();
     logger.info({ database: describeTarget(config.database), migrationsApplied: applied }, 'database open');

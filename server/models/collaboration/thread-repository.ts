@@ -109,18 +109,33 @@ export class ThreadRepository {
 
   /**
    * A page of a dataset's threads of one kind, newest (highest number) first, after the number
-   * `before` when given; `state` filters (all states when absent).
+   * `before` when given; `state` filters (all states when absent), and so do a label and an
+   * assignee (ids) when given.
    */
   async list(
     datasetId: string,
     kind: ThreadKind,
-    options: { states?: readonly ThreadState[]; before?: number; limit: number },
+    options: {
+      states?: readonly ThreadState[];
+      labelId?: string;
+      assigneeId?: string;
+      before?: number;
+      limit: number;
+    },
   ): Promise<ThreadRecord[]> {
     const where = ['dataset_id = ?', 'kind = ?'];
     const values: unknown[] = [datasetId, kind];
     if (options.states !== undefined && options.states.length > 0) {
       where.push(`state in (${options.states.map(() => '?').join(', ')})`);
       values.push(...options.states);
+    }
+    if (options.labelId !== undefined) {
+      where.push('exists (select 1 from thread_label tl where tl.thread_id = thread.id and tl.label_id = ?)');
+      values.push(options.labelId);
+    }
+    if (options.assigneeId !== undefined) {
+      where.push('exists (select 1 from thread_assignee ta where ta.thread_id = thread.id and ta.account_id = ?)');
+      values.push(options.assigneeId);
     }
     if (options.before !== undefined) {
       where.push('number < ?');

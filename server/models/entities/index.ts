@@ -7,6 +7,8 @@ import { DatasetGrantSchema } from './dataset-grant.js';
 import { DatasetNumberSchema } from './dataset-number.js';
 import { ThreadSchema } from './thread.js';
 import { BranchProtectionSchema, CommitStatusSchema, ProposalSchema, ReviewSchema } from './proposal.js';
+import { CommentSchema, LabelSchema, ThreadAssigneeSchema, ThreadLabelSchema } from './discussion.js';
+import { ReleaseSchema } from './release.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -32,6 +34,8 @@ export { DatasetGrant } from './dataset-grant.js';
 export { DatasetNumber } from './dataset-number.js';
 export { Thread } from './thread.js';
 export { BranchProtection, CommitStatus, Proposal, Review } from './proposal.js';
+export { Comment, Label, ThreadAssignee, ThreadLabel } from './discussion.js';
+export { Release } from './release.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -73,4 +77,9 @@ export const entities = [
   ReviewSchema,
   BranchProtectionSchema,
   CommitStatusSchema,
+  LabelSchema,
+  ThreadLabelSchema,
+  ThreadAssigneeSchema,
+  CommentSchema,
+  ReleaseSchema,
 ];

@@ -4,6 +4,10 @@ import { AuditRepository } from '../audit/audit-repository.js';
 import { NumberRepository } from '../collaboration/number-repository.js';
 import { ProposalRepository } from '../collaboration/proposal-repository.js';
 import { ThreadRepository } from '../collaboration/thread-repository.js';
+import { AssigneeRepository } from '../collaboration/assignee-repository.js';
+import { CommentRepository } from '../collaboration/comment-repository.js';
+import { LabelRepository } from '../collaboration/label-repository.js';
+import { ReleaseRepository } from '../collaboration/release-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
@@ -34,6 +38,10 @@ export interface VersioningRepositories {
   numbers: NumberRepository;
   threads: ThreadRepository;
   proposals: ProposalRepository;
+  labels: LabelRepository;
+  assignees: AssigneeRepository;
+  comments: CommentRepository;
+  releases: ReleaseRepository;
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
@@ -54,5 +62,9 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     numbers: new NumberRepository(em),
     threads: new ThreadRepository(em),
     proposals: new ProposalRepository(em),
+    labels: new LabelRepository(em),
+    assignees: new AssigneeRepository(em),
+    comments: new CommentRepository(em),
+    releases: new ReleaseRepository(em),
   };
 }

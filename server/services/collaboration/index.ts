@@ -27,3 +27,29 @@ export {
 } from './protection.js';
 export { setCommitStatus, commitStatuses } from './statuses.js';
 export { checkText, needsUser, subjectOf } from './threads.js';
+export { checkAnchor, type AnchorRequest } from './anchors.js';
+export { assigneeIdsOfThreads, MAX_ASSIGNEES, setAssignee } from './assignees.js';
+export { citationCff } from './citation.js';
+export {
+  addComment,
+  anchoredComments,
+  commentCounts,
+  commentsOfThread,
+  deleteComment,
+  editComment,
+  listComments,
+} from './comments.js';
+export { editIssue, getIssue, listIssues, openIssue, setIssueState, type IssueFilter } from './issues.js';
+export { createLabel, deleteLabel, labelsOfThreads, listLabels, setThreadLabel } from './labels.js';
+export { releaseManifest } from './release-manifest.js';
+export {
+  countTree,
+  createRelease,
+  editRelease,
+  getRelease,
+  listReleases,
+  releaseDicomwebPath,
+  type NewRelease,
+} from './releases.js';
+export type { Page } from './page-cursor.js';
+export { MAX_BODY, MAX_TITLE } from './text-limits.js';

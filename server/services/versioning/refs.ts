@@ -113,11 +113,23 @@ export async function createTag(
 ): Promise<RefRecord> {
   checkRefName(name);
   const target = await resolveRef(deps, dataset, at);
-  await deps.database.transaction(async (repositories) => {
-    await touchOrRefuse(repositories, dataset, target);
-    await repositories.refs.create(dataset.id, name, 'tag', target.commit);
-  });
+  await deps.database.transaction((repositories) => createTagIn(repositories, dataset, name, target));
   return { name, kind: 'tag', commit: target.commit, updatedAt: deps.now() };
+}
+
+/**
+ * createTag's write, in the caller's transaction (a release creates its tag and its row in one):
+ * `ref.exists` if the name is taken, `ref.not_found` if gc removed the commit.
+ */
+export async function createTagIn(
+  repositories: VersioningRepositories,
+  dataset: DatasetRecord,
+  name: string,
+  target: ResolvedRef,
+): Promise<void> {
+  checkRefName(name);
+  await touchOrRefuse(repositories, dataset, target);
+  await repositories.refs.create(dataset.id, name, 'tag', target.commit);
 }
 
 export async function listRefs(deps: VersioningDeps, dataset: DatasetRecord): Promise<RefRecord[]> {
