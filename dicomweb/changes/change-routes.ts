@@ -40,11 +40,14 @@ export function registerChangeRoutes(app: FastifyInstance, prefix: string, optio
 async function remove(request: FastifyRequest, reply: FastifyReply, options: ChangeOptions, why: string) {
   const uids = studyPath(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, options.actorOf(request), 'write', address.dataset, address.ref);
+  const actor = options.actorOf(request);
+  const version = await openVersion(options.deps, actor, 'write', address.dataset, address.ref);
   const path = [uids.study, uids.series, uids.instance].filter((uid) => uid !== undefined).join('/');
   const result = await removeInstances(options.deps, version, uids, {
-    author: await authorOf(options.deps, options.actorOf(request), options.author),
+    author: await authorOf(options.deps, actor, options.author),
     message: `${why}: ${path}`,
+    actor,
+    via: request.method === 'DELETE' ? 'dicomweb-delete' : 'dicomweb-reject',
   });
   return reply.code(204).header(COMMIT_HEADER, result.commit).send();
 }

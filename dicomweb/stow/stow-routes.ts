@@ -47,7 +47,8 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
   const xml = essenceOf(negotiateRequest(request, RESPONSE_OFFERS).mediaType) === 'application/dicom+xml';
   const { study } = pathUids(request);
   const address = versionOf(request, options.alias);
-  const version = await openVersion(options.deps, options.actorOf(request), 'write', address.dataset, address.ref);
+  const actor = options.actorOf(request);
+  const version = await openVersion(options.deps, actor, 'write', address.dataset, address.ref);
   requireBranch(version, 'store instances into');
   const body = readMultipartRelated(request.raw, request.headers['content-type'], {
     maxBodyBytes: options.maxBodyBytes,
@@ -69,7 +70,8 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
     dataset: version.dataset,
     branch: version.ref.name,
     ...(study !== undefined && { studyUid: study }),
-    author: await authorOf(options.deps, options.actorOf(request), options.author),
+    author: await authorOf(options.deps, actor, options.author),
+    actor,
     message: `STOW-RS (request ${request.id})`,
     spoolDir: options.spoolDir,
     ...(json && { metadataAndBulkData: { requestUrl } }),

@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import {
   anchoredComments,
-  commentsOfThread,
   getIssue,
   getRelease,
   listIssues,
@@ -31,6 +30,7 @@ import {
   threadRecordOf,
 } from './discussion-convert.js';
 import { pageSize } from './page-size.js';
+import { authorAccount, threadAssignees, threadComments, threadLabels } from './thread-fields.js';
 
 const fullNameOf = (dataset: Dataset) => dataset.fullName;
 
@@ -131,25 +131,18 @@ export class DatasetDiscussionResolver {
 @Resolver(() => Issue)
 export class IssueResolver {
   @FieldResolver(() => Account, { nullable: true, description: 'Null once the author’s account is deleted.' })
-  async author(@Root() issue: Issue, @Ctx() { loaders }: GraphqlContext): Promise<Account | null> {
-    const id = threadRecordOf(issue).authorId;
-    const account = id === null ? undefined : await loaders.accounts.load(id);
-    return account === undefined ? null : accountOf(account);
+  async author(@Root() issue: Issue, @Ctx() context: GraphqlContext): Promise<Account | null> {
+    return authorAccount(threadRecordOf(issue).authorId, context);
   }
 
   @FieldResolver(() => [Account])
-  async assignees(@Root() issue: Issue, @Ctx() { loaders }: GraphqlContext): Promise<Account[]> {
-    const ids = await loaders.threadAssignees.load(issue.id);
-    const accounts = await loaders.accounts.loadMany(ids);
-    return accounts.flatMap((account) => {
-      if (account instanceof Error) throw account;
-      return account === undefined ? [] : [accountOf(account)];
-    });
+  async assignees(@Root() issue: Issue, @Ctx() context: GraphqlContext): Promise<Account[]> {
+    return threadAssignees(issue.id, context);
   }
 
   @FieldResolver(() => [Label])
-  async labels(@Root() issue: Issue, @Ctx() { loaders }: GraphqlContext): Promise<Label[]> {
-    return (await loaders.threadLabels.load(issue.id)).map(labelOf);
+  async labels(@Root() issue: Issue, @Ctx() context: GraphqlContext): Promise<Label[]> {
+    return threadLabels(issue.id, context);
   }
 
   @FieldResolver(() => Int, { description: 'Comments not deleted.' })
@@ -162,13 +155,9 @@ export class IssueResolver {
     @Root() issue: Issue,
     @Arg('first', () => Int, { defaultValue: 30 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() { deps }: GraphqlContext,
+    @Ctx() context: GraphqlContext,
   ): Promise<CommentConnection> {
-    const page = await commentsOfThread(deps, issue.id, { first: pageSize(first), after: after ?? undefined });
-    return {
-      nodes: page.items.map(commentOf),
-      pageInfo: { hasNextPage: page.next !== undefined, endCursor: page.next ?? null },
-    };
+    return threadComments(issue.id, first, after, context);
   }
 }
 

@@ -12,6 +12,7 @@ import { diffRefs } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
 import { isGiven } from './arguments.js';
 import { Account, Dataset, Diff } from '../types/object-types.js';
+import { CommentConnection, Label } from '../types/discussion-types.js';
 import {
   BranchProtection,
   CommitStatus,
@@ -22,7 +23,8 @@ import {
   ProposalStatus,
   Review,
 } from '../types/proposal-types.js';
-import { accountOf, recordOf } from './convert.js';
+import { recordOf } from './convert.js';
+import { authorAccount, threadAssignees, threadComments, threadLabels } from './thread-fields.js';
 import { pageSize } from './page-size.js';
 import { commitStatusOf, proposalOf, protectionOf, reviewOf, sourceOf } from './proposal-convert.js';
 
@@ -58,7 +60,7 @@ export class DatasetProposalFields {
     try {
       return proposalOf(record, await getProposal(deps, actor, record, number));
     } catch (error) {
-      if (error instanceof StrataError && error.code === 'proposal.not_found') return null;
+      if (error instanceof StrataError && error.code === 'thread.not_found') return null;
       throw error;
     }
   }
@@ -81,17 +83,40 @@ export class DatasetProposalFields {
 @Resolver(() => Proposal)
 export class ProposalResolver {
   @FieldResolver(() => Account, { nullable: true, description: 'Null once the account is deleted.' })
-  async author(@Root() proposal: Proposal, @Ctx() { loaders }: GraphqlContext): Promise<Account | null> {
-    const id = sourceOf(proposal).record.thread.authorId;
-    const account = id === null ? undefined : await loaders.accounts.load(id);
-    return account === undefined ? null : accountOf(account);
+  async author(@Root() proposal: Proposal, @Ctx() context: GraphqlContext): Promise<Account | null> {
+    return authorAccount(sourceOf(proposal).record.thread.authorId, context);
   }
 
   @FieldResolver(() => Account, { nullable: true })
-  async mergedBy(@Root() proposal: Proposal, @Ctx() { loaders }: GraphqlContext): Promise<Account | null> {
-    const id = sourceOf(proposal).record.mergedById;
-    const account = id === null ? undefined : await loaders.accounts.load(id);
-    return account === undefined ? null : accountOf(account);
+  async mergedBy(@Root() proposal: Proposal, @Ctx() context: GraphqlContext): Promise<Account | null> {
+    return authorAccount(sourceOf(proposal).record.mergedById, context);
+  }
+
+  @FieldResolver(() => [Account])
+  async assignees(@Root() proposal: Proposal, @Ctx() context: GraphqlContext): Promise<Account[]> {
+    return threadAssignees(proposal.id, context);
+  }
+
+  @FieldResolver(() => [Label])
+  async labels(@Root() proposal: Proposal, @Ctx() context: GraphqlContext): Promise<Label[]> {
+    return threadLabels(proposal.id, context);
+  }
+
+  @FieldResolver(() => Int, { description: 'Comments not deleted.' })
+  async commentCount(@Root() proposal: Proposal, @Ctx() { loaders }: GraphqlContext): Promise<number> {
+    return loaders.commentCounts.load(proposal.id);
+  }
+
+  @FieldResolver(() => CommentConnection, {
+    description: 'Oldest first (anchored ones included); deleted ones stay in place, empty.',
+  })
+  async comments(
+    @Root() proposal: Proposal,
+    @Arg('first', () => Int, { defaultValue: 30 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: GraphqlContext,
+  ): Promise<CommentConnection> {
+    return threadComments(proposal.id, first, after, context);
   }
 
   @FieldResolver(() => Int, { description: 'How many reviews it has had (of every verdict).' })
@@ -165,9 +190,8 @@ export class ProposalResolver {
 @Resolver(() => Review)
 export class ReviewResolver {
   @FieldResolver(() => Account, { nullable: true, description: 'Null once the account is deleted.' })
-  async reviewer(@Root() review: Review, @Ctx() { loaders }: GraphqlContext): Promise<Account | null> {
-    const account = review.reviewerId === null ? undefined : await loaders.accounts.load(review.reviewerId);
-    return account === undefined ? null : accountOf(account);
+  async reviewer(@Root() review: Review, @Ctx() context: GraphqlContext): Promise<Account | null> {
+    return authorAccount(review.reviewerId, context);
   }
 }
 

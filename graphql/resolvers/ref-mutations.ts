@@ -1,7 +1,6 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { openDataset, openDatasetWithRole } from '@strata/services/access';
-import { requireDirectWrite } from '@strata/services/collaboration';
-import { createBranch, createTag, deleteBranch } from '@strata/services/versioning';
+import { openDataset } from '@strata/services/access';
+import { createBranchAs, createTagAs, deleteBranchAs } from '@strata/services/collaboration';
 import type { GraphqlContext } from '../context.js';
 import { Ref } from '../types/object-types.js';
 import { refOf } from './convert.js';
@@ -17,7 +16,7 @@ export class RefMutations {
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Ref> {
     const record = await openDataset(deps, actor, dataset, 'write');
-    return refOf(await createBranch(deps, record, name, from ?? undefined));
+    return refOf(await createBranchAs(deps, actor, record, name, from ?? undefined));
   }
 
   @Mutation(() => Ref, { description: 'Creates a tag at `at`; tags never move.' })
@@ -28,7 +27,7 @@ export class RefMutations {
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Ref> {
     const record = await openDataset(deps, actor, dataset, 'write');
-    return refOf(await createTag(deps, record, name, at));
+    return refOf(await createTagAs(deps, actor, record, name, at));
   }
 
   @Mutation(() => Ref, {
@@ -40,8 +39,7 @@ export class RefMutations {
     @Arg('name', () => String) name: string,
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Ref> {
-    const { dataset: record, role } = await openDatasetWithRole(deps, actor, dataset, 'write');
-    await requireDirectWrite(deps, record, name, role);
-    return refOf(await deleteBranch(deps, record, name));
+    const record = await openDataset(deps, actor, dataset, 'write');
+    return refOf(await deleteBranchAs(deps, actor, record, name));
   }
 }

@@ -183,10 +183,14 @@ describe('a change proposal from STOW-RS to merge', () => {
     const actions = (await latestEvents(fixture.deps, OPERATOR, 100, 'lab/ct')).map((event) => event.action).reverse();
     expect(actions.filter((action) => !action.startsWith('dataset.role'))).toEqual([
       'protection.set',
+      'branch.created',
+      'commit.created',
       'proposal.opened',
       'review.submitted',
+      'commit.created',
       'review.submitted',
       'proposal.merged',
+      'branch.deleted',
     ]);
     expect((await verifyAudit(fixture.deps)).broken).toBeUndefined();
   });

@@ -26,7 +26,7 @@ export {
   type ProtectionSettings,
 } from './protection.js';
 export { setCommitStatus, commitStatuses } from './statuses.js';
-export { checkText, needsUser, subjectOf } from './threads.js';
+export { subjectOf } from './threads.js';
 export { checkAnchor, type AnchorRequest } from './anchors.js';
 export { assigneeIdsOfThreads, MAX_ASSIGNEES, setAssignee } from './assignees.js';
 export { citationCff } from './citation.js';
@@ -53,3 +53,4 @@ export {
 } from './releases.js';
 export type { Page } from './page-cursor.js';
 export { MAX_BODY, MAX_TITLE } from './text-limits.js';
+export { commitEvent, createBranchAs, createTagAs, deleteBranchAs } from './ref-changes.js';

@@ -119,14 +119,16 @@ describe('change proposals', () => {
       'proposal.nothing_to_merge',
     );
     expect(await code(openProposal(fixture.deps, author, dataset, { ...again, source: 'nope' }))).toBe('ref.not_found');
-    expect(await code(openProposal(fixture.deps, author, dataset, { ...again, title: ' ' }))).toBe('input.invalid');
+    expect(await code(openProposal(fixture.deps, author, dataset, { ...again, title: ' ' }))).toBe(
+      'text.invalid_title',
+    );
     expect(await code(openProposal(fixture.deps, author, dataset, { ...again, title: 'x'.repeat(301) }))).toBe(
-      'input.invalid',
+      'text.invalid_title',
     );
     // A private dataset is not disclosed to an outsider, nor to anyone anonymous.
     expect(await code(openProposal(fixture.deps, outsider, dataset, again))).toBe('dataset.not_found');
     expect(await code(openProposal(fixture.deps, { kind: 'anonymous' }, dataset, again))).toBe('auth.required');
-    expect(await code(getProposal(fixture.deps, author, dataset, 99))).toBe('proposal.not_found');
+    expect(await code(getProposal(fixture.deps, author, dataset, 99))).toBe('thread.not_found');
     const page = await listProposals(fixture.deps, author, dataset, { first: 10, states: ['open'] });
     expect(page.proposals.map((p) => p.thread.number)).toEqual([1]);
   });
@@ -157,7 +159,7 @@ describe('change proposals', () => {
 
     // Changes requested (a body is required) block the merge.
     expect(await code(reviewProposal(fixture.deps, reviewer, dataset, number, { verdict: 'request-changes' }))).toBe(
-      'input.invalid',
+      'text.empty',
     );
     const first = await reviewProposal(fixture.deps, reviewer, dataset, number, {
       verdict: 'request-changes',
@@ -225,6 +227,7 @@ describe('change proposals', () => {
       'status.set',
       'status.set',
       'proposal.merged',
+      'branch.deleted',
     ]);
     expect((await verifyAudit(fixture.deps)).broken).toBeUndefined();
   });

@@ -21,7 +21,10 @@ import { mergeBase } from '../versioning/merge-base.js';
 import { deleteBranch } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { protectionFor } from './protection.js';
-import { checkText, needsUser, subjectOf } from './threads.js';
+import { refEvent } from './ref-changes.js';
+import { checkBody, checkTitle } from './text-limits.js';
+import { authorIdOf, requireSignedIn, threadNotFound } from './thread-access.js';
+import { subjectOf } from './threads.js';
 
 export interface NewProposal {
   source: string;
@@ -42,9 +45,9 @@ export async function openProposal(
   proposal: NewProposal,
 ): Promise<ProposalRecord> {
   await requireAccess(deps, actor, dataset, 'read');
-  const user = needsUser(actor, 'open a change proposal');
-  const title = checkText('title', proposal.title, 1, 300);
-  const body = checkText('body', proposal.body ?? '', 0, 65_536);
+  requireSignedIn(actor);
+  const title = checkTitle(proposal.title);
+  const body = checkBody(proposal.body ?? '');
   if (proposal.source === proposal.target) {
     throw new StrataError('proposal.same_branch', 'invalid', 'The source and target branches are the same branch.');
   }
@@ -75,7 +78,7 @@ export async function openProposal(
     // Keep the proposed commit through gc's grace period until the proposal row makes it a root.
     await repositories.objects.touchCommit(source);
     const thread = await repositories.threads.create(
-      { datasetId: dataset.id, kind: 'proposal', title, body, authorId: user?.userId ?? null },
+      { datasetId: dataset.id, kind: 'proposal', title, body, authorId: authorIdOf(actor) },
       deps.now(),
     );
     const fields = {
@@ -98,7 +101,7 @@ export async function openProposal(
   });
 }
 
-/** The proposal `#number`; `proposal.not_found` if there is none (or `#number` is an issue). */
+/** The proposal `#number`; `thread.not_found` if there is none (or `#number` is an issue). */
 export async function getProposal(
   deps: VersioningDeps,
   actor: Actor,
@@ -150,8 +153,12 @@ export async function reviewProposal(
   review: { verdict: Verdict; body?: string; commit?: string },
 ): Promise<ReviewRecord> {
   await requireAccess(deps, actor, dataset, 'read');
-  const user = needsUser(actor, 'review') ?? refuseOperator('review');
-  const body = checkText('body', review.body ?? '', review.verdict === 'approve' ? 0 : 1, 65_536);
+  requireSignedIn(actor);
+  // A review is a person's judgement: the local operator, who is no account, cannot give one.
+  if (actor.kind !== 'user')
+    throw new StrataError('auth.user_required', 'forbidden', 'Only a signed-in user can review.');
+  const user = actor;
+  const body = checkBody(review.body ?? '', review.verdict !== 'approve');
   return deps.database.transaction(async (repositories) => {
     const proposal = found(dataset, number, await repositories.proposals.get(dataset.id, number, true));
     requireOpen(proposal);
@@ -442,7 +449,9 @@ export async function mergeProposal(
   );
   if (merged === undefined) throw new Error('merge returned without running its transaction');
   if (request.deleteSourceBranch === true && proposal.sourceBranch !== dataset.defaultBranch) {
-    await deleteBranch(deps, dataset, proposal.sourceBranch).catch((error: unknown) => {
+    await deleteBranch(deps, dataset, proposal.sourceBranch, (repositories, ref) =>
+      refEvent(repositories, deps, actor, dataset, 'branch.deleted', ref),
+    ).catch((error: unknown) => {
       // Merged is merged: a source branch someone deleted meanwhile is not a failure of the merge.
       if (!(error instanceof StrataError && error.code === 'ref.not_found')) throw error;
     });
@@ -484,14 +493,7 @@ async function sourceHead(
 }
 
 function found(dataset: DatasetRecord, number: number, proposal: ProposalRecord | undefined): ProposalRecord {
-  if (proposal === undefined) {
-    throw new StrataError(
-      'proposal.not_found',
-      'not_found',
-      `No change proposal #${number} in ${dataset.owner}/${dataset.name}.`,
-      { details: { number } },
-    );
-  }
+  if (proposal === undefined) throw threadNotFound(dataset, number, 'proposal');
   return proposal;
 }
 
@@ -510,8 +512,4 @@ function headMoved(proposal: ProposalRecord, head: Digest): StrataError {
     `The source branch ${proposal.sourceBranch} has moved to ${head}: look again before you review or merge.`,
     { details: { head } },
   );
-}
-
-function refuseOperator(what: string): never {
-  throw new StrataError('auth.user_required', 'forbidden', `Only a signed-in user can ${what}.`);
 }

@@ -6,7 +6,6 @@ import { recordEvent } from '../audit/audit.js';
 import { resolveRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { validContext } from './protection.js';
-import { checkText } from './threads.js';
 
 /**
  * Records the state a check (CI, a validation bot, a reader study) reports for a commit of the
@@ -21,15 +20,25 @@ export async function setCommitStatus(
 ): Promise<CommitStatusRecord> {
   await requireAccess(deps, actor, dataset, 'write');
   if (!validContext(status.context)) {
-    throw new StrataError('input.invalid', 'invalid', 'context must be 1–100 printable ASCII characters.', {
+    throw new StrataError('status.invalid_context', 'invalid', 'context must be 1–100 printable ASCII characters.', {
       details: { field: 'context' },
     });
   }
-  const description = status.description === undefined ? null : checkText('description', status.description, 0, 300);
-  if (status.targetUrl !== undefined && !isWebUrl(status.targetUrl)) {
-    throw new StrataError('input.invalid', 'invalid', 'targetUrl must be an http(s) URL of at most 2000 characters.', {
-      details: { field: 'targetUrl' },
+  const description = status.description ?? null;
+  if (description !== null && [...description].length > 300) {
+    throw new StrataError('text.too_long', 'invalid', 'A status description has at most 300 characters.', {
+      details: { max: 300 },
     });
+  }
+  if (status.targetUrl !== undefined && !isWebUrl(status.targetUrl)) {
+    throw new StrataError(
+      'status.invalid_url',
+      'invalid',
+      'targetUrl must be an http(s) URL of at most 2000 characters.',
+      {
+        details: { field: 'targetUrl' },
+      },
+    );
   }
   // Statuses attach to commits, never to a name that moves: a branch name is resolved now.
   const commit = (await resolveRef(deps, dataset, status.commit)).commit;

@@ -1,10 +1,10 @@
-import { OPERATOR } from '../access/index.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { transcodeInstance } from '@strata/modules/codecs';
 import type { BlobStore } from '@strata/modules/blob';
+import { OPERATOR } from '../access/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset } from '../versioning/index.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
@@ -38,6 +38,7 @@ async function storedInstances(): Promise<{ instances: VersionInstance[]; bytes:
     dataset,
     branch: 'main',
     author: { name: 'Ada', email: 'ada@example.org' },
+    actor: OPERATOR,
     message: 'seed',
     spoolDir: fixture.dir,
     parts: (async function* () {

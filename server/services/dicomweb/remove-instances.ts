@@ -1,5 +1,7 @@
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
+import type { Actor } from '../access/actor.js';
+import { commitEvent } from '../collaboration/ref-changes.js';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { instancesOf, type OpenVersion } from './retrieve.js';
@@ -13,7 +15,7 @@ export async function removeInstances(
   deps: VersioningDeps,
   version: OpenVersion,
   uids: { study: string; series?: string; instance?: string },
-  change: { author: Author; message: string },
+  change: { author: Author; message: string; actor: Actor; via: string },
 ): Promise<{ commit: Digest; removed: number }> {
   requireBranch(version, 'remove instances from');
   const instances = await instancesOf(deps, version, uids);
@@ -24,6 +26,13 @@ export async function removeInstances(
     files: [],
     message: change.message,
     author: change.author,
+    within: (repositories, commit) =>
+      commitEvent(repositories, deps, change.actor, version.dataset, {
+        branch: version.ref.name,
+        ...commit,
+        via: change.via,
+        instances: instances.length,
+      }),
   });
   return { commit: result.commit, removed: instances.length };
 }

@@ -1,10 +1,10 @@
-import { OPERATOR } from '../access/index.js';
 import { createHash } from 'node:crypto';
 import { readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { frameBytes, readPixelInstance } from '@strata/modules/codecs';
 import type { DatasetRecord } from '@strata/models';
+import { OPERATOR } from '../access/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, createTag, diffRefs, resolveRef } from '../versioning/index.js';
 import { parseQidoQuery } from '@strata/modules/qido';
@@ -91,6 +91,7 @@ function store(target: DatasetRecord, parts: AsyncIterable<StowPart>, studyUid?:
     branch: 'main',
     ...(studyUid !== undefined && { studyUid }),
     author: ada,
+    actor: OPERATOR,
     message: 'STOW-RS',
     spoolDir: fixture.dir,
     parts,
@@ -256,7 +257,7 @@ describe('removeInstances (DELETE and reject)', () => {
       fixture.deps,
       await openVersion(fixture.deps, OPERATOR, 'read', name),
       { study: FILES.us.study, series: us?.seriesUid ?? '' },
-      { author: ada, message: 'reject' },
+      { author: ada, message: 'reject', actor: OPERATOR, via: 'test' },
     );
     expect(removed.removed).toBe(1);
     const head = await openVersion(fixture.deps, OPERATOR, 'read', name);
@@ -269,11 +270,21 @@ describe('removeInstances (DELETE and reject)', () => {
       const old = await openVersion(fixture.deps, OPERATOR, 'read', name, ref);
       expect(await instancesOf(fixture.deps, old, { study: FILES.us.study })).toHaveLength(1);
       await expect(
-        removeInstances(fixture.deps, old, { study: FILES.us.study }, { author: ada, message: 'no' }),
+        removeInstances(
+          fixture.deps,
+          old,
+          { study: FILES.us.study },
+          { author: ada, message: 'no', actor: OPERATOR, via: 'test' },
+        ),
       ).rejects.toMatchObject({ code: 'dicomweb.immutable_ref', kind: 'method_not_allowed' });
     }
     await expect(
-      removeInstances(fixture.deps, head, { study: FILES.us.study }, { author: ada, message: 'again' }),
+      removeInstances(
+        fixture.deps,
+        head,
+        { study: FILES.us.study },
+        { author: ada, message: 'again', actor: OPERATOR, via: 'test' },
+      ),
     ).rejects.toMatchObject({ code: 'dicomweb.not_found' });
   });
   it('reads frames where ingest recorded them, the same bytes the parsed file gives', async () => {

@@ -5,6 +5,8 @@ import { isStrataError, StrataError } from '@strata/modules/errors';
 import type { DatasetRecord } from '@strata/models';
 import { ingestBytes, ingestFile, type IngestedInstance } from '../ingest/ingest-file.js';
 import { CHUNK } from '../ingest/store-file.js';
+import type { Actor } from '../access/actor.js';
+import { commitEvent } from '../collaboration/ref-changes.js';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestJsonDataSet } from './json-instance.js';
@@ -34,6 +36,8 @@ export interface StoreRequest {
   /** The study of the request URL (`…/studies/{study}`): instances of other studies fail. */
   studyUid?: string;
   author: Author;
+  /** Who is storing: the commit's audit event names them. */
+  actor: Actor;
   message: string;
   /** A directory for parts while they are parsed (each part is written there, then removed). */
   spoolDir: string;
@@ -136,6 +140,13 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
       metadata: items.map((item) => item.metadata),
       message: request.message,
       author: request.author,
+      within: (repositories, commit) =>
+        commitEvent(repositories, deps, request.actor, request.dataset, {
+          branch: request.branch,
+          ...commit,
+          via: 'stow-rs',
+          instances: items.length,
+        }),
     });
     return { commit: result.commit, stored: items.map(storedOf), failed, warnings };
   } finally {

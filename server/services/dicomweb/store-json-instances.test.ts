@@ -1,4 +1,3 @@
-import { OPERATOR } from '../access/index.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -10,6 +9,7 @@ import {
   type DicomJsonDataSet,
 } from '@strata/modules/dicom';
 import type { DatasetRecord } from '@strata/models';
+import { OPERATOR } from '../access/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { createDataset, resolveRef } from '../versioning/index.js';
 import { jpegProcessOf, pixelDataEncoding } from './bulk-data-media-types.js';
@@ -79,6 +79,7 @@ function store(
     ...(options.studyUid !== undefined && { studyUid: options.studyUid }),
     ...(options.inMemoryPartBytes !== undefined && { inMemoryPartBytes: options.inMemoryPartBytes }),
     author: ada,
+    actor: OPERATOR,
     message: 'STOW-RS',
     spoolDir: fixture.dir,
     metadataAndBulkData: {

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
-import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
+import type { DatasetRecord, FileRecord, InstanceMetadataRecord, VersioningRepositories } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
@@ -19,6 +19,8 @@ export interface ChangeRequest {
   author: Author;
   /** Refuse (`ref.moved`) instead of rebasing if the branch is no longer here. */
   expectedHead?: Digest;
+  /** What else the commit writes in its transaction (its audit event): all of it or none. */
+  within?: (repositories: VersioningRepositories, commit: { commit: Digest; parent: Digest }) => Promise<void>;
 }
 
 export type ChangeResult =
@@ -75,6 +77,7 @@ export async function commitChanges(deps: VersioningDeps, request: ChangeRequest
         await repositories.objects.putCommit(id, encoded);
         await repositories.datasetCommits.record(dataset.id, [id]);
         if (!(await repositories.refs.compareAndSwap(dataset.id, branch, head.commit, id))) throw new LostRace();
+        await request.within?.(repositories, { commit: id, parent: head.commit });
       });
       return { commit: id, parent: head.commit, tree, changed: true };
     } catch (error) {

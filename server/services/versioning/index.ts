@@ -16,5 +16,14 @@ export {
 export { revert } from './revert.js';
 export { mergeBase } from './merge-base.js';
 export { checkRefName, parseDatasetName } from './names.js';
-export { createBranch, createTag, createTagIn, deleteBranch, listRefs, resolveRef, type ResolvedRef } from './refs.js';
+export {
+  createBranch,
+  createTag,
+  createTagIn,
+  deleteBranch,
+  listRefs,
+  resolveRef,
+  type RefChangeHook,
+  type ResolvedRef,
+} from './refs.js';
 export type { Author, VersioningDeps } from './versioning-deps.js';

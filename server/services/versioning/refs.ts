@@ -36,20 +36,26 @@ export async function resolveRef(deps: VersioningDeps, dataset: DatasetRecord, r
   throw refNotFound(dataset, ref);
 }
 
+/** What else a ref change writes in its own transaction (its audit event): all of it or none. */
+export type RefChangeHook = (repositories: VersioningRepositories, ref: RefRecord) => Promise<void>;
+
 /** Creates a branch at a ref (default: the default branch). */
 export async function createBranch(
   deps: VersioningDeps,
   dataset: DatasetRecord,
   name: string,
   from?: string,
+  within?: RefChangeHook,
 ): Promise<RefRecord> {
   checkRefName(name);
   const start = await resolveRef(deps, dataset, from ?? dataset.defaultBranch);
+  const ref: RefRecord = { name, kind: 'branch', commit: start.commit, updatedAt: deps.now() };
   await deps.database.transaction(async (repositories) => {
     await touchOrRefuse(repositories, dataset, start);
     await repositories.refs.create(dataset.id, name, 'branch', start.commit);
+    await within?.(repositories, ref);
   });
-  return { name, kind: 'branch', commit: start.commit, updatedAt: deps.now() };
+  return ref;
 }
 
 /**
@@ -58,7 +64,12 @@ export async function createBranch(
  * gc keeps it, and all it reaches, for the grace period, so an operation that read the branch
  * just before still finds what it read, and the branch can be made again from its head.
  */
-export async function deleteBranch(deps: VersioningDeps, dataset: DatasetRecord, name: string): Promise<RefRecord> {
+export async function deleteBranch(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  name: string,
+  within?: RefChangeHook,
+): Promise<RefRecord> {
   const where = `${dataset.owner}/${dataset.name}`;
   if (name === dataset.defaultBranch) {
     throw new StrataError(
@@ -87,6 +98,7 @@ export async function deleteBranch(deps: VersioningDeps, dataset: DatasetRecord,
     await repositories.objects.touchCommit(commit);
     // Its QIDO listing goes with it: a branch created later by that name starts afresh.
     await repositories.index.dropScope(dataset.id, name);
+    await within?.(repositories, { ...ref, commit });
     return { ...ref, commit };
   });
 }
@@ -110,11 +122,16 @@ export async function createTag(
   dataset: DatasetRecord,
   name: string,
   at: string,
+  within?: RefChangeHook,
 ): Promise<RefRecord> {
   checkRefName(name);
   const target = await resolveRef(deps, dataset, at);
-  await deps.database.transaction((repositories) => createTagIn(repositories, dataset, name, target));
-  return { name, kind: 'tag', commit: target.commit, updatedAt: deps.now() };
+  const ref: RefRecord = { name, kind: 'tag', commit: target.commit, updatedAt: deps.now() };
+  await deps.database.transaction(async (repositories) => {
+    await createTagIn(repositories, dataset, name, target);
+    await within?.(repositories, ref);
+  });
+  return ref;
 }
 
 /**
