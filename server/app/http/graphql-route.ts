@@ -12,8 +12,10 @@ import {
   type GraphqlContext,
 } from '@strata/graphql';
 import { isStrataError } from '@strata/modules/errors';
+import type { EventHub } from '@strata/services/events';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { actorOf } from './authentication.js';
+import { registerGraphqlWs } from './graphql-ws.js';
 
 /** The GraphQL endpoint (docs/design/collaboration.md). */
 export const GRAPHQL_PATH = '/graphql';
@@ -21,9 +23,10 @@ export const GRAPHQL_PATH = '/graphql';
 /**
  * GraphQL over HTTP at /graphql (POST, and GET for queries): Apollo Server on a Fastify route of
  * our own, with the request's actor (authenticated by the app's hook, like every protocol), a
- * depth limit, a cost ceiling, and errors carrying the same stable codes as HTTP.
+ * depth limit, a cost ceiling, and errors carrying the same stable codes as HTTP; graphql-ws on
+ * the same path for subscriptions.
  */
-export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps): Promise<void> {
+export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps, events: EventHub): Promise<void> {
   const schema = await buildStrataSchema();
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
@@ -61,6 +64,8 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
     return reply.send(Readable.from(response.body.asyncIterator));
   };
   app.route({ method: ['GET', 'POST'], url: GRAPHQL_PATH, handler });
+  // Subscriptions (and any operation) over WebSocket, on the same path.
+  registerGraphqlWs(app, deps, schema, events, GRAPHQL_PATH);
 }
 
 /** Refuses an operation over the cost ceiling once it is parsed and validated, before it runs. */
