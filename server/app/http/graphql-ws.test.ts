@@ -64,11 +64,21 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function connect(running: RunningServer, authorization?: string): { client: Client; closes: Received['closed'][] } {
+function connect(
+  running: RunningServer,
+  authorization?: string,
+  headers?: Record<string, string>,
+): { client: Client; closes: Received['closed'][] } {
   const closes: Received['closed'][] = [];
+  // What a browser adds to the upgrade: its cookie, its page's origin.
+  class BrowserWebSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: headers ?? {} });
+    }
+  }
   const client = createClient({
     url: `${running.url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: BrowserWebSocket,
     retryAttempts: 0,
     ...(authorization !== undefined && { connectionParams: { authorization } }),
     on: {
@@ -249,12 +259,55 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     expect(bob.data).toHaveLength(2);
   });
 
+  it('sends nothing on a token past its expiry, and closes its socket', async () => {
+    const deps = depsOf(server);
+    const expiresAt = new Date(Date.now() + 1500);
+    const { token } = await createToken(deps, OPERATOR, { login: 'ada', name: 'brief', scope: 'read', expiresAt });
+    const { client, closes } = connect(server, `Bearer ${token}`);
+    const brief = await subscribe(server, client, DATASET_EVENTS, { dataset: 'lab/ct' });
+    const control = await subscribe(server, connect(server, `Bearer ${tokens['ada']}`).client, DATASET_EVENTS, {
+      dataset: 'lab/ct',
+    });
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, expiresAt.getTime() - Date.now() + 50)));
+    await grantRole(deps, OPERATOR, 'lab/ct', 'eve', 'read');
+    await until(() => control.data.length === 1 && closes.length > 0);
+    expect(closes[0]?.code).toBe(4403);
+    expect(brief.data).toEqual([]);
+  });
+
   it('closes a connection with bad credentials with 4403, and a reason', async () => {
     const { client, closes } = connect(server, 'Bearer strata_nope');
     const refused = await subscribe(server, client, DATASET_EVENTS, { dataset: 'lab/ct' });
     expect(refused.closed?.code).toBe(4403);
     expect(refused.closed?.reason).toMatch(/credentials are not valid/);
     expect(closes[0]?.code).toBe(4403);
+  });
+
+  it('authenticates with the upgrade’s session cookie, from this origin only', async () => {
+    const deps = depsOf(server);
+    await createUser(deps, OPERATOR, { login: 'cleo', email: 'cleo@example.org', password: 'correct horse battery' });
+    await grantRole(deps, OPERATOR, 'lab/ct', 'cleo', 'read');
+    const signedIn = await fetch(`${server.url}/auth/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: 'cleo', password: 'correct horse battery' }),
+    });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const origin = server.url;
+    const cleo = await subscribe(server, connect(server, undefined, { cookie, origin }).client, DATASET_EVENTS, {
+      dataset: 'lab/ct',
+    });
+    expect(cleo.errors).toEqual([]);
+    await grantRole(deps, OPERATOR, 'lab/ct', 'eve', 'write');
+    await until(() => cleo.data.length === 1);
+    const elsewhere = await subscribe(
+      server,
+      connect(server, undefined, { cookie, origin: 'https://evil.example' }).client,
+      DATASET_EVENTS,
+      { dataset: 'lab/ct' },
+    );
+    expect(elsewhere.closed?.code).toBe(4403);
+    expect(elsewhere.closed?.reason).toMatch(/another origin/);
   });
 
   it('applies the HTTP endpoint’s limits and codes to operations over the socket', async () => {
@@ -274,6 +327,13 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     expect(costly.errors.map((error) => error.extensions?.code)).toEqual(['graphql.too_costly']);
     const unknown = await subscribe(server, client, DATASET_EVENTS, { dataset: 'lab/none' });
     expect(unknown.errors.map((error) => error.extensions?.code)).toEqual(['dataset.not_found']);
+    // One socket runs at most 20 operations at once.
+    const { client: busy } = connect(server, `Bearer ${tokens['ada']}`);
+    for (let i = 0; i < 20; i++) {
+      expect((await subscribe(server, busy, DATASET_EVENTS, { dataset: 'lab/ct' })).errors).toEqual([]);
+    }
+    const over = await subscribe(server, busy, DATASET_EVENTS, { dataset: 'lab/ct' });
+    expect(over.errors.map((error) => error.extensions?.code)).toEqual(['graphql.too_many_subscriptions']);
   });
 
   it('lists the audit log with filters and cursors, for site admins', async () => {

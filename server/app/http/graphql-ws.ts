@@ -38,6 +38,8 @@ export function registerGraphqlWs(
   useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema,
+      // Internal errors are never described to the client (the log has them), whatever NODE_ENV says.
+      isProd: true,
       async onConnect(ctx) {
         const { socket, request } = ctx.extra;
         let session: EventSession;
@@ -45,8 +47,12 @@ export function registerGraphqlWs(
           const credentials = credentialsOf(ctx.connectionParams, request);
           session = await hub.openSession(credentials, (reason) => socket.close(CloseCode.Forbidden, reason));
         } catch (error) {
-          if (!isStrataError(error) || error.kind !== 'unauthenticated') throw error;
-          socket.close(CloseCode.Forbidden, closeReason(error.message));
+          if (isStrataError(error) && error.kind === 'unauthenticated') {
+            socket.close(CloseCode.Forbidden, closeReason(error.message));
+          } else {
+            app.log.error({ err: error }, 'graphql-ws connection failed');
+            socket.close(CloseCode.InternalServerError, 'Internal error; the server log has the details.');
+          }
           return false;
         }
         if (socket.readyState !== socket.OPEN) {

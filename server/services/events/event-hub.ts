@@ -163,9 +163,9 @@ export class EventHub {
     do {
       this.wakeAgain = false;
       if (this.recheckDue) {
-        this.recheckDue = false;
         this.relations.clear();
         await this.recheckSessions();
+        this.recheckDue = false;
       }
       for (;;) {
         if (this.closed) return;
