@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import {
   buildStrataSchema,
   costError,
@@ -39,7 +40,7 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
     // Our shutdown owns SIGTERM/SIGINT (drain, then close the database); Apollo's own handlers
     // would stop it mid-drain and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costCeiling(), logUnexpected(app)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), subscriptionsOverWebSocket(), costCeiling(), logUnexpected(app)],
   });
   await apollo.start();
   app.addHook('onClose', async () => apollo.stop());
@@ -66,6 +67,26 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
   app.route({ method: ['GET', 'POST'], url: GRAPHQL_PATH, handler });
   // Subscriptions (and any operation) over WebSocket, on the same path.
   registerGraphqlWs(app, deps, schema, events, GRAPHQL_PATH);
+}
+
+/** Refuses a subscription sent over HTTP, which has no stream to deliver its events on. */
+function subscriptionsOverWebSocket(): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError(
+              `Subscriptions are served over WebSocket (graphql-transport-ws) at ${GRAPHQL_PATH}.`,
+              {
+                extensions: { code: 'graphql.subscription_over_http' },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Refuses an operation over the cost ceiling once it is parsed and validated, before it runs. */

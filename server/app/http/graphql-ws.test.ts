@@ -6,6 +6,7 @@ import { WebSocket } from 'ws';
 import { createTestTarget, testPostgresUrl, type TestDatabaseTarget } from '@strata/models/testing';
 import {
   OPERATOR,
+  authenticate,
   createToken,
   createUser,
   grantRole,
@@ -347,28 +348,46 @@ describe('GraphQL subscriptions over graphql-ws', () => {
           response.json() as Promise<{
             data?: {
               auditLog: {
-                nodes: { seq: number; action: string }[];
+                nodes: { seq: number; action: string; actor: string | null }[];
                 pageInfo: { endCursor: string | null; hasNextPage: boolean };
               };
             };
             errors?: { extensions: { code: string } }[];
           }>,
       );
-    const first = await post(
-      '{ auditLog(dataset: "lab/ct", action: "dataset.", first: 2) { nodes { seq action } pageInfo { hasNextPage endCursor } } }',
-      'root',
-    );
-    const page = first.data?.auditLog;
-    expect(page?.nodes).toHaveLength(2);
-    expect(page?.nodes.every((event) => event.action.startsWith('dataset.'))).toBe(true);
-    expect(page?.pageInfo.hasNextPage).toBe(true);
-    const next = await post(
-      `{ auditLog(dataset: "lab/ct", action: "dataset.", first: 2, after: "${page?.pageInfo.endCursor}") { nodes { seq action } } }`,
-      'root',
-    );
-    const seqs = [...(page?.nodes ?? []), ...(next.data?.auditLog.nodes ?? [])].map((event) => event.seq);
-    expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
-    expect(new Set(seqs).size).toBe(seqs.length);
+    const deps = depsOf(server);
+    await createDataset(deps, 'lab/log', { name: 'Ada', email: 'ada@example.org' }, { visibility: 'private' });
+    const root = await authenticate(deps, { kind: 'token', token: tokens['root'] ?? '' });
+    await setVisibility(deps, OPERATOR, 'lab/log', 'internal');
+    await grantRole(deps, root, 'lab/log', 'eve', 'read');
+    await setVisibility(deps, root, 'lab/log', 'private');
+    await grantRole(deps, OPERATOR, 'lab/log', 'bob', 'read');
+    const log = async (args: string) =>
+      (await post(`{ auditLog(${args}) { nodes { seq action actor } pageInfo { hasNextPage endCursor } } }`, 'root'))
+        .data?.auditLog;
+    const first = await log('dataset: "lab/log", action: "dataset.", first: 3');
+    expect(first?.nodes.map((event) => event.action)).toEqual([
+      'dataset.role_granted',
+      'dataset.visibility_set',
+      'dataset.role_granted',
+    ]);
+    expect(first?.pageInfo.hasNextPage).toBe(true);
+    const next = await log(`dataset: "lab/log", action: "dataset.", first: 3, after: "${first?.pageInfo.endCursor}"`);
+    expect(next?.nodes.map((event) => event.action)).toEqual(['dataset.visibility_set']);
+    expect(next?.pageInfo).toEqual({ hasNextPage: false, endCursor: null });
+    const seqs = [...(first?.nodes ?? []), ...(next?.nodes ?? [])].map((event) => event.seq);
+    expect(seqs).toEqual([seqs[0], (seqs[0] ?? 0) - 1, (seqs[0] ?? 0) - 2, (seqs[0] ?? 0) - 3]);
+    const byRoot = await log('dataset: "lab/log", actor: "ROOT"');
+    expect(byRoot?.nodes.map((event) => [event.action, event.actor])).toEqual([
+      ['dataset.visibility_set', 'root'],
+      ['dataset.role_granted', 'root'],
+    ]);
+    const granted = await log('dataset: "lab/log", action: "dataset.role_granted", first: 1');
+    expect(granted?.nodes.map((event) => event.seq)).toEqual([seqs[0]]);
+    const overHttp = await post('subscription { auditEvents { seq } }', 'root');
+    expect(overHttp.errors?.[0]?.extensions.code).toBe('graphql.subscription_over_http');
+    const badCursor = await post('{ auditLog(after: "x") { nodes { seq } } }', 'root');
+    expect(badCursor.errors?.[0]?.extensions.code).toBe('audit.invalid_cursor');
     const refused = await post('{ auditLog { nodes { seq } } }', 'ada');
     expect(refused.errors?.[0]?.extensions.code).toBe('auth.forbidden');
   });

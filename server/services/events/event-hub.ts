@@ -167,6 +167,11 @@ export class EventHub {
         await this.recheckSessions();
         this.recheckDue = false;
       }
+      if (this.sessions.size === 0 && this.subscriptions.size === 0) {
+        // No one to deliver to or to re-check: skip to the head without reading the events.
+        this.lastSeq = Math.max(this.lastSeq, (await this.deps.database.read().audit.head()).seq);
+        continue;
+      }
       for (;;) {
         if (this.closed) return;
         const batch = await this.deps.database.read().audit.afterWithDatasets(this.lastSeq, this.options.batchSize);
