@@ -8,6 +8,7 @@ import {
   labelsOfThreads,
   reviewsOfProposals,
 } from '@strata/services/collaboration';
+import type { EventHub, EventSession } from '@strata/services/events';
 import { commitsById, listRefs, type VersioningDeps } from '@strata/services/versioning';
 import type { ReviewRecordView } from './resolvers/proposal-records.js';
 import type { AccountRecordView, DatasetRecord, LabelRecordView, RefRecordView } from './resolvers/records.js';
@@ -16,6 +17,8 @@ import type { AccountRecordView, DatasetRecord, LabelRecordView, RefRecordView }
 export interface GraphqlContext {
   deps: VersioningDeps;
   actor: Actor;
+  /** The process's event hub and this connection's session: set for operations over graphql-ws only. */
+  events?: { hub: EventHub; session: EventSession };
   /** Per request, so nothing is shared between viewers: batches and caches reads within one operation. */
   loaders: {
     /** Commits by id, for ids reached from the dataset's own commits (parents, ref targets). */
@@ -33,10 +36,15 @@ export interface GraphqlContext {
   };
 }
 
-export function createContext(deps: VersioningDeps, actor: Actor): GraphqlContext {
+export function createContext(
+  deps: VersioningDeps,
+  actor: Actor,
+  events?: { hub: EventHub; session: EventSession },
+): GraphqlContext {
   return {
     deps,
     actor,
+    ...(events !== undefined && { events }),
     loaders: {
       commits: new DataLoader<Digest, CommitObject>((ids) => commitsById(deps, ids), { maxBatchSize: 100 }),
       refs: new DataLoader<DatasetRecord, RefRecordView[], string>(

@@ -1,4 +1,4 @@
-import { buildSchema } from 'type-graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
 import { DatasetProposalFields, ProposalResolver, ReviewResolver } from '../resolvers/proposal-resolver.js';
@@ -10,8 +10,18 @@ import {
   ReleaseResolver,
 } from '../resolvers/discussion-resolver.js';
 import { DiscussionMutations } from '../resolvers/discussion-mutations.js';
+import { EventResolver } from '../resolvers/event-resolver.js';
 import { QueryResolver } from '../resolvers/query-resolver.js';
 import { RefMutations } from '../resolvers/ref-mutations.js';
+
+const NO_TOPICS: PubSub = {
+  publish() {
+    throw new Error('Strata subscriptions do not use topics: events come from the event hub.');
+  },
+  subscribe() {
+    throw new Error('Strata subscriptions do not use topics: events come from the event hub.');
+  },
+};
 
 /** The Strata GraphQL schema, built from the resolvers' classes (graphql/schema.graphql is its print). */
 export function buildStrataSchema(): Promise<GraphQLSchema> {
@@ -31,7 +41,11 @@ export function buildStrataSchema(): Promise<GraphQLSchema> {
       CommentResolver,
       ReleaseResolver,
       DiscussionMutations,
+      EventResolver,
     ],
+    // Subscriptions name their own source (the services' event hub), never topics: type-graphql
+    // still wants a pub/sub to exist, so it gets one that refuses to be used.
+    pubSub: NO_TOPICS,
     // Arguments are checked by the services (one place for every protocol), not class-validator.
     validate: false,
   });

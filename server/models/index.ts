@@ -3,7 +3,8 @@ export { describeTarget, type DatabaseTarget } from './database/target.js';
 export { generateMigration } from './database/migration-generator.js';
 export { Installation } from './entities/index.js';
 export { enableVectorSupport, type VectorSupport } from './vector/vector-support.js';
-export type { AuditEntry, AuditRecord } from './audit/audit-repository.js';
+export type { AuditEntry, AuditEventView, AuditRecord, AuditSearch } from './audit/audit-repository.js';
+export type { EventListener, EventListenerOptions, EventSignal } from './events/event-listener.js';
 export type {
   CheckState,
   CommitStatusRecord,

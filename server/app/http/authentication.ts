@@ -48,7 +48,12 @@ function credentialsOf(request: FastifyRequest): Credentials | undefined {
 
 /** The session secret in the request's `strata_session` cookie, if it has one. */
 export function sessionSecretOf(request: FastifyRequest): string | undefined {
-  return cookie(request.headers.cookie, SESSION_COOKIE);
+  return sessionSecretIn(request.headers.cookie);
+}
+
+/** The session secret in a `Cookie` header (a WebSocket upgrade is no Fastify request). */
+export function sessionSecretIn(cookieHeader: string | undefined): string | undefined {
+  return cookie(cookieHeader, SESSION_COOKIE);
 }
 
 function cookie(header: string | undefined, name: string): string | undefined {

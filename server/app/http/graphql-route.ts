@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { GraphQLError, OperationTypeNode } from 'graphql';
 import {
   buildStrataSchema,
   costError,
@@ -12,8 +13,10 @@ import {
   type GraphqlContext,
 } from '@strata/graphql';
 import { isStrataError } from '@strata/modules/errors';
+import type { EventHub } from '@strata/services/events';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { actorOf } from './authentication.js';
+import { registerGraphqlWs } from './graphql-ws.js';
 
 /** The GraphQL endpoint (docs/design/collaboration.md). */
 export const GRAPHQL_PATH = '/graphql';
@@ -21,9 +24,10 @@ export const GRAPHQL_PATH = '/graphql';
 /**
  * GraphQL over HTTP at /graphql (POST, and GET for queries): Apollo Server on a Fastify route of
  * our own, with the request's actor (authenticated by the app's hook, like every protocol), a
- * depth limit, a cost ceiling, and errors carrying the same stable codes as HTTP.
+ * depth limit, a cost ceiling, and errors carrying the same stable codes as HTTP; graphql-ws on
+ * the same path for subscriptions.
  */
-export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps): Promise<void> {
+export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps, events: EventHub): Promise<void> {
   const schema = await buildStrataSchema();
   const apollo = new ApolloServer<GraphqlContext>({
     schema,
@@ -36,7 +40,7 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
     // Our shutdown owns SIGTERM/SIGINT (drain, then close the database); Apollo's own handlers
     // would stop it mid-drain and re-raise the signal.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginLandingPageDisabled(), costCeiling(), logUnexpected(app)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), subscriptionsOverWebSocket(), costCeiling(), logUnexpected(app)],
   });
   await apollo.start();
   app.addHook('onClose', async () => apollo.stop());
@@ -61,6 +65,28 @@ export async function registerGraphql(app: FastifyInstance, deps: VersioningDeps
     return reply.send(Readable.from(response.body.asyncIterator));
   };
   app.route({ method: ['GET', 'POST'], url: GRAPHQL_PATH, handler });
+  // Subscriptions (and any operation) over WebSocket, on the same path.
+  registerGraphqlWs(app, deps, schema, events, GRAPHQL_PATH);
+}
+
+/** Refuses a subscription sent over HTTP, which has no stream to deliver its events on. */
+function subscriptionsOverWebSocket(): ApolloServerPlugin<GraphqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation }) {
+          if (operation?.operation === OperationTypeNode.SUBSCRIPTION) {
+            throw new GraphQLError(
+              `Subscriptions are served over WebSocket (graphql-transport-ws) at ${GRAPHQL_PATH}.`,
+              {
+                extensions: { code: 'graphql.subscription_over_http' },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Refuses an operation over the cost ceiling once it is parsed and validated, before it runs. */

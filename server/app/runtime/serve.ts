@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
+import { EventHub } from '@strata/services/events';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
 import { registerGraphql } from '../http/graphql-route.js';
@@ -17,6 +18,8 @@ export interface RunningServer {
   readonly url: string;
   readonly system: System;
   readonly http: FastifyInstance;
+  /** This process's domain events, fanned out to its GraphQL subscriptions. */
+  readonly events: EventHub;
   /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), closes everything. */
   stop(): Promise<void>;
 }
@@ -63,7 +66,19 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   );
   registerSessionRoutes(http, deps);
   registerReleaseRoutes(http, deps);
-  await registerGraphql(http, deps);
+  const events = new EventHub(deps, {
+    onError: (error, what) => logger.warn({ err: error }, `${what} failed; retrying`),
+  });
+  try {
+    await events.start();
+    await registerGraphql(http, deps, events);
+  } catch (error) {
+    await events.close();
+    await http.close().catch(() => undefined);
+    await system.close();
+    await telemetry.shutdown();
+    throw error;
+  }
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {
     await http.listen({ host: config.host, port: config.port });
@@ -100,7 +115,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
         logger.info('strata stopped');
       }
     })());
-  return { url, system, http, stop };
+  return { url, system, http, events, stop };
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -83,6 +83,16 @@ export class MembershipRepository {
     );
   }
 
+  /** Removes a user's or a team's grant on a dataset; false if they had none. */
+  async ungrant(datasetId: string, grantee: { userId: string } | { teamId: string }): Promise<boolean> {
+    const [column, id] = 'userId' in grantee ? ['user_id', grantee.userId] : ['team_id', grantee.teamId];
+    const rows = await this.em.execute<{ id: string }[]>(
+      `delete from dataset_grant where dataset_id = ? and ${column} = ? returning id`,
+      [datasetId, id],
+    );
+    return rows.length > 0;
+  }
+
   /** The user's membership of the dataset's owning organization and the roles granted to them, in one query. */
   async relation(datasetId: string, userId: string): Promise<DatasetRelation> {
     const rows = await this.em.execute<{ source: string; role: string }[]>(

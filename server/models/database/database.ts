@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { IsolationLevel, MikroORM, type Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver, SqlEntityManager } from '@mikro-orm/sql';
 import { Migrator } from '@mikro-orm/migrations';
-import { PgliteDriver } from '@mikro-orm/pglite';
+import { PgliteDriver, type PgliteConnection } from '@mikro-orm/pglite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { migrationsList } from '@strata/migrations';
 import { entities } from '../entities/index.js';
 import { databaseUnavailable } from './connection-errors.js';
+import type { EventListener, EventListenerOptions, EventSignal } from '../events/event-listener.js';
+import { listenOnPglite } from '../events/pglite-listener.js';
+import { listenOnPostgres } from '../events/postgres-listener.js';
 import type { DatabaseTarget } from './target.js';
 import { versioningRepositories, type VersioningRepositories } from '../versioning/repositories.js';
 
@@ -50,6 +53,12 @@ export interface Database {
    * lock is that ownership.
    */
   exclusive<T>(name: string, work: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }>;
+  /**
+   * Calls `onSignal` after each commit that appended audit events (the append NOTIFYs in its
+   * transaction), from any process on this database, and whenever the listening connection is
+   * (re)established. A signal carries no event: read the log after the last seq seen.
+   */
+  listen(onSignal: (signal: EventSignal) => void, options?: EventListenerOptions): Promise<EventListener>;
   /** Throws `database.unavailable` unless a trivial query round-trips. */
   ping(): Promise<void>;
   /** Applies pending migrations; returns the names applied. */
@@ -136,6 +145,11 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         if (row?.locked !== true) return { ran: false as const };
         return { ran: true as const, value: await work() };
       });
+    },
+    async listen(onSignal, listenOptions) {
+      if (target.kind === 'postgresql') return listenOnPostgres(target.url, onSignal, listenOptions);
+      const pglite = await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient();
+      return listenOnPglite(pglite, onSignal);
     },
     async ping() {
       try {

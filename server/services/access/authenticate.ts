@@ -30,7 +30,19 @@ export async function authenticate(deps: VersioningDeps, credentials: undefined)
 export async function authenticate(deps: VersioningDeps, credentials: Credentials): Promise<UserActor>;
 export async function authenticate(deps: VersioningDeps, credentials: Credentials | undefined): Promise<Actor>;
 export async function authenticate(deps: VersioningDeps, credentials: Credentials | undefined): Promise<Actor> {
-  if (credentials === undefined) return { kind: 'anonymous' };
+  return (await authenticateUntil(deps, credentials)).actor;
+}
+
+/**
+ * authenticate, with the instant the credentials stop being valid unless something else ends them
+ * first (a token's expiry, a session's current expiry; none for a password or no credentials):
+ * for connections that outlive a request (subscriptions).
+ */
+export async function authenticateUntil(
+  deps: VersioningDeps,
+  credentials: Credentials | undefined,
+): Promise<{ actor: Actor; expiresAt?: Date }> {
+  if (credentials === undefined) return { actor: { kind: 'anonymous' } };
   const repositories = deps.database.read();
   const now = deps.now();
   switch (credentials.kind) {
@@ -45,8 +57,8 @@ export async function authenticate(deps: VersioningDeps, credentials: Credential
         await repositories.credentials.touchToken(token.id, now);
       }
       return {
-        ...userActor(user),
-        token: { tokenId: token.id, scope: token.scope, datasetId: token.datasetId },
+        actor: { ...userActor(user), token: { tokenId: token.id, scope: token.scope, datasetId: token.datasetId } },
+        ...(token.expiresAt !== null && { expiresAt: token.expiresAt }),
       };
     }
     case 'session': {
@@ -54,10 +66,12 @@ export async function authenticate(deps: VersioningDeps, credentials: Credential
       if (session === undefined || session.expiresAt <= now) throw invalidCredentials();
       const user = await liveUser(deps, session.userId);
       // Sliding expiry, written at most once an hour: not a write on every request of a page.
-      if (session.expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS - SESSION_EXTEND_AFTER_MS) {
-        await repositories.credentials.extendSession(session.id, new Date(now.getTime() + SESSION_LIFETIME_MS));
+      let expiresAt = session.expiresAt;
+      if (expiresAt.getTime() - now.getTime() < SESSION_LIFETIME_MS - SESSION_EXTEND_AFTER_MS) {
+        expiresAt = new Date(now.getTime() + SESSION_LIFETIME_MS);
+        await repositories.credentials.extendSession(session.id, expiresAt);
       }
-      return userActor(user);
+      return { actor: userActor(user), expiresAt };
     }
     case 'password': {
       const account = await repositories.accounts.findByLogin(credentials.login);
@@ -66,7 +80,7 @@ export async function authenticate(deps: VersioningDeps, credentials: Credential
       if (!matches || hash === undefined || account === undefined || account.disabledAt !== null) {
         throw invalidCredentials();
       }
-      return userActor(account);
+      return { actor: userActor(account) };
     }
   }
 }

@@ -51,3 +51,27 @@ export async function grantRole(
     });
   });
 }
+
+/** Removes the role granted on a dataset to a user or a team (its admins); `grant.not_found` if none. */
+export async function revokeRole(deps: VersioningDeps, actor: Actor, fullName: string, grantee: string): Promise<void> {
+  const dataset = await openDataset(deps, actor, fullName, 'admin');
+  const target = grantee.includes('/')
+    ? { teamId: (await findTeam(deps, actor, grantee, false)).id }
+    : { userId: (await findUser(deps, grantee)).id };
+  const removed = await deps.database.transaction(async (repositories) => {
+    const done = await repositories.memberships.ungrant(dataset.id, target);
+    if (done) {
+      await recordEvent(repositories, deps, actor, 'dataset.role_revoked', {
+        datasetId: dataset.id,
+        subject: fullName,
+        data: { grantee },
+      });
+    }
+    return done;
+  });
+  if (!removed) {
+    throw new StrataError('grant.not_found', 'not_found', `${grantee} has no role granted on ${fullName}.`, {
+      details: { grantee },
+    });
+  }
+}

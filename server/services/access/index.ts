@@ -11,11 +11,11 @@ export {
   type NewUser,
 } from './accounts.js';
 export { ANONYMOUS, OPERATOR, type Actor, type TokenRestriction, type UserActor } from './actor.js';
-export { authenticate, type Credentials } from './authenticate.js';
-export { grantRole, setVisibility, VISIBILITIES } from './dataset-access.js';
+export { authenticate, authenticateUntil, type Credentials } from './authenticate.js';
+export { grantRole, revokeRole, setVisibility, VISIBILITIES } from './dataset-access.js';
 export { decideRole, ROLES, roleRank, type RoleFacts } from './decide-role.js';
 export { openDataset, openDatasetWithRole, requireAccess, requireSiteAdmin } from './require-access.js';
-export { roleOf } from './role-of.js';
+export { roleGiven, roleOf } from './role-of.js';
 export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
 export { visibleDatasets, type DatasetPage } from './visible-datasets.js';

@@ -6,3 +6,4 @@ export {
   type AuditTarget,
   type AuditVerification,
 } from './audit.js';
+export { searchEvents, type EventSearch } from './search-events.js';
