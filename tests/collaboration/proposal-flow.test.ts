@@ -1,8 +1,11 @@
 // Issue #5's proposal flow end to end, through a real server: branch protection refuses a direct
 // STOW-RS into main; an author pushes a study into a branch over STOW-RS and opens a change
-// proposal over GraphQL; a reviewer asks for changes; the author pushes again, which leaves that
+// proposal over GraphQL; a second user, subscribed over graphql-ws, receives each step as it
+// commits; a reviewer asks for changes; the author pushes again, which leaves that
 // review stale; the reviewer approves the new head; the author merges; main's DICOMweb endpoint
 // then answers QIDO-RS with the merged instances; the audit log holds every step and verifies.
+import { createClient, type Client } from 'graphql-ws';
+import { WebSocket } from 'ws';
 import { createToken, createUser, grantRole, OPERATOR } from '@strata/services/access';
 import { latestEvents, verifyAudit } from '@strata/services/audit';
 import { startDicomwebFixture, type DicomwebFixture } from '../support/dicomweb-fixture.js';
@@ -13,6 +16,55 @@ const SERIES = `${STUDY}.1`;
 
 let fixture: DicomwebFixture;
 const tokens = new Map<string, string>();
+const clients: Client[] = [];
+
+interface ReceivedEvent {
+  seq: number;
+  action: string;
+  actor: string | null;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Subscribes `login` to the dataset's proposal and review events over graphql-ws; resolves once
+ * the server holds the subscription, with the list the events arrive in.
+ */
+async function subscribeToProposals(login: string): Promise<ReceivedEvent[]> {
+  const client = createClient({
+    url: `${fixture.server.url.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+    connectionParams: { authorization: `Bearer ${tokens.get(login)}` },
+  });
+  clients.push(client);
+  const received: ReceivedEvent[] = [];
+  const before = fixture.server.events.subscriptionCount;
+  client.subscribe<{ datasetEvents: ReceivedEvent }>(
+    {
+      query: `subscription { datasetEvents(dataset: "lab/ct", actions: ["proposal.", "review."]) {
+        seq action actor data } }`,
+    },
+    {
+      next: (result) => {
+        if (result.data !== undefined && result.data !== null) received.push(result.data.datasetEvents);
+      },
+      error: (error) => {
+        throw new Error(`the subscription failed: ${JSON.stringify(error)}`);
+      },
+      complete: () => undefined,
+    },
+  );
+  await until(() => fixture.server.events.subscriptionCount > before);
+  return received;
+}
+
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
 
 async function member(login: string, role: 'write' | 'admin') {
   await createUser(fixture.deps, OPERATOR, { login, email: `${login}@example.org` });
@@ -106,7 +158,10 @@ beforeAll(async () => {
   await member('reviewer', 'write');
 });
 
-afterAll(async () => fixture.stop());
+afterAll(async () => {
+  await Promise.all(clients.map(async (client) => client.dispose()));
+  await fixture.stop();
+});
 
 describe('a change proposal from STOW-RS to merge', () => {
   it('protects main, reviews, goes stale, approves, merges, and main answers QIDO with the merged study', async () => {
@@ -118,6 +173,7 @@ describe('a change proposal from STOW-RS to merge', () => {
     expect(refused.status).toBe(403);
     expect(await refused.json()).toMatchObject({ error: { code: 'branch.protected' } });
 
+    const watched = await subscribeToProposals('reviewer');
     await ok('author', `mutation { createBranch(dataset: "lab/ct", name: "study/flow") { name } }`);
     expect((await stow('author', 'study/flow', 1)).status).toBe(200);
     const opened = await ok<{ openProposal: ProposalView }>(
@@ -126,6 +182,9 @@ describe('a change proposal from STOW-RS to merge', () => {
       { title: 'Add the flow study' },
     );
     const number = opened.openProposal.number;
+    // The subscriber hears of it once it has committed, before anyone tells them.
+    await until(() => watched.length === 1);
+    expect(watched[0]).toMatchObject({ action: 'proposal.opened', actor: 'author', data: { number } });
     expect(opened.openProposal).toMatchObject({
       state: 'OPEN',
       author: { login: 'author' },
@@ -180,6 +239,15 @@ describe('a change proposal from STOW-RS to merge', () => {
     );
     expect(dataset.branches.map((branch) => branch.name)).not.toContain('study/flow');
 
+    // Every step reached the subscriber, in the order it committed; nothing else did.
+    await until(() => watched.some((event) => event.action === 'proposal.merged'));
+    expect(watched.map((event) => [event.action, event.actor])).toEqual([
+      ['proposal.opened', 'author'],
+      ['review.submitted', 'reviewer'],
+      ['review.submitted', 'reviewer'],
+      ['proposal.merged', 'author'],
+    ]);
+    expect(watched.map((event) => event.seq)).toEqual([...watched.map((event) => event.seq)].sort((a, b) => a - b));
     const actions = (await latestEvents(fixture.deps, OPERATOR, 100, 'lab/ct')).map((event) => event.action).reverse();
     expect(actions.filter((action) => !action.startsWith('dataset.role'))).toEqual([
       'protection.set',
