@@ -1,3 +1,4 @@
+import { isUuid } from '@strata/modules/errors';
 import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Role } from './membership-repository.js';
@@ -86,7 +87,7 @@ export class CredentialRepository {
 
   /** Revokes a user's token by id or by its displayed prefix; false if the user has no such live token. */
   async revokeToken(userId: string, idOrPrefix: string, at: Date): Promise<boolean> {
-    const byId = /^[0-9a-f-]{36}$/.test(idOrPrefix);
+    const byId = isUuid(idOrPrefix);
     const result = await this.em.execute<{ affectedRows: number }>(
       `update api_token set revoked_at = ? where user_id = ? and ${byId ? 'id' : 'prefix'} = ? and revoked_at is null`,
       [at, userId, idOrPrefix],

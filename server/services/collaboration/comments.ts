@@ -1,5 +1,5 @@
 import type { CommentRecord, DatasetRecord, VersioningRepositories } from '@strata/models';
-import { StrataError } from '@strata/modules/errors';
+import { isUuid, StrataError } from '@strata/modules/errors';
 import type { Actor } from '../access/actor.js';
 import { openDatasetWithRole } from '../access/require-access.js';
 import { recordEvent } from '../audit/audit.js';
@@ -146,7 +146,7 @@ async function findComment(
   dataset: DatasetRecord,
   id: string,
 ): Promise<CommentRecord> {
-  const comment = /^[0-9a-f-]{36}$/.test(id) ? await repositories.comments.get(id, true) : undefined;
+  const comment = isUuid(id) ? await repositories.comments.get(id, true) : undefined;
   if (comment === undefined || comment.datasetId !== dataset.id || comment.deletedAt !== null) {
     throw new StrataError('comment.not_found', 'not_found', `No comment ${id} in ${dataset.owner}/${dataset.name}.`, {
       details: { id },

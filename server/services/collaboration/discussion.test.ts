@@ -194,6 +194,8 @@ describe('comments', () => {
     await deleteComment(fixture.deps, OPERATOR, full, c0!.id);
     expect(await code(editComment(fixture.deps, reader, full, c0!.id, 'again'))).toBe('comment.not_found');
     expect(await code(deleteComment(fixture.deps, reader, full, 'not-an-id'))).toBe('comment.not_found');
+    // UUID-shaped but not a UUID: never reaches the uuid column (PostgreSQL would refuse the cast).
+    expect(await code(deleteComment(fixture.deps, reader, full, '-'.repeat(36)))).toBe('comment.not_found');
 
     const page1 = await listComments(fixture.deps, reader, full, 1, { first: 3 });
     const page2 = await listComments(fixture.deps, reader, full, 1, { first: 3, after: page1.next });

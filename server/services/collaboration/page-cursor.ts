@@ -1,4 +1,4 @@
-import { StrataError } from '@strata/modules/errors';
+import { isUuid, StrataError } from '@strata/modules/errors';
 
 /** A page of items and the cursor to continue after (undefined on the last page). */
 export interface Page<T> {
@@ -16,7 +16,7 @@ export function readTimeCursor(cursor: string | undefined): { createdAt: Date; i
   if (cursor === undefined) return undefined;
   const [at, id, extra] = Buffer.from(cursor, 'base64url').toString().split('|');
   const createdAt = new Date(at ?? '');
-  if (extra !== undefined || id === undefined || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+  if (extra !== undefined || id === undefined || !isUuid(id) || Number.isNaN(createdAt.getTime())) {
     throw invalidCursor(cursor);
   }
   return { createdAt, id };
