@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { OPERATOR, createUser } from '@strata/services/access';
+import { latestEvents } from '@strata/services/audit';
 import { loadConfig } from '../config/index.js';
 import { serve, type RunningServer } from '../runtime/serve.js';
 
@@ -67,6 +68,13 @@ describe('password sign-in (the web app’s session cookie)', () => {
     expect(out.status).toBe(204);
     expect(out.headers.get('set-cookie')).toMatch(/^strata_session=; .*Expires=Thu, 01 Jan 1970/);
     expect((await viewer(cookie)).status).toBe(401);
+    // Both ends are in the audit log, under ada's name (a socket made with the cookie re-checks on the second).
+    const deps = { database: server.system.database, blobStore: server.system.blobStore, now: () => new Date() };
+    const events = await latestEvents(deps, OPERATOR, 2);
+    expect(events.map((event) => [event.action, event.actorLogin])).toEqual([
+      ['session.ended', 'ada'],
+      ['session.created', 'ada'],
+    ]);
   });
 
   it('marks the cookie Secure behind an https proxy', async () => {

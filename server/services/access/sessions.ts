@@ -20,8 +20,19 @@ export async function signIn(
   return { actor, secret, expiresAt };
 }
 
-/** Ends a session; unknown secrets are ignored (signing out twice is fine). */
+/**
+ * Ends a session; unknown secrets are ignored (signing out twice is fine). The `session.ended`
+ * event tells open subscriptions made with that cookie to re-check it at once.
+ */
 export async function signOut(deps: VersioningDeps, secret: string): Promise<void> {
-  const session = await deps.database.read().credentials.sessionByHash(secretHash(secret));
-  if (session !== undefined) await deps.database.transaction((r) => r.credentials.deleteSession(session.id));
+  const read = deps.database.read();
+  const session = await read.credentials.sessionByHash(secretHash(secret));
+  if (session === undefined) return;
+  const account = await read.accounts.findById(session.userId);
+  await deps.database.transaction(async (repositories) => {
+    await repositories.credentials.deleteSession(session.id);
+    if (account === undefined) return;
+    const actor: UserActor = { kind: 'user', userId: account.id, login: account.login, siteAdmin: account.siteAdmin };
+    await recordEvent(repositories, deps, actor, 'session.ended', { subject: `user:${account.login}` });
+  });
 }
