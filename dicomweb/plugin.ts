@@ -5,6 +5,7 @@ import { registerChangeRoutes } from './changes/change-routes.js';
 import { registerQidoRoutes } from './qido/qido-routes.js';
 import { acceptMultipartBodies, registerStowRoutes } from './stow/stow-routes.js';
 import type { ActorOf } from './version/actor-of.js';
+import { readOf, type OnRead } from './version/read-of.js';
 import { VERSION_PREFIX } from './version/version-of.js';
 import { registerFramesRoute } from './wado/frames-route.js';
 import { registerRenderedRoutes } from './wado/rendered-routes.js';
@@ -22,6 +23,8 @@ export interface DicomwebOptions {
   author: Author;
   /** STOW-RS: where parts wait while they are parsed, and the largest request body in bytes. */
   stow: { spoolDir: string; maxBodyBytes: number };
+  /** Told of every answered read of data (for the audit trail of reads), after the response. */
+  onRead?: OnRead;
 }
 
 /**
@@ -53,6 +56,13 @@ export function dicomwebPlugin(options: DicomwebOptions): FastifyPluginAsync {
     const prefixes = alias === undefined ? [VERSION_PREFIX] : [VERSION_PREFIX, '/dicomweb'];
     acceptMultipartBodies(app);
     app.setErrorHandler(storageFaults);
+    const { onRead } = options;
+    if (onRead !== undefined) {
+      app.addHook('onResponse', async (request, reply) => {
+        const read = readOf(request, reply, actorOf, alias);
+        if (read !== undefined) onRead(read);
+      });
+    }
     for (const prefix of prefixes) {
       registerQidoRoutes(app, prefix, { deps, actorOf, limits: options.qido, alias });
       registerChangeRoutes(app, prefix, { deps, actorOf, alias, author });

@@ -248,8 +248,14 @@ describe('a change proposal from STOW-RS to merge', () => {
       ['proposal.merged', 'author'],
     ]);
     expect(watched.map((event) => event.seq)).toEqual([...watched.map((event) => event.seq)].sort((a, b) => a - b));
-    const actions = (await latestEvents(fixture.deps, OPERATOR, 100, 'lab/ct')).map((event) => event.action).reverse();
-    expect(actions.filter((action) => !action.startsWith('dataset.role'))).toEqual([
+    // The anonymous QIDO-RS above is in the trail of reads, once the reads are flushed.
+    await fixture.server.reads?.flush();
+    const events = await latestEvents(fixture.deps, OPERATOR, 100, 'lab/ct');
+    const qidoRead = events.find((event) => event.action === 'data.read' && event.subject === `lab/ct@${mergeCommit}`);
+    expect(qidoRead).toMatchObject({ actorKind: 'anonymous' });
+    expect(JSON.parse(qidoRead?.data ?? '{}')).toMatchObject({ resources: { qido: 1 }, studies: [STUDY] });
+    const actions = events.map((event) => event.action).reverse();
+    expect(actions.filter((action) => !action.startsWith('dataset.role') && action !== 'data.read')).toEqual([
       'protection.set',
       'branch.created',
       'commit.created',

@@ -30,6 +30,8 @@ export interface Config {
     qidoDefaultLimit: number;
     stowBodyLimit: number;
   };
+  /** Record DICOMweb reads of data in the audit log. */
+  auditReads: boolean;
   shutdownTimeoutMs: number;
   /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
   telemetry: boolean;

@@ -17,6 +17,7 @@ describe('loadConfig', () => {
       corsOrigins: '*',
       bodyLimit: 1048576,
       dicomweb: { aliasDataset: undefined, qidoMaxLimit: 1000, qidoDefaultLimit: 1000, stowBodyLimit: 4 * 1024 ** 3 },
+      auditReads: true,
       shutdownTimeoutMs: 25000,
       telemetry: false,
     });

@@ -68,6 +68,7 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
       qidoDefaultLimit: Math.min(values.qidoDefaultLimit ?? 1000, values.qidoMaxLimit ?? 1000),
       stowBodyLimit: values.stowBodyLimit ?? 4 * 1024 ** 3,
     },
+    auditReads: values.auditReads ?? true,
     shutdownTimeoutMs: (values.shutdownTimeout ?? 25) * 1000,
     telemetry: values.otel === undefined ? hasExporter : !values.otel,
     author: values.author ?? defaultAuthor(),

@@ -106,6 +106,13 @@ export const settings = {
     '1000',
     'Results of a QIDO-RS query that gives no limit.',
   ),
+  auditReads: setting(
+    'AUDIT_READS',
+    'auditReads',
+    boolean,
+    'true',
+    'Record every DICOMweb read of data in the audit log (one data.read event per reader, dataset and commit every few seconds).',
+  ),
   shutdownTimeout: setting(
     'SHUTDOWN_TIMEOUT',
     'shutdownTimeout',

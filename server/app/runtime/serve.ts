@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
+import { ReadAuditor, type DataRead } from '@strata/services/audit';
 import { EventHub } from '@strata/services/events';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
@@ -20,9 +21,14 @@ export interface RunningServer {
   readonly http: FastifyInstance;
   /** This process's domain events, fanned out to its GraphQL subscriptions. */
   readonly events: EventHub;
+  /** The audit trail of DICOMweb reads (AUDIT_READS), flushed every few seconds and at stop. */
+  readonly reads: ReadAuditor | undefined;
   /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), closes everything. */
   stop(): Promise<void>;
 }
+
+/** How long reads gather before they are appended to the audit log as one event per reader. */
+const READ_FLUSH_MS = 5000;
 
 export interface ServeOptions {
   /** More HTTP plugins to register beside the built-in ones (embedding, tests). */
@@ -54,6 +60,15 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     version: config.version,
     deps,
   });
+  const reads = config.auditReads
+    ? new ReadAuditor(deps, {
+        flushMs: READ_FLUSH_MS,
+        onError: (error) => logger.error({ err: error }, 'recording reads in the audit log failed; retrying'),
+      })
+    : undefined;
+  // After the last request is answered (Fastify runs onClose once in-flight requests are done),
+  // before the database closes: a clean stop loses no read.
+  if (reads !== undefined) http.addHook('onClose', async () => reads.close());
   await http.register(
     dicomwebPlugin({
       deps,
@@ -62,6 +77,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
       author: config.author,
       stow: { spoolDir: join(config.dataDir, 'spool'), maxBodyBytes: config.dicomweb.stowBodyLimit },
       ...(config.dicomweb.aliasDataset !== undefined && { aliasDataset: config.dicomweb.aliasDataset }),
+      ...(reads !== undefined && { onRead: (read: DataRead) => reads.record(read) }),
     }),
   );
   registerSessionRoutes(http, deps);
@@ -115,7 +131,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
         logger.info('strata stopped');
       }
     })());
-  return { url, system, http, events, stop };
+  return { url, system, http, events, reads, stop };
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -7,3 +7,4 @@ export {
   type AuditVerification,
 } from './audit.js';
 export { searchEvents, type EventSearch } from './search-events.js';
+export { ReadAuditor, type DataRead } from './read-audit.js';

@@ -8,6 +8,9 @@ import { EventSession } from './event-session.js';
 import { publishedEvent, type PublishedEvent } from './published-event.js';
 
 /** What a subscription receives: one dataset's events (optionally some actions), or the whole log. */
+/** The audit event of reads of data (ReadAuditor). */
+const READ_ACTION = 'data.read';
+
 export type EventFilter =
   { kind: 'dataset'; datasetId: string; actions?: readonly string[] } | { kind: 'audit'; datasetId?: string };
 
@@ -222,6 +225,8 @@ export class EventHub {
   private async allowed(actor: Actor, filter: EventFilter, view: AuditEventView): Promise<boolean> {
     if (filter.kind === 'audit') return isSiteAdmin(actor);
     if (view.dataset === null || view.datasetId === null) return false;
+    // Who read what, from where and why is for the audit trail's readers, not the dataset's.
+    if (view.action === READ_ACTION) return false;
     const dataset = { id: view.datasetId, owner: view.dataset.owner, visibility: view.dataset.visibility };
     const relation =
       actor.kind === 'user' ? await this.relation(actor.userId, view.datasetId) : { orgRole: undefined, grants: [] };
