@@ -392,6 +392,8 @@ describe('GraphQL subscriptions over graphql-ws', () => {
     expect(refused.errors?.[0]?.extensions.code).toBe('auth.forbidden');
   });
 
+  // Two server processes on one database need PostgreSQL (PGlite is one process's): this runs in
+  // CI's PostgreSQL pass and is skipped on PGlite.
   (testPostgresUrl() === undefined ? it.skip : it)(
     'on PostgreSQL, reaches a subscriber of another instance, and catches up after its listener is killed',
     async () => {

@@ -59,6 +59,8 @@ describe('the events listener', () => {
     }
   });
 
+  // A listening connection that can be killed from another is PostgreSQL's (PGlite has no second
+  // connection): this runs in CI's PostgreSQL pass and is skipped on PGlite.
   (testPostgresUrl() === undefined ? it.skip : it)(
     'on PostgreSQL, reconnects after its connection is killed and says so',
     async () => {
