@@ -1,7 +1,7 @@
 import type { Digest } from '@strata/modules/blob';
 import type { Commit as CommitObject } from '@strata/modules/objects';
-import type { AccountRecordView, DatasetRecord, RefRecordView, Role } from './records.js';
-import { type Account, type Commit, type Dataset, type Ref } from '../types/object-types.js';
+import type { AccountRecordView, DatasetRecord, RefDiffView, RefRecordView, Role } from './records.js';
+import { type Account, type Commit, type Dataset, type Diff, type Ref } from '../types/object-types.js';
 import { RefKindValue, type RoleValue, type VisibilityValue } from '../types/scalars-and-enums.js';
 
 /** A commit id this API gave out (ids clients send go through the services' resolveRef instead). */
@@ -61,4 +61,17 @@ export function refOf(record: RefRecordView): Ref {
 
 export function accountOf(record: AccountRecordView): Account {
   return { id: record.id, login: record.login, displayName: record.displayName, isUser: record.kind === 'user' };
+}
+
+/** A diff of two versions as the API shows it (the services' RefDiff, less the non-DICOM files). */
+export function diffOf(diff: RefDiffView): Diff {
+  return {
+    fromId: diff.from,
+    toId: diff.to,
+    ...diff.counts,
+    studies: diff.studies.map((study) => ({
+      studyInstanceUid: study.studyInstanceUid,
+      series: study.series.map((series) => ({ ...series })),
+    })),
+  };
 }

@@ -2,7 +2,7 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { commitAt, diffRefs, historyPage } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
 import { Commit, CommitConnection, Dataset, Diff, Ref } from '../types/object-types.js';
-import { commitOf, digestOf, recordOf, refOf } from './convert.js';
+import { commitOf, diffOf, digestOf, recordOf, refOf } from './convert.js';
 import { pageSize } from './page-size.js';
 
 @Resolver(() => Dataset)
@@ -67,15 +67,7 @@ export class DatasetResolver {
     @Ctx() { deps }: GraphqlContext,
   ): Promise<Diff> {
     const diff = await diffRefs(deps, recordOf(dataset), from, to);
-    return {
-      fromId: diff.from,
-      toId: diff.to,
-      ...diff.counts,
-      studies: diff.studies.map((study) => ({
-        studyInstanceUid: study.studyInstanceUid,
-        series: study.series.map((series) => ({ ...series })),
-      })),
-    };
+    return diffOf(diff);
   }
 }
 

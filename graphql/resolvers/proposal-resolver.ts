@@ -23,7 +23,7 @@ import {
   ProposalStatus,
   Review,
 } from '../types/proposal-types.js';
-import { recordOf } from './convert.js';
+import { diffOf, recordOf } from './convert.js';
 import { authorAccount, threadAssignees, threadComments, threadLabels } from './thread-fields.js';
 import { pageSize } from './page-size.js';
 import { commitStatusOf, proposalOf, protectionOf, reviewOf, sourceOf } from './proposal-convert.js';
@@ -175,15 +175,7 @@ export class ProposalResolver {
     const status = await proposalStatus(deps, dataset, record);
     const from = record.baseCommit ?? status.head;
     const diff = await diffRefs(deps, dataset, from, status.head);
-    return {
-      fromId: diff.from,
-      toId: diff.to,
-      ...diff.counts,
-      studies: diff.studies.map((study) => ({
-        studyInstanceUid: study.studyInstanceUid,
-        series: study.series.map((series) => ({ ...series })),
-      })),
-    };
+    return diffOf(diff);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
 import { toBytes, toHex } from '../versioning/sql-values.js';
-import type { ThreadRecord, ThreadState } from './thread-repository.js';
+import { threadOf, type ThreadRecord, type ThreadRow, type ThreadState } from './thread-repository.js';
 
 export type MergeMethod = 'merge' | 'fast-forward';
 export type ReviewVerdict = 'approve' | 'request-changes' | 'comment';
@@ -57,18 +57,7 @@ export interface CommitStatusRecord {
   updatedAt: Date;
 }
 
-interface ProposalRow {
-  id: string;
-  dataset_id: string;
-  number: number;
-  kind: 'proposal';
-  title: string;
-  body: string;
-  author_id: string | null;
-  state: ThreadState;
-  created_at: Date | string;
-  updated_at: Date | string;
-  closed_at: Date | string | null;
+interface ProposalRow extends ThreadRow {
   source_branch: string;
   target_branch: string;
   head_commit: Uint8Array;
@@ -336,19 +325,7 @@ export class ProposalRepository {
 
 function proposalOf(row: ProposalRow): ProposalRecord {
   return {
-    thread: {
-      id: row.id,
-      datasetId: row.dataset_id,
-      number: Number(row.number),
-      kind: 'proposal',
-      title: row.title,
-      body: row.body,
-      authorId: row.author_id,
-      state: row.state,
-      createdAt: new Date(row.created_at),
-      updatedAt: new Date(row.updated_at),
-      closedAt: row.closed_at === null ? null : new Date(row.closed_at),
-    },
+    thread: threadOf(row),
     sourceBranch: row.source_branch,
     targetBranch: row.target_branch,
     headCommit: toHex(row.head_commit) as Digest,

@@ -28,7 +28,8 @@ export interface NewThread {
   authorId: string | null;
 }
 
-interface Row {
+/** A `thread` row as selected with THREAD_COLUMNS (other repositories join it). */
+export interface ThreadRow {
   id: string;
   dataset_id: string;
   number: number;
@@ -82,29 +83,29 @@ export class ThreadRepository {
 
   /** The thread `#number` of a dataset, whichever kind it is. */
   async get(datasetId: string, number: number): Promise<ThreadRecord | undefined> {
-    const rows = await this.em.execute<Row[]>(`select ${COLUMNS} from thread where dataset_id = ? and number = ?`, [
-      datasetId,
-      number,
-    ]);
-    return rows[0] === undefined ? undefined : recordOf(rows[0]);
+    const rows = await this.em.execute<ThreadRow[]>(
+      `select ${COLUMNS} from thread where dataset_id = ? and number = ?`,
+      [datasetId, number],
+    );
+    return rows[0] === undefined ? undefined : threadOf(rows[0]);
   }
 
   /** As get, with the row locked until the transaction ends (for a state change). */
   async lock(datasetId: string, number: number): Promise<ThreadRecord | undefined> {
-    const rows = await this.em.execute<Row[]>(
+    const rows = await this.em.execute<ThreadRow[]>(
       `select ${COLUMNS} from thread where dataset_id = ? and number = ? for update`,
       [datasetId, number],
     );
-    return rows[0] === undefined ? undefined : recordOf(rows[0]);
+    return rows[0] === undefined ? undefined : threadOf(rows[0]);
   }
 
   async byIds(ids: readonly string[]): Promise<ThreadRecord[]> {
     if (ids.length === 0) return [];
-    const rows = await this.em.execute<Row[]>(
+    const rows = await this.em.execute<ThreadRow[]>(
       `select ${COLUMNS} from thread where id in (${ids.map(() => '?').join(', ')})`,
       [...ids],
     );
-    return rows.map(recordOf);
+    return rows.map(threadOf);
   }
 
   /**
@@ -141,11 +142,11 @@ export class ThreadRepository {
       where.push('number < ?');
       values.push(options.before);
     }
-    const rows = await this.em.execute<Row[]>(
+    const rows = await this.em.execute<ThreadRow[]>(
       `select ${COLUMNS} from thread where ${where.join(' and ')} order by number desc limit ?`,
       [...values, options.limit],
     );
-    return rows.map(recordOf);
+    return rows.map(threadOf);
   }
 
   /** Sets the state (and closed_at: set when it leaves `open`, cleared when it returns). */
@@ -172,7 +173,8 @@ export class ThreadRepository {
   }
 }
 
-function recordOf(row: Row): ThreadRecord {
+/** A thread row as services see it. */
+export function threadOf(row: ThreadRow): ThreadRecord {
   return {
     id: row.id,
     datasetId: row.dataset_id,

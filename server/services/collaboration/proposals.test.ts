@@ -1,4 +1,3 @@
-import { sha256 } from '@strata/modules/blob';
 import type { DatasetRecord } from '@strata/models';
 import {
   authenticate,
@@ -11,8 +10,9 @@ import {
 } from '../access/index.js';
 import { latestEvents, verifyAudit } from '../audit/index.js';
 import { openVersion } from '../dicomweb/retrieve.js';
+import { putFiles } from '../testing/put-files.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
-import { commitChanges, createBranch, createDataset, deleteBranch, log, resolveRef } from '../versioning/index.js';
+import { createBranch, createDataset, deleteBranch, log, resolveRef } from '../versioning/index.js';
 import { gcRoots } from '../versioning/gc-roots.js';
 import {
   dismissReview,
@@ -46,26 +46,8 @@ function loginOf(actor: Actor): string {
   return actor.login;
 }
 
-async function put(dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) {
-  const entries = Object.entries(changes);
-  return commitChanges(fixture.deps, {
-    dataset,
-    branch,
-    message: `${branch}: ${entries.map(([path]) => path).join(', ')}`,
-    author: ada,
-    edits: entries.map(([path, content]) => ({
-      path,
-      file: content === null ? null : { kind: 'dicom', id: sha256(content), bytes: content.length },
-    })),
-    files: entries
-      .filter(([, c]) => c !== null)
-      .map(([, content]) => ({
-        id: sha256(content ?? ''),
-        size: (content ?? '').length,
-        parts: [sha256(content ?? '')],
-      })),
-  });
-}
+const put = (dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) =>
+  putFiles(fixture.deps, dataset, branch, changes);
 
 /** A private dataset with an author (write), a reviewer (write), a reader, and a branch `fix` ahead of main. */
 async function scene() {

@@ -1,6 +1,7 @@
 import { sha256 } from '@strata/modules/blob';
 import type { DatasetRecord } from '@strata/models';
-import { commitChanges, createBranch, createDataset, diffRefs, log, merge, resolveRef, revert } from './index.js';
+import { createBranch, createDataset, diffRefs, log, merge, resolveRef, revert } from './index.js';
+import { putFiles } from '../testing/put-files.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 
 const ada = { name: 'Ada', email: 'ada@example.org' };
@@ -8,26 +9,8 @@ const fixture = useVersioningFixture('merge');
 let datasets = 0;
 
 /** Puts (content) or removes (null) instances on a branch, as one commit. */
-async function put(dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) {
-  const entries = Object.entries(changes);
-  return commitChanges(fixture.deps, {
-    dataset,
-    branch,
-    message: `${branch}: ${entries.map(([path]) => path).join(', ')}`,
-    author: ada,
-    edits: entries.map(([path, content]) => ({
-      path,
-      file: content === null ? null : { kind: 'dicom', id: sha256(content), bytes: content.length },
-    })),
-    files: entries
-      .filter(([, c]) => c !== null)
-      .map(([, content]) => ({
-        id: sha256(content ?? ''),
-        size: (content ?? '').length,
-        parts: [sha256(content ?? '')],
-      })),
-  });
-}
+const put = (dataset: DatasetRecord, branch: string, changes: Record<string, string | null>) =>
+  putFiles(fixture.deps, dataset, branch, changes);
 
 /** A dataset with instances a, b, c in one series on main, and a branch `fix` from there. */
 async function forked() {
