@@ -1,15 +1,8 @@
 import { sha256 } from '@strata/modules/blob';
-import {
-  OPERATOR,
-  authenticate,
-  createToken,
-  createUser,
-  grantRole,
-  setVisibility,
-  type Actor,
-} from '../access/index.js';
+import { OPERATOR, authenticate, createToken, grantRole, setVisibility, type Actor } from '../access/index.js';
 import { ANONYMOUS } from '../access/actor.js';
 import { latestEvents } from '../audit/audit.js';
+import { errorCode, signedInUser } from '../testing/test-actors.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { commitChanges, createDataset } from '../versioning/index.js';
 import {
@@ -36,17 +29,9 @@ const STUDY = '1.2.840.1';
 const SERIES = '1.2.840.1.2';
 const INSTANCE = '1.2.840.1.2.3';
 
-const code = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: { code?: string }) => error.code,
-  );
+const code = errorCode;
 
-async function user(login: string): Promise<Actor> {
-  await createUser(fixture.deps, OPERATOR, { login, email: `${login}@example.org` });
-  const { token } = await createToken(fixture.deps, OPERATOR, { login, name: 'test', scope: 'admin' });
-  return authenticate(fixture.deps, { kind: 'token', token });
-}
+const user = (login: string): Promise<Actor> => signedInUser(fixture.deps, login);
 
 /** A dataset with one instance, its commit id, and a reader, a writer and an outsider. */
 async function setUp(name: string) {

@@ -1,7 +1,8 @@
 import { sha256 } from '@strata/modules/blob';
 import { syntheticInstances } from '@strata/models/testing';
-import { OPERATOR, authenticate, createToken, createUser, grantRole, type Actor } from '../access/index.js';
+import { OPERATOR, grantRole, type Actor } from '../access/index.js';
 import { latestEvents } from '../audit/audit.js';
+import { errorCode, signedInUser } from '../testing/test-actors.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { commitChanges, createDataset, listRefs } from '../versioning/index.js';
 import {
@@ -26,17 +27,9 @@ const citation = {
   doi: '10.5281/zenodo.1234',
 };
 
-const code = (promise: Promise<unknown>) =>
-  promise.then(
-    () => 'ok',
-    (error: { code?: string }) => error.code,
-  );
+const code = errorCode;
 
-async function user(login: string): Promise<Actor> {
-  await createUser(fixture.deps, OPERATOR, { login, email: `${login}@example.org` });
-  const { token } = await createToken(fixture.deps, OPERATOR, { login, name: 'test', scope: 'admin' });
-  return authenticate(fixture.deps, { kind: 'token', token });
-}
+const user = (login: string): Promise<Actor> => signedInUser(fixture.deps, login);
 
 /** Two studies, three series, four instances (and their sizes: 10 + 20 + 30 + 40 bytes). */
 const PATHS = ['1.1/1.1.1/1.1.1.1', '1.1/1.1.1/1.1.1.2', '1.1/1.1.2/1.1.2.1', '1.2/1.2.1/1.2.1.1'];
