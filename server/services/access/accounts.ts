@@ -167,6 +167,25 @@ async function findAccount(deps: VersioningDeps, login: string): Promise<Account
   return account;
 }
 
+/**
+ * The account `login` if the actor may create datasets owned by it (a fork, a new dataset): their
+ * own account, an organization they own, any account for site admins and the operator. A token
+ * must be unrestricted to a dataset and of write scope or more.
+ */
+export async function requireDatasetOwner(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
+  if (actor.kind === 'anonymous') throw authRequired();
+  const account = await findAccount(deps, login);
+  if (actor.kind === 'operator') return account;
+  const tokenAllows = actor.token === undefined || (actor.token.datasetId === null && actor.token.scope !== 'read');
+  const owns =
+    actor.siteAdmin ||
+    account.id === actor.userId ||
+    (account.kind === 'organization' &&
+      (await deps.database.read().memberships.orgRole(account.id, actor.userId)) === 'owner');
+  if (!tokenAllows || !owns) throw forbidden('admin', `the account ${account.login}`);
+  return account;
+}
+
 async function administeredOrg(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
   if (actor.kind === 'anonymous') throw authRequired();
   const org = await findAccount(deps, login);

@@ -7,6 +7,7 @@ export {
   createTeam,
   createUser,
   listUsers,
+  requireDatasetOwner,
   setUserDisabled,
   type NewUser,
 } from './accounts.js';
