@@ -50,7 +50,7 @@ beforeAll(async () => {
         { mergeWithLastSubmission: false },
       );
     } else {
-      handle(request, response);
+      void handle(request, response);
     }
   });
   dir = await mkdtemp(join(tmpdir(), 'strata-oidc-'));
@@ -231,7 +231,7 @@ describe('OIDC sign-in against a real OpenID provider', () => {
       ['alice-2', null, 'Alice Liddell'],
     ]);
     const events = await latestEvents(deps(), OPERATOR, 2);
-    expect(events.map((event) => [event.action, event.actorLogin, JSON.parse(event.data)])).toEqual([
+    expect(events.map((event) => [event.action, event.actorLogin, JSON.parse(event.data) as unknown])).toEqual([
       ['session.created', 'alice-2', { method: 'oidc' }],
       ['user.created', 'alice-2', expect.objectContaining({ password: false, oidc: expect.stringMatching(/^http:/) })],
     ]);

@@ -61,9 +61,12 @@ export async function userOfIdentity(
   return user;
 }
 
-/** A valid login made of the username claim (or the email's local part), `user` if nothing is left. */
+/**
+ * A valid login made of the username claim, else the email (of either, only what comes before an
+ * `@`: some providers' usernames are emails), `user` if nothing is left.
+ */
 function loginFrom(identity: OidcIdentity): string {
-  const wanted = identity.username ?? identity.email?.split('@')[0] ?? '';
+  const wanted = (identity.username ?? identity.email ?? '').split('@')[0] ?? '';
   const cleaned = wanted
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9._-]+/g, '-')

@@ -29,6 +29,9 @@ describe('safeReturnTo', () => {
     ['javascript:alert(1)', '/'],
     ['datasets', '/'],
     ['/a\nb', '/'],
+    ['/\t/evil.example', '/'],
+    ['/%E6%97%A5?q=a%20b', '/%E6%97%A5?q=a%20b'],
+    ['/日本', '/'],
   ])('%j → %j', (given, expected) => {
     expect(safeReturnTo(given)).toBe(expected);
   });

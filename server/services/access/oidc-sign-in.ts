@@ -66,12 +66,13 @@ export async function finishOidcSignIn(
 
 /**
  * A path on this site to return to, else `/`: never an absolute URL, a scheme-relative `//host`
- * or `/\host` (which browsers read as another host): no open redirect through the sign-in.
+ * or `/\host` (which browsers read as another host): no open redirect through the sign-in. Only
+ * printable ASCII (a percent-encoded path), so that no space, control character or backslash
+ * can make a browser read it otherwise, and the Location header always takes it.
  */
 export function safeReturnTo(returnTo: string | undefined): string {
   if (returnTo === undefined || returnTo.length > 2048) return '/';
-  if (!returnTo.startsWith('/') || /^\/[/\\]/.test(returnTo) || /[\u0000-\u001f\\]/.test(returnTo)) return '/';
-  return returnTo;
+  return /^\/[!-~]*$/.test(returnTo) && !returnTo.startsWith('//') && !returnTo.includes('\\') ? returnTo : '/';
 }
 
 function invalidState(why: string): StrataError {
