@@ -127,10 +127,8 @@ function codeGrantError(error: unknown): StrataError {
       { details: { error: error.error } },
     );
   }
-  if (error instanceof oidc.ClientError && error.code === 'OAUTH_INVALID_RESPONSE') {
-    return invalidResponse(error.message);
-  }
-  if (error instanceof oidc.ClientError && error.code !== undefined) return invalidResponse(error.message);
+  if (error instanceof oidc.ClientError) return invalidResponse(error.message);
+  // fetch's TypeError: the token endpoint did not answer.
   return new StrataError('oidc.unavailable', 'bad_gateway', 'The OpenID provider cannot be reached: try again later.', {
     cause: error,
   });
