@@ -27,7 +27,7 @@ export function registerOidcRoutes(
   deps: VersioningDeps,
   provider: OidcProvider | undefined,
 ): void {
-  app.get(PROVIDERS_PATH, async () => ({
+  app.get(PROVIDERS_PATH, { config: { ignoresCredentials: true } }, async () => ({
     password: true,
     oidc: provider === undefined ? null : { loginUrl: OIDC_LOGIN_PATH },
   }));

@@ -111,6 +111,9 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url }, 'strata is serving');
+  if (config.oidc?.allowInsecure === true) {
+    logger.warn('OIDC_ALLOW_INSECURE is on: OIDC sign-in may use plain http, for development and tests only');
+  }
   if ((await system.database.read().accounts.countUsers()) === 0) {
     logger.warn(
       'no users yet: create the first admin with `strata user add LOGIN --email EMAIL --admin`, then a token with `strata token add LOGIN NAME --scope write`',

@@ -9,7 +9,8 @@ import { recordEvent } from '../audit/audit.js';
 
 /** What a login (and a team name) may be: 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit. */
 export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** What an email must look like (the provider or the administrator vouches for the rest). */
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export interface NewUser {
   login: string;

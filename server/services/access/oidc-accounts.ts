@@ -4,7 +4,7 @@ import { StrataError } from '@strata/modules/errors';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { recordEvent } from '../audit/audit.js';
 import { invalidCredentials } from './access-errors.js';
-import { LOGIN } from './accounts.js';
+import { EMAIL, LOGIN } from './accounts.js';
 
 /** Who the OpenID provider says signed in, from the validated ID token. */
 export interface OidcIdentity {
@@ -42,7 +42,11 @@ export async function userOfIdentity(
       'No Strata user is linked to this sign-in, and new users are not created from it (OIDC_ALLOW_SIGNUP is off): ask an administrator.',
     );
   }
-  const email = identity.email !== undefined && !(await repositories.accounts.emailTaken(identity.email));
+  const email =
+    identity.email !== undefined &&
+    identity.email.length <= 320 &&
+    EMAIL.test(identity.email) &&
+    !(await repositories.accounts.emailTaken(identity.email));
   const user = await repositories.accounts.create({
     login: await freeLogin(repositories, loginFrom(identity)),
     kind: 'user',

@@ -75,6 +75,8 @@ export class OidcProvider {
       throw codeGrantError(error);
     }
     if (claims === undefined) throw invalidResponse('the token response has no ID token');
+    // OpenID Connect Core 2: a subject is at most 255 ASCII characters, as account_identity keeps it.
+    if (claims.sub.length > 255) throw invalidResponse('the subject is longer than 255 characters');
     const username = claims[this.settings.usernameClaim];
     const { email, name } = claims;
     return {
