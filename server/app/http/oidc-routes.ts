@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { StrataError } from '@strata/modules/errors';
 import { finishOidcSignIn, startOidcSignIn, type OidcProvider } from '@strata/services/access';
 import type { VersioningDeps } from '@strata/services/versioning';
+import { OIDC_CALLBACK_PATH } from '../config/index.js';
 import { cookieIn, secretCookie } from './cookies.js';
 import { sessionCookie } from './session-routes.js';
 
@@ -13,7 +14,6 @@ export const OIDC_LOGIN_PATH = '/auth/oidc/login';
 
 /** The OIDC sign-in under way in this browser; only ever sent back to the callback. */
 const FLOW_COOKIE = 'strata_oidc_flow';
-const FLOW_COOKIE_PATH = '/auth/oidc';
 
 /**
  * OIDC sign-in (when OIDC_ISSUER is set): `GET /auth/oidc/login?returnTo=/path` sends the browser
@@ -41,20 +41,20 @@ export function registerOidcRoutes(
     );
     void reply.header(
       'set-cookie',
-      secretCookie(request, FLOW_COOKIE, started.flowSecret, started.expiresAt, FLOW_COOKIE_PATH),
+      secretCookie(request, FLOW_COOKIE, started.flowSecret, started.expiresAt, flowCookiePath(configured(provider))),
     );
     void reply.header('cache-control', 'no-store');
     return reply.redirect(started.url.href, 302);
   });
 
-  app.get(`${FLOW_COOKIE_PATH}/callback`, { config: { ignoresCredentials: true } }, async (request, reply) => {
+  app.get(OIDC_CALLBACK_PATH, { config: { ignoresCredentials: true } }, async (request, reply) => {
     const signIn = configured(provider);
     // The URL the provider was told to redirect to, with what it added: what openid-client
     // checks against, whatever host and scheme a proxy in front of Strata forwarded.
     const callbackUrl = new URL(signIn.settings.redirectUri);
     callbackUrl.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
     // The flow is over whatever happens: its cookie goes, even with an error.
-    const endFlow = secretCookie(request, FLOW_COOKIE, '', new Date(0), FLOW_COOKIE_PATH);
+    const endFlow = secretCookie(request, FLOW_COOKIE, '', new Date(0), flowCookiePath(signIn));
     void reply.header('set-cookie', endFlow);
     void reply.header('cache-control', 'no-store');
     const flowSecret = cookieIn(request.headers.cookie, FLOW_COOKIE);
@@ -62,6 +62,11 @@ export function registerOidcRoutes(
     void reply.header('set-cookie', [endFlow, sessionCookie(request, secret, expiresAt)]);
     return reply.redirect(returnTo, 302);
   });
+}
+
+/** The callback's folder as the browser sees it (under PUBLIC_URL's path, behind a proxy that adds one). */
+function flowCookiePath(provider: OidcProvider): string {
+  return new URL(provider.settings.redirectUri).pathname.replace(/\/callback$/, '');
 }
 
 function configured(provider: OidcProvider | undefined): OidcProvider {
