@@ -212,8 +212,13 @@ describe('OIDC sign-in against a real OpenID provider', () => {
     for (const name of ['state', 'nonce', 'code_challenge'])
       expect(location.searchParams.get(name)).toMatch(/^.{20,}$/);
     expect(response.headers.get('set-cookie')).toMatch(
-      /^strata_oidc_flow=[^;]{20,}; Path=\/auth\/oidc; HttpOnly; SameSite=Lax; Expires=/,
+      /^strata_oidc_flow=[^;]{20,}; Path=\/auth\/oidc; HttpOnly; SameSite=Lax; Expires=[^;]+$/,
     );
+    const behindHttps = await fetch(`${server.url}/auth/oidc/login`, {
+      redirect: 'manual',
+      headers: { 'x-forwarded-proto': 'https' },
+    });
+    expect(behindHttps.headers.get('set-cookie')).toMatch(/; Secure$/);
   });
 
   it('creates a user at the first sign-in, never taking over the password account with the same email', async () => {
