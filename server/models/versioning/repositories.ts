@@ -9,6 +9,7 @@ import { CommentRepository } from '../collaboration/comment-repository.js';
 import { LabelRepository } from '../collaboration/label-repository.js';
 import { ReleaseRepository } from '../collaboration/release-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
+import { IdentityRepository } from '../access/identity-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
 import { QidoIndexRepository } from '../qido/index-repository.js';
@@ -34,6 +35,7 @@ export interface VersioningRepositories {
   accounts: AccountRepository;
   memberships: MembershipRepository;
   credentials: CredentialRepository;
+  identities: IdentityRepository;
   audit: AuditRepository;
   numbers: NumberRepository;
   threads: ThreadRepository;
@@ -58,6 +60,7 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     accounts: new AccountRepository(em),
     memberships: new MembershipRepository(em),
     credentials: new CredentialRepository(em),
+    identities: new IdentityRepository(em),
     audit: new AuditRepository(em),
     numbers: new NumberRepository(em),
     threads: new ThreadRepository(em),

@@ -7,8 +7,10 @@ import { requireSiteAdmin } from './require-access.js';
 import { hashPassword } from './secrets.js';
 import { recordEvent } from '../audit/audit.js';
 
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** What a login (and a team name) may be: 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** What an email must look like (the provider or the administrator vouches for the rest). */
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export interface NewUser {
   login: string;

@@ -21,3 +21,5 @@ export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
 export { visibleDatasets, type DatasetPage } from './visible-datasets.js';
 export { authorOf } from './author-of.js';
+export { OidcProvider, type OidcSettings } from './oidc-provider.js';
+export { finishOidcSignIn, OIDC_FLOW_LIFETIME_MS, safeReturnTo, startOidcSignIn } from './oidc-sign-in.js';
