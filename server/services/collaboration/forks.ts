@@ -49,7 +49,7 @@ export async function forkDataset(
     await repositories.datasetCommits.copy(source.id, fork.id);
     await recordEvent(repositories, deps, actor, 'dataset.forked', {
       datasetId: fork.id,
-      subject: `dataset:${fork.owner}/${fork.name}`,
+      subject: `${fork.owner}/${fork.name}`,
       data: { from: `${source.owner}/${source.name}`, visibility },
     });
     return fork;

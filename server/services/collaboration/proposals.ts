@@ -189,7 +189,7 @@ export async function reviewProposal(
         'The author of a proposal cannot approve it or request changes to it; comment instead.',
       );
     }
-    const head = await sourceHead(repositories, dataset, proposal);
+    const head = await sourceHead(repositories, proposal);
     if (review.commit !== undefined && !head.startsWith(review.commit.toLowerCase())) {
       throw headMoved(proposal, head);
     }
@@ -265,7 +265,7 @@ export async function setProposalState(
     }
     if (proposal.thread.state === state) return proposal;
     if (state === 'open') {
-      await sourceHead(repositories, dataset, proposal);
+      await sourceHead(repositories, proposal);
       const twin = (await repositories.proposals.openOn(dataset.id, proposal.sourceBranch)).find(
         (p) => p.sourceDatasetId === proposal.sourceDatasetId && p.targetBranch === proposal.targetBranch,
       );
@@ -458,7 +458,7 @@ export async function mergeProposal(
       within: async (repositories, result) => {
         const locked = found(dataset, number, await repositories.proposals.get(dataset.id, number, true));
         requireOpen(locked);
-        const head = await sourceHead(repositories, dataset, locked);
+        const head = await sourceHead(repositories, locked);
         if (head !== status.head) throw headMoved(locked, head);
         const at = deps.now();
         const method: MergeMethod = result.kind === 'merge' ? 'merge' : 'fast-forward';
@@ -560,11 +560,7 @@ async function branchHead(read: VersioningRepositories, dataset: DatasetRecord, 
   return ref.commit;
 }
 
-async function sourceHead(
-  repositories: VersioningRepositories,
-  dataset: DatasetRecord,
-  proposal: ProposalRecord,
-): Promise<Digest> {
+async function sourceHead(repositories: VersioningRepositories, proposal: ProposalRecord): Promise<Digest> {
   const ref =
     proposal.sourceDatasetId === null
       ? undefined
