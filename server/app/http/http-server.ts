@@ -29,7 +29,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     loggerInstance: logger,
     genReqId: requestIdOf,
     bodyLimit: options.bodyLimit,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     frameworkErrors: sendError,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
