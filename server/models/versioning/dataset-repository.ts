@@ -40,6 +40,14 @@ export class DatasetRepository {
     return rows[0] === undefined ? undefined : fromRow(rows[0]);
   }
 
+  async byId(id: string): Promise<DatasetRecord | undefined> {
+    const rows = await this.em.execute<Row[]>(
+      'select id, owner, name, default_branch, visibility, created_at from dataset where id = ?',
+      [id],
+    );
+    return rows[0] === undefined ? undefined : fromRow(rows[0]);
+  }
+
   async list(): Promise<DatasetRecord[]> {
     const rows = await this.em.execute<Row[]>(
       'select id, owner, name, default_branch, visibility, created_at from dataset order by owner, name',
