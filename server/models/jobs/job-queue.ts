@@ -44,8 +44,11 @@ export interface JobQueue {
   define(queue: string, policy: RetryPolicy): Promise<void>;
   /** Enqueues a job; inside `within`'s transaction when given (then it exists exactly when the change does). */
   send(queue: string, data: object, within?: VersioningRepositories): Promise<string>;
-  /** Runs `handler` for the queue's jobs in this process until `stop`; a throw fails the attempt. */
-  work<T>(queue: string, handler: (run: JobRun<T>) => Promise<void>): Promise<void>;
+  /**
+   * Runs `handler` for the queue's jobs in this process until `stop`, `concurrency` at a time
+   * (one slow job does not hold up the others); a throw fails the attempt.
+   */
+  work<T>(queue: string, handler: (run: JobRun<T>) => Promise<void>, concurrency?: number): Promise<void>;
   /** When each of these jobs will next be tried (jobs waiting for a retry or a start only; one query each: pass few). */
   nextAttempts(queue: string, jobIds: readonly string[]): Promise<Map<string, Date>>;
   /** Stops consuming, waiting for running handlers (up to `timeoutMs`), and closes pg-boss's connections. */
@@ -79,8 +82,9 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       if (id === null) throw new Error(`pg-boss did not enqueue a job on ${queue}`);
       return id;
     },
-    async work<T>(queue: string, handler: (run: JobRun<T>) => Promise<void>) {
-      await boss.work(queue, { includeMetadata: true, batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
+    async work<T>(queue: string, handler: (run: JobRun<T>) => Promise<void>, concurrency = 4) {
+      const options = { includeMetadata: true, batchSize: 1, pollingIntervalSeconds, localConcurrency: concurrency };
+      await boss.work(queue, options, async (jobs) => {
         for (const job of jobs) await handler(runOf(job as JobWithMetadata<T>));
       });
     },
