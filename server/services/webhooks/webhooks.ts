@@ -21,8 +21,8 @@ export interface NewWebhook {
   active?: boolean;
 }
 
-/** A webhook as callers see it: no secret. */
-export type WebhookView = Omit<WebhookRecord, 'secret'>;
+/** A webhook as callers see it: no secret, and its dataset named (`owner/name`). */
+export type WebhookView = Omit<WebhookRecord, 'secret'> & { dataset: string };
 
 /** A delivery, with when its job runs next when it waits for a first attempt or a retry. */
 export interface DeliveryView extends DeliveryRecord {
@@ -57,7 +57,7 @@ export async function createWebhook(
       { id, datasetId: dataset.id, url, secret, actions, active: hook.active ?? true, creatorId: actor.userId, sinceSeq: event.seq },
       deps.now(),
     );
-    return { webhook: viewOf(created), secret };
+    return { webhook: viewOf(created, dataset), secret };
   });
 }
 
@@ -88,7 +88,7 @@ export async function updateWebhook(
         ...(checked.active !== undefined && { active: checked.active }),
       },
     });
-    return viewOf(await lockedWebhook(repositories, id));
+    return viewOf(await lockedWebhook(repositories, id), dataset);
   });
 }
 
@@ -109,7 +109,7 @@ export async function deleteWebhook(deps: VersioningDeps, actor: Actor, id: stri
 /** The dataset's webhooks (admin role), oldest first. */
 export async function listWebhooks(deps: VersioningDeps, actor: Actor, fullName: string): Promise<WebhookView[]> {
   const dataset = await openDataset(deps, actor, fullName, 'admin');
-  return (await deps.database.read().webhooks.ofDataset(dataset.id)).map(viewOf);
+  return (await deps.database.read().webhooks.ofDataset(dataset.id)).map((hook) => viewOf(hook, dataset));
 }
 
 /** The latest deliveries of each webhook, newest first (for webhooks the caller listed). */
@@ -230,7 +230,7 @@ function checkSecret(secret: string): string {
   return secret;
 }
 
-function viewOf(record: WebhookRecord): WebhookView {
+function viewOf(record: WebhookRecord, dataset: DatasetRecord): WebhookView {
   const { secret: _secret, ...view } = record;
-  return view;
+  return { ...view, dataset: `${dataset.owner}/${dataset.name}` };
 }
