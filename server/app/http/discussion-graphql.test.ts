@@ -50,7 +50,10 @@ beforeAll(async () => {
   database = await createTestTarget();
   server = await serve(
     // No job consumers: the webhook dispatcher's statements would be counted with the requests'.
-    { ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', JOBS_CONSUME: 'false' }), database: database.target },
+    {
+      ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', JOBS_CONSUME: 'false' }),
+      database: database.target,
+    },
     // The server's event hub reads the audit log whenever an event commits, on its own schedule:
     // its statements are not the request's.
     {

@@ -57,9 +57,16 @@ beforeAll(async () => {
     }),
     database: database.target,
   });
-  const deps: VersioningDeps = { database: server.system.database, blobStore: server.system.blobStore, now: () => new Date() };
+  const deps: VersioningDeps = {
+    database: server.system.database,
+    blobStore: server.system.blobStore,
+    now: () => new Date(),
+  };
   await createDataset(deps, 'lab/ct', { name: 'Ada', email: 'ada@example.org' });
-  for (const [login, role] of [['alice', 'admin'], ['walt', 'write']] as const) {
+  for (const [login, role] of [
+    ['alice', 'admin'],
+    ['walt', 'write'],
+  ] as const) {
     await createUser(deps, OPERATOR, { login, email: `${login}@example.org` });
     tokens[login] = (await createToken(deps, OPERATOR, { login, name: 'test', scope: 'admin' })).token;
     await grantRole(deps, OPERATOR, 'lab/ct', login, role);
@@ -76,7 +83,8 @@ afterAll(async () => {
 const CREATE = `mutation($url: String!, $actions: [String!]!) {
   createWebhook(dataset: "lab/ct", url: $url, actions: $actions) { secret webhook { id url actions active } }
 }`;
-const LIST = '{ webhooks(dataset: "lab/ct") { id deliveries { id action state attempts responseStatus responseBody } } }';
+const LIST =
+  '{ webhooks(dataset: "lab/ct") { id deliveries { id action state attempts responseStatus responseBody } } }';
 
 describe('webhooks over GraphQL, delivered by `strata serve`', () => {
   it('registers a webhook, delivers a signed event to it, lists the delivery and redelivers it', async () => {
@@ -117,9 +125,9 @@ describe('webhooks over GraphQL, delivered by `strata serve`', () => {
     expect(codeOf(await gql('alice', CREATE, { url: hookUrl, actions: ['nothing.happened'] }))).toBe(
       'webhook.invalid_action',
     );
-    expect(
-      codeOf(await gql('alice', 'mutation { deleteWebhook(id: "00000000-0000-4000-8000-000000000000") }')),
-    ).toBe('webhook.not_found');
+    expect(codeOf(await gql('alice', 'mutation { deleteWebhook(id: "00000000-0000-4000-8000-000000000000") }'))).toBe(
+      'webhook.not_found',
+    );
     expect(await gql('alice', 'mutation($id: ID!) { deleteWebhook(id: $id) }', { id: webhook.id })).toEqual({
       data: { deleteWebhook: true },
     });

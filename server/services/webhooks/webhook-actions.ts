@@ -54,7 +54,9 @@ export function checkActions(actions: readonly string[]): string[] {
   for (const action of actions) {
     const known =
       action === '*' ||
-      (action.endsWith('.') ? WEBHOOK_ACTIONS.some((name) => name.startsWith(action)) : WEBHOOK_ACTIONS.includes(action));
+      (action.endsWith('.')
+        ? WEBHOOK_ACTIONS.some((name) => name.startsWith(action))
+        : WEBHOOK_ACTIONS.includes(action));
     if (!known) {
       throw new StrataError(
         'webhook.invalid_action',

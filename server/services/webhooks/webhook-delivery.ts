@@ -70,13 +70,18 @@ export async function deliverWebhook(
     webhook: { id: hook.id },
   });
   await deps.database.transaction((repositories) => repositories.webhooks.startAttempt(delivery.id, deps.now()));
-  const answer = await post(hook.url, body, {
-    'content-type': 'application/json',
-    'user-agent': `Strata-Hookshot/${settings.version}`,
-    'strata-event': event.action,
-    'strata-delivery': delivery.id,
-    'strata-signature-256': signatureOf(hook.secret, body),
-  }, settings.timeoutMs);
+  const answer = await post(
+    hook.url,
+    body,
+    {
+      'content-type': 'application/json',
+      'user-agent': `Strata-Hookshot/${settings.version}`,
+      'strata-event': event.action,
+      'strata-delivery': delivery.id,
+      'strata-signature-256': signatureOf(hook.secret, body),
+    },
+    settings.timeoutMs,
+  );
   const ok = answer.status !== null && answer.status >= 200 && answer.status < 300;
   await finish({
     state: ok ? 'done' : run.last ? 'failed' : 'retrying',
@@ -114,7 +119,7 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 /** The first BODY_KEPT characters of the body, without reading the rest. */
 async function leadingText(response: Response): Promise<string> {
   if (response.body === null) return '';
-  const reader = response.body.getReader();
+  const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   try {
@@ -134,7 +139,8 @@ async function leadingText(response: Response): Promise<string> {
 function failureOf(error: unknown, timeoutMs: number): string {
   if (error instanceof DOMException && error.name === 'TimeoutError') return `No answer within ${timeoutMs} ms.`;
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code !== undefined) return `The request failed: ${cause.code}${cause.message ? ` (${cause.message})` : ''}.`;
+  if (cause?.code !== undefined)
+    return `The request failed: ${cause.code}${cause.message ? ` (${cause.message})` : ''}.`;
   return `The request failed: ${error instanceof Error ? error.message : String(error)}.`;
 }
 

@@ -54,7 +54,16 @@ export async function createWebhook(
       data: { webhook: id, host: new URL(url).host, actions, active: hook.active ?? true },
     });
     const created = await repositories.webhooks.create(
-      { id, datasetId: dataset.id, url, secret, actions, active: hook.active ?? true, creatorId: actor.userId, sinceSeq: event.seq },
+      {
+        id,
+        datasetId: dataset.id,
+        url,
+        secret,
+        actions,
+        active: hook.active ?? true,
+        creatorId: actor.userId,
+        sinceSeq: event.seq,
+      },
       deps.now(),
     );
     return { webhook: viewOf(created, dataset), secret };
@@ -159,9 +168,14 @@ export async function redeliverWebhook(deps: VersioningDeps, actor: Actor, deliv
     const delivery = await repositories.webhooks.delivery(deliveryId, true);
     if (delivery === undefined) throw notFound;
     if (delivery.state !== 'failed' && delivery.state !== 'done') {
-      throw new StrataError('webhook.delivery_in_flight', 'conflict', `The delivery is ${delivery.state}: wait for it.`, {
-        details: { state: delivery.state },
-      });
+      throw new StrataError(
+        'webhook.delivery_in_flight',
+        'conflict',
+        `The delivery is ${delivery.state}: wait for it.`,
+        {
+          details: { state: delivery.state },
+        },
+      );
     }
     const jobId = await jobs.send(DELIVERY_QUEUE, { deliveryId }, repositories);
     const at = deps.now();
