@@ -28,7 +28,7 @@ export interface JobRun<T> {
 }
 
 export interface JobQueueOptions {
-  /** How often idle consumers look for work (pg-boss also wakes them on a send in this process). */
+  /** How often idle consumers look for work besides being woken by the NOTIFY of a committed send. */
   pollSeconds?: number;
   /** Told about failures pg-boss recovers from by itself (maintenance, a lost poll). */
   onError?: (error: unknown) => void;
@@ -57,7 +57,8 @@ export interface JobQueue {
 
 /** Starts pg-boss on the database (creating or migrating its schema) and returns the queue. */
 export async function startJobQueue(database: Database, options: JobQueueOptions = {}): Promise<JobQueue> {
-  const common = { schema: JOBS_SCHEMA, schedule: false, migrate: true };
+  // LISTEN/NOTIFY wakes workers when a job commits (any process); polling stays as the floor.
+  const common = { schema: JOBS_SCHEMA, schedule: false, migrate: true, useListenNotify: true };
   const boss =
     database.target.kind === 'postgresql'
       ? new PgBoss({ ...common, connectionString: database.target.url, max: 4 })
@@ -68,6 +69,7 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
   return {
     async define(queue, policy) {
       const settings = {
+        notify: true,
         retryLimit: policy.retryLimit,
         retryDelay: policy.retryDelaySeconds,
         retryBackoff: policy.retryDelaySeconds > 0,
@@ -83,7 +85,14 @@ export async function startJobQueue(database: Database, options: JobQueueOptions
       return id;
     },
     async work<T>(queue: string, handler: (run: JobRun<T>) => Promise<void>, concurrency = 4) {
-      const options = { includeMetadata: true, batchSize: 1, pollingIntervalSeconds, localConcurrency: concurrency };
+      const options = {
+        includeMetadata: true,
+        batchSize: 1,
+        localConcurrency: concurrency,
+        pollingIntervalSeconds,
+        // A retry falls due without a NOTIFY: polling at the same pace finds it on time.
+        notifyPollingIntervalSeconds: pollingIntervalSeconds,
+      };
       await boss.work(queue, options, async (jobs) => {
         for (const job of jobs) await handler(runOf(job as JobWithMetadata<T>));
       });
