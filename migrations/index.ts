@@ -12,6 +12,8 @@ import { Migration20261123171710_audit } from './Migration20261123171710_audit.j
 import { Migration20261123192224_collaboration } from './Migration20261123192224_collaboration.js';
 import { Migration20261123193036_proposals } from './Migration20261123193036_proposals.js';
 import { Migration20261123193259_discussion } from './Migration20261123193259_discussion.js';
+import { Migration20261123224714_oidc } from './Migration20261123224714_oidc.js';
+import { Migration20261123225235_forks } from './Migration20261123225235_forks.js';
 import { Migration20261123225436_webhooks } from './Migration20261123225436_webhooks.js';
 
 export const migrationsList: MigrationObject[] = [
@@ -27,5 +29,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123192224_collaboration', class: Migration20261123192224_collaboration },
   { name: 'Migration20261123193036_proposals', class: Migration20261123193036_proposals },
   { name: 'Migration20261123193259_discussion', class: Migration20261123193259_discussion },
+  { name: 'Migration20261123224714_oidc', class: Migration20261123224714_oidc },
+  { name: 'Migration20261123225235_forks', class: Migration20261123225235_forks },
   { name: 'Migration20261123225436_webhooks', class: Migration20261123225436_webhooks },
 ];

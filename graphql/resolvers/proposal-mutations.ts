@@ -28,7 +28,7 @@ import { commitStatusOf, proposalOf, protectionOf, reviewOf } from './proposal-c
 export class ProposalMutations {
   @Mutation(() => Proposal, {
     description:
-      'Proposes merging `source` into `target` (two branches of the dataset); anyone signed in who can read it.',
+      'Proposes merging `source` into `target`, a branch of the dataset; anyone signed in who can read it. `source` is a branch of the dataset, or of `sourceDataset` (a fork of its lineage the opener can read).',
   })
   async openProposal(
     @Arg('dataset', () => String, { description: 'owner/name' }) dataset: string,
@@ -36,10 +36,19 @@ export class ProposalMutations {
     @Arg('target', () => String) target: string,
     @Arg('title', () => String) title: string,
     @Arg('body', () => String, { defaultValue: '' }) body: string,
+    @Arg('sourceDataset', () => String, {
+      nullable: true,
+      description: 'owner/name of the fork the source branch is in (default: the dataset itself)',
+    })
+    sourceDataset: string | null | undefined,
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Proposal> {
     const record = await openDataset(deps, actor, dataset, 'read');
-    return proposalOf(record, await openProposal(deps, actor, record, { source, target, title, body }));
+    const from = isGiven(sourceDataset) ? await openDataset(deps, actor, sourceDataset, 'read') : undefined;
+    return proposalOf(
+      record,
+      await openProposal(deps, actor, record, { source, target, title, body, ...(from && { sourceDataset: from }) }),
+    );
   }
 
   @Mutation(() => Review, {

@@ -5,10 +5,10 @@ import {
   getProposal,
   listProposals,
   listProtections,
+  proposalDiff,
   proposalMergeability,
   proposalStatus,
 } from '@strata/services/collaboration';
-import { diffRefs } from '@strata/services/versioning';
 import type { GraphqlContext } from '../context.js';
 import { isGiven } from './arguments.js';
 import { Account, Dataset, Diff } from '../types/object-types.js';
@@ -172,10 +172,7 @@ export class ProposalResolver {
   })
   async diff(@Root() proposal: Proposal, @Ctx() { deps }: GraphqlContext): Promise<Diff> {
     const { dataset, record } = sourceOf(proposal);
-    const status = await proposalStatus(deps, dataset, record);
-    const from = record.baseCommit ?? status.head;
-    const diff = await diffRefs(deps, dataset, from, status.head);
-    return diffOf(diff);
+    return diffOf(await proposalDiff(deps, dataset, record));
   }
 }
 

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
 import { DatasetProposalFields, ProposalResolver, ReviewResolver } from '../resolvers/proposal-resolver.js';
 import { ProposalMutations } from '../resolvers/proposal-mutations.js';
+import { DatasetForkFields, ForkMutations, ProposalSourceFields } from '../resolvers/fork-resolver.js';
 import {
   CommentResolver,
   DatasetDiscussionResolver,
@@ -37,6 +38,9 @@ export function buildStrataSchema(): Promise<GraphQLSchema> {
       ProposalResolver,
       ReviewResolver,
       ProposalMutations,
+      DatasetForkFields,
+      ForkMutations,
+      ProposalSourceFields,
       DatasetDiscussionResolver,
       IssueResolver,
       CommentResolver,

@@ -45,6 +45,10 @@ describe('strata user, token, org, team, dataset visibility and grant', () => {
       output: 'radiology/open is now public.\n',
     });
     expect((await strata('dataset', 'visibility', 'radiology/open', 'secret')).code).toBe(2);
+    expect(await strata('dataset', 'fork', 'radiology/ct', 'alice/ct')).toEqual({
+      code: 0,
+      output: 'Forked radiology/ct into alice/ct (private).\n',
+    });
 
     const alice = await strata('token', 'add', 'alice', 'pacs', '--scope', 'write');
     expect(alice.code).toBe(0);

@@ -1,16 +1,17 @@
 import type { Role, Visibility } from '@strata/models';
 import { grantRole, OPERATOR, ROLES, setVisibility, VISIBILITIES } from '@strata/services/access';
-import { createDataset } from '@strata/services/versioning';
+import { forkDataset } from '@strata/services/collaboration';
+import { createDataset, findDataset } from '@strata/services/versioning';
 import { parseCommandArgs, usageError } from './args.js';
 import type { Command } from './command.js';
 import { withVersioning } from './with-versioning.js';
 
 const USAGE =
-  'dataset create OWNER/NAME [--default-branch NAME] [--visibility public|internal|private] | dataset list | dataset visibility OWNER/NAME public|internal|private | dataset grant OWNER/NAME USER|ORG/TEAM read|write|admin';
+  'dataset create OWNER/NAME [--default-branch NAME] [--visibility public|internal|private] | dataset fork OWNER/NAME NEW_OWNER/NEW_NAME [--visibility V] | dataset list | dataset visibility OWNER/NAME public|internal|private | dataset grant OWNER/NAME USER|ORG/TEAM read|write|admin';
 
 export const datasetCommand: Command = {
   summary:
-    'Create a dataset (dataset create OWNER/NAME [--visibility V]), list them, set its visibility (dataset visibility OWNER/NAME V) or grant a role (dataset grant OWNER/NAME USER|ORG/TEAM ROLE).',
+    'Create a dataset (dataset create OWNER/NAME [--visibility V]), fork one (dataset fork OWNER/NAME NEW_OWNER/NEW_NAME), list them, set its visibility (dataset visibility OWNER/NAME V) or grant a role (dataset grant OWNER/NAME USER|ORG/TEAM ROLE).',
   async run({ config, args }) {
     const { values, positionals } = parseCommandArgs(
       args,
@@ -30,6 +31,15 @@ export const datasetCommand: Command = {
       process.stdout.write(
         `Created ${dataset.owner}/${dataset.name} (default branch ${dataset.defaultBranch}, ${dataset.visibility}).\n`,
       );
+      return 0;
+    }
+    if (verb === 'fork' && name !== undefined && third !== undefined && fourth === undefined) {
+      const fork = await withVersioning(config, async (deps) =>
+        forkDataset(deps, OPERATOR, await findDataset(deps, name), third, {
+          ...(values.visibility !== undefined && { visibility: checkVisibility(values.visibility) }),
+        }),
+      );
+      process.stdout.write(`Forked ${name} into ${fork.owner}/${fork.name} (${fork.visibility}).\n`);
       return 0;
     }
     if (verb === 'list' && name === undefined) {

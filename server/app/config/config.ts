@@ -1,4 +1,5 @@
 import type { DatabaseTarget } from '@strata/models';
+import type { OidcSettings } from '@strata/services/access';
 
 export type BlobStoreConfig =
   | { kind: 'file'; root: string }
@@ -30,6 +31,10 @@ export interface Config {
     qidoDefaultLimit: number;
     stowBodyLimit: number;
   };
+  /** The URL browsers reach Strata at (PUBLIC_URL), if configured. */
+  publicUrl: URL | undefined;
+  /** OIDC sign-in, when OIDC_ISSUER is set. */
+  oidc: OidcSettings | undefined;
   /** Record DICOMweb reads of data in the audit log. */
   auditReads: boolean;
   /** The job system: run its consumers in `serve`, and how often idle ones poll. */

@@ -68,6 +68,45 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env, { cwd })).toThrow(message);
   });
 
+  it('builds OIDC sign-in from OIDC_* and the redirect URI from PUBLIC_URL', () => {
+    const env = { PUBLIC_URL: 'https://strata.example.org/', OIDC_ISSUER: 'https://idp.example.org/realms/lab' };
+    expect(loadConfig({ ...env, OIDC_CLIENT_ID: 'strata' }, { cwd }).oidc).toEqual({
+      issuer: new URL('https://idp.example.org/realms/lab'),
+      clientId: 'strata',
+      clientSecret: undefined,
+      scopes: 'openid profile email',
+      redirectUri: 'https://strata.example.org/auth/oidc/callback',
+      usernameClaim: 'preferred_username',
+      allowSignup: true,
+      allowInsecure: false,
+    });
+    expect(loadConfig({}, { cwd }).oidc).toBeUndefined();
+  });
+
+  it.each([
+    [
+      { OIDC_ISSUER: 'https://idp.example.org', PUBLIC_URL: 'https://s.example.org' },
+      'OIDC_ISSUER needs OIDC_CLIENT_ID',
+    ],
+    [{ OIDC_ISSUER: 'https://idp.example.org', OIDC_CLIENT_ID: 'strata' }, 'OIDC_ISSUER needs PUBLIC_URL'],
+    [
+      { OIDC_ISSUER: 'http://idp.example.org', OIDC_CLIENT_ID: 'strata', PUBLIC_URL: 'https://s.example.org' },
+      'OIDC_ISSUER must be https://',
+    ],
+    [
+      { OIDC_ISSUER: 'https://idp.example.org', OIDC_CLIENT_ID: 'c', PUBLIC_URL: 'https://s', OIDC_SCOPES: 'email' },
+      'OIDC_SCOPES must include openid',
+    ],
+    [
+      { OIDC_CLIENT_ID: 'strata', OIDC_CLIENT_SECRET: 's' },
+      'OIDC_CLIENT_ID, OIDC_CLIENT_SECRET set without OIDC_ISSUER',
+    ],
+    [{ PUBLIC_URL: 'strata.example.org' }, 'PUBLIC_URL must be an http(s) URL'],
+  ])('refuses the OIDC settings %j', (env, message) => {
+    expect(() => loadConfig(env, { cwd })).toThrow(expect.objectContaining({ code: 'config.invalid' }));
+    expect(() => loadConfig(env, { cwd })).toThrow(message);
+  });
+
   it('reports every bad value at once, in one line', () => {
     expect(() => loadConfig({ PORT: 'x', SHUTDOWN_TIMEOUT: '0' }, { cwd })).toThrow(
       /^Invalid configuration: PORT must be .*; SHUTDOWN_TIMEOUT must be an integer from 1 to 3600, got "0"\.$/,

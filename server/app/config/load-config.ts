@@ -4,6 +4,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseS3Url } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
+import type { OidcSettings } from '@strata/services/access';
 import type { BlobStoreConfig, Config } from './config.js';
 import { settings, type Setting, type SettingName } from './settings.js';
 
@@ -68,6 +69,8 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
       qidoDefaultLimit: Math.min(values.qidoDefaultLimit ?? 1000, values.qidoMaxLimit ?? 1000),
       stowBodyLimit: values.stowBodyLimit ?? 4 * 1024 ** 3,
     },
+    publicUrl: values.publicUrl,
+    oidc: oidcSettings(values),
     auditReads: values.auditReads ?? true,
     jobs: { consume: values.jobsConsume ?? true, pollSeconds: values.jobsPollInterval ?? 2 },
     webhooks: {
@@ -79,6 +82,42 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
     telemetry: values.otel === undefined ? hasExporter : !values.otel,
     author: values.author ?? defaultAuthor(),
     version,
+  };
+}
+
+/** The path of the OIDC callback, below PUBLIC_URL: the redirect URI to register at the provider. */
+export const OIDC_CALLBACK_PATH = '/auth/oidc/callback';
+
+function oidcSettings(values: Values): OidcSettings | undefined {
+  const { oidcIssuer: issuer, oidcClientId: clientId, publicUrl } = values;
+  const invalid = (problem: string) =>
+    new StrataError('config.invalid', 'invalid', `Invalid configuration: ${problem}.`);
+  if (issuer === undefined) {
+    const stray = (['oidcClientId', 'oidcClientSecret', 'oidcScopes', 'oidcUsernameClaim'] as const).filter(
+      (name) => values[name] !== undefined,
+    );
+    if (stray.length > 0) {
+      throw invalid(`${stray.map((name) => settings[name].env).join(', ')} set without OIDC_ISSUER`);
+    }
+    return undefined;
+  }
+  if (clientId === undefined) throw invalid('OIDC_ISSUER needs OIDC_CLIENT_ID');
+  if (publicUrl === undefined) throw invalid('OIDC_ISSUER needs PUBLIC_URL (the redirect URI is built from it)');
+  const allowInsecure = values.oidcAllowInsecure ?? false;
+  if (issuer.protocol === 'http:' && !allowInsecure) {
+    throw invalid('OIDC_ISSUER must be https:// (set OIDC_ALLOW_INSECURE=true only for a development provider)');
+  }
+  const scopes = (values.oidcScopes ?? 'openid profile email').split(/\s+/).filter((scope) => scope !== '');
+  if (!scopes.includes('openid')) throw invalid(`OIDC_SCOPES must include openid, got ${scopes.join(' ')}`);
+  return {
+    issuer,
+    clientId,
+    clientSecret: values.oidcClientSecret,
+    scopes: scopes.join(' '),
+    redirectUri: `${publicUrl.href.replace(/\/+$/, '')}${OIDC_CALLBACK_PATH}`,
+    usernameClaim: values.oidcUsernameClaim ?? 'preferred_username',
+    allowSignup: values.oidcAllowSignup ?? true,
+    allowInsecure,
   };
 }
 

@@ -79,6 +79,19 @@ export const postgresUrl: Parser<string> = (raw) => {
   return { ok: false, expected: 'a URL such as postgres://user:password@host:5432/database' };
 };
 
+/** An `http://` or `https://` URL without query or fragment, kept as written (an issuer must match exactly). */
+export const httpUrl: Parser<URL> = (raw) => {
+  try {
+    const url = new URL(String(raw).trim());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.search === '' && url.hash === '') {
+      return { ok: true, value: url };
+    }
+  } catch {
+    // fall through to the message below
+  }
+  return { ok: false, expected: 'an http(s) URL without query, such as https://strata.example.org' };
+};
+
 /** `*`, `false`/`off`, or a comma-separated list of origins. */
 export const corsOrigins: Parser<'*' | false | string[]> = (raw) => {
   const value = String(raw).trim();

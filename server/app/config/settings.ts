@@ -1,4 +1,15 @@
-import { boolean, byteSize, corsOrigins, integer, oneOf, person, postgresUrl, text, type Parser } from './parsers.js';
+import {
+  boolean,
+  byteSize,
+  corsOrigins,
+  httpUrl,
+  integer,
+  oneOf,
+  person,
+  postgresUrl,
+  text,
+  type Parser,
+} from './parsers.js';
 
 export interface Setting<T> {
   /** The environment variable; it wins over the config file. */
@@ -125,7 +136,7 @@ export const settings = {
     'jobsPollInterval',
     integer(1, 300),
     '2',
-    'Seconds between an idle job consumer’s looks for work (a send in the same process wakes it at once).',
+    'Seconds between an idle job consumer’s looks for work besides being woken when a job commits; also how soon a due retry starts.',
   ),
   webhookTimeout: setting(
     'WEBHOOK_TIMEOUT',
@@ -147,6 +158,56 @@ export const settings = {
     integer(0, 3600),
     '10',
     'Seconds before the first retry of a webhook delivery, doubling (with jitter) for each next one up to an hour; 0 retries at once.',
+  ),
+  publicUrl: setting(
+    'PUBLIC_URL',
+    'publicUrl',
+    httpUrl,
+    '(unset)',
+    'The URL browsers reach Strata at (behind a proxy: the proxy’s), e.g. https://strata.example.org; needed for OIDC.',
+  ),
+  oidcIssuer: setting(
+    'OIDC_ISSUER',
+    'oidcIssuer',
+    httpUrl,
+    '(unset: no OIDC sign-in)',
+    'OpenID provider to sign users in with (its issuer URL, where /.well-known/openid-configuration is).',
+  ),
+  oidcClientId: setting('OIDC_CLIENT_ID', 'oidcClientId', text, '(unset)', 'Client id registered at the provider.'),
+  oidcClientSecret: setting(
+    'OIDC_CLIENT_SECRET',
+    'oidcClientSecret',
+    text,
+    '(unset: public client)',
+    'Client secret registered at the provider (sent as client_secret_basic).',
+  ),
+  oidcScopes: setting(
+    'OIDC_SCOPES',
+    'oidcScopes',
+    text,
+    'openid profile email',
+    'Scopes asked for at sign-in (space-separated; must include openid).',
+  ),
+  oidcUsernameClaim: setting(
+    'OIDC_USERNAME_CLAIM',
+    'oidcUsernameClaim',
+    text,
+    'preferred_username',
+    'ID token claim a new user’s login is made from (made valid and unique).',
+  ),
+  oidcAllowSignup: setting(
+    'OIDC_ALLOW_SIGNUP',
+    'oidcAllowSignup',
+    boolean,
+    'true',
+    'Create a user at the first OIDC sign-in of an unknown identity (false: only identities already linked).',
+  ),
+  oidcAllowInsecure: setting(
+    'OIDC_ALLOW_INSECURE',
+    'oidcAllowInsecure',
+    boolean,
+    'false',
+    'Allow an http:// OIDC_ISSUER: for development and tests only, never in production.',
   ),
   shutdownTimeout: setting(
     'SHUTDOWN_TIMEOUT',

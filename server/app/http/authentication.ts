@@ -1,6 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ANONYMOUS, authenticate, type Actor, type Credentials } from '@strata/services/access';
 import type { VersioningDeps } from '@strata/services/versioning';
+import { cookieIn } from './cookies.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route reads no credentials (a sign-in): a stale session cookie must not stop it. */
+    ignoresCredentials?: boolean;
+  }
+}
 
 /** The web app's session cookie. */
 export const SESSION_COOKIE = 'strata_session';
@@ -21,6 +29,7 @@ export function registerAuthentication(app: FastifyInstance, deps: VersioningDep
   app.addHook('onRequest', async (request) => {
     // A CORS preflight carries no credentials, and must succeed for the real request to be sent.
     if (request.method === 'OPTIONS') return;
+    if (request.routeOptions.config.ignoresCredentials === true) return;
     actors.set(request, await authenticate(deps, credentialsOf(request)));
   });
 }
@@ -53,20 +62,5 @@ export function sessionSecretOf(request: FastifyRequest): string | undefined {
 
 /** The session secret in a `Cookie` header (a WebSocket upgrade is no Fastify request). */
 export function sessionSecretIn(cookieHeader: string | undefined): string | undefined {
-  return cookie(cookieHeader, SESSION_COOKIE);
-}
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const pair of header?.split(';') ?? []) {
-    const at = pair.indexOf('=');
-    if (at > 0 && pair.slice(0, at).trim() === name) {
-      const value = pair.slice(at + 1).trim();
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return value; // malformed escapes: matches no session, so the request is refused as such
-      }
-    }
-  }
-  return undefined;
+  return cookieIn(cookieHeader, SESSION_COOKIE);
 }

@@ -50,7 +50,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
 export function sendError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const body = toBody(error, request);
   const status = HTTP_STATUS[body.kind];
-  if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
+  // A server Strata depends on failing (an OpenID provider) is worth a warning with its cause, not a bug.
+  if (body.kind === 'bad_gateway') request.log.warn({ err: error }, 'an upstream server failed');
+  else if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   // Every 401 says how to authenticate (RFC 9110 11.6.1).
   if (status === 401) void reply.header('www-authenticate', AUTH_CHALLENGE);

@@ -98,3 +98,15 @@ describe('password sign-in (the web app’s session cookie)', () => {
     expect((await viewer('strata_session=%E0%A4%A')).status).toBe(401);
   });
 });
+
+describe('without OIDC configured', () => {
+  it('offers passwords only, and answers the OIDC routes 404 oidc.not_configured', async () => {
+    const providers = await fetch(`${server.url}/auth/providers`);
+    expect(await providers.json()).toEqual({ password: true, oidc: null });
+    for (const path of ['/auth/oidc/login?returnTo=/', '/auth/oidc/callback?code=x&state=y']) {
+      const response = await fetch(`${server.url}${path}`, { redirect: 'manual' });
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: 'oidc.not_configured' } });
+    }
+  });
+});

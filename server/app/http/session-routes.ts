@@ -3,6 +3,7 @@ import { StrataError } from '@strata/modules/errors';
 import { signIn, signOut } from '@strata/services/access';
 import type { VersioningDeps } from '@strata/services/versioning';
 import { SESSION_COOKIE, sessionSecretOf } from './authentication.js';
+import { secretCookie } from './cookies.js';
 
 /** Where the web app signs in (POST) and out (DELETE). */
 export const SESSION_PATH = '/auth/session';
@@ -47,17 +48,7 @@ function credentialsIn(body: unknown): { login: string; password: string } {
   return { login, password };
 }
 
-/** The session cookie; `Secure` when the request came over https (directly or per X-Forwarded-Proto). */
-function sessionCookie(request: FastifyRequest, secret: string, expires: Date): string {
-  const forwarded = request.headers['x-forwarded-proto'];
-  const https =
-    request.protocol === 'https' || (typeof forwarded === 'string' && forwarded.split(',')[0]?.trim() === 'https');
-  return [
-    `${SESSION_COOKIE}=${encodeURIComponent(secret)}`,
-    'Path=/',
-    'HttpOnly',
-    'SameSite=Lax',
-    `Expires=${expires.toUTCString()}`,
-    ...(https ? ['Secure'] : []),
-  ].join('; ');
+/** The session cookie (an expiry in the past deletes it). */
+export function sessionCookie(request: FastifyRequest, secret: string, expires: Date): string {
+  return secretCookie(request, SESSION_COOKIE, secret, expires);
 }

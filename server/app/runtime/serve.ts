@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import { ReadAuditor, type DataRead } from '@strata/services/audit';
+import { OidcProvider } from '@strata/services/access';
 import { EventHub } from '@strata/services/events';
 import { startJobQueue, type JobQueue } from '@strata/models';
 import { startWebhookConsumers, type WebhookConsumers } from '@strata/services/webhooks';
@@ -10,6 +11,7 @@ import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
 import { registerGraphql } from '../http/graphql-route.js';
 import { registerReleaseRoutes } from '../http/release-routes.js';
+import { registerOidcRoutes } from '../http/oidc-routes.js';
 import { registerSessionRoutes } from '../http/session-routes.js';
 import { createHttpServer } from '../http/http-server.js';
 import { createMetricsRegistry } from '../http/metrics.js';
@@ -100,6 +102,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     }),
   );
   registerSessionRoutes(http, deps);
+  registerOidcRoutes(http, deps, config.oidc === undefined ? undefined : new OidcProvider(config.oidc));
   registerReleaseRoutes(http, deps);
   const events = new EventHub(deps, {
     onError: (error, what) => logger.warn({ err: error }, `${what} failed; retrying`),
@@ -129,6 +132,9 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const port = typeof address === 'object' && address !== null ? address.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   logger.info({ url }, 'strata is serving');
+  if (config.oidc?.allowInsecure === true) {
+    logger.warn('OIDC_ALLOW_INSECURE is on: OIDC sign-in may use plain http, for development and tests only');
+  }
   if ((await system.database.read().accounts.countUsers()) === 0) {
     logger.warn(
       'no users yet: create the first admin with `strata user add LOGIN --email EMAIL --admin`, then a token with `strata token add LOGIN NAME --scope write`',

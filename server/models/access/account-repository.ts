@@ -74,6 +74,12 @@ export class AccountRepository {
     return rows[0] === undefined ? undefined : fromRow(rows[0]);
   }
 
+  /** Whether an account has this email (as stored). */
+  async emailTaken(email: string): Promise<boolean> {
+    const rows = await this.em.execute<unknown[]>('select 1 from account where email = ?', [email]);
+    return rows.length > 0;
+  }
+
   async findById(id: string): Promise<AccountRecord | undefined> {
     const rows = await this.em.execute<Row[]>(`select ${COLUMNS} from account where id = ?`, [id]);
     return rows[0] === undefined ? undefined : fromRow(rows[0]);

@@ -10,6 +10,8 @@ export type CheckState = 'pending' | 'success' | 'failure' | 'error';
 
 /** What a proposal proposes, beside its thread. */
 export interface ProposalFields {
+  /** The dataset of the source branch: the proposal's own or a fork in its lineage; null once that fork is deleted. */
+  sourceDatasetId: string | null;
   sourceBranch: string;
   targetBranch: string;
   headCommit: Digest;
@@ -58,6 +60,7 @@ export interface CommitStatusRecord {
 }
 
 interface ProposalRow extends ThreadRow {
+  source_dataset_id: string | null;
   source_branch: string;
   target_branch: string;
   head_commit: Uint8Array;
@@ -69,7 +72,7 @@ interface ProposalRow extends ThreadRow {
 }
 
 const PROPOSAL_SELECT = `select t.id, t.dataset_id, t.number, t.kind, t.title, t.body, t.author_id, t.state,
-  t.created_at, t.updated_at, t.closed_at, p.source_branch, p.target_branch, p.head_commit, p.base_commit,
+  t.created_at, t.updated_at, t.closed_at, p.source_dataset_id, p.source_branch, p.target_branch, p.head_commit, p.base_commit,
   p.merge_commit, p.merge_method, p.merged_by_id, p.merged_at
   from proposal p join thread t on t.id = p.thread_id`;
 
@@ -80,11 +83,12 @@ export class ProposalRepository {
   /** Records what a new proposal thread proposes (the thread is created first, in the same transaction). */
   async create(threadId: string, datasetId: string, fields: ProposalFields): Promise<void> {
     await this.em.execute(
-      `insert into proposal (thread_id, dataset_id, source_branch, target_branch, head_commit, base_commit,
-        merge_commit, merge_method, merged_by_id, merged_at) values (?, ?, ?, ?, ?, ?, null, null, null, null)`,
+      `insert into proposal (thread_id, dataset_id, source_dataset_id, source_branch, target_branch, head_commit,
+        base_commit, merge_commit, merge_method, merged_by_id, merged_at) values (?, ?, ?, ?, ?, ?, ?, null, null, null, null)`,
       [
         threadId,
         datasetId,
+        fields.sourceDatasetId,
         fields.sourceBranch,
         fields.targetBranch,
         toBytes(fields.headCommit),
@@ -132,6 +136,20 @@ export class ProposalRepository {
       [datasetId, branch, branch],
     );
     return rows.map(proposalOf);
+  }
+
+  /**
+   * Whether a commit is the source head of an open proposal into the dataset (as last seen, or
+   * its source branch's head now): a fork's commit the dataset's checks and comments may name.
+   */
+  async isProposedHead(datasetId: string, commit: Digest): Promise<boolean> {
+    const rows = await this.em.execute<unknown[]>(
+      `select 1 from proposal p join thread t on t.id = p.thread_id
+        left join ref r on r.dataset_id = p.source_dataset_id and r.name = p.source_branch and r.kind = 'branch'
+        where t.dataset_id = ? and t.state = 'open' and (p.head_commit = ? or r.commit_id = ?) limit 1`,
+      [datasetId, toBytes(commit), toBytes(commit)],
+    );
+    return rows.length > 0;
   }
 
   async setHead(threadId: string, head: Digest): Promise<void> {
@@ -326,6 +344,7 @@ export class ProposalRepository {
 function proposalOf(row: ProposalRow): ProposalRecord {
   return {
     thread: threadOf(row),
+    sourceDatasetId: row.source_dataset_id,
     sourceBranch: row.source_branch,
     targetBranch: row.target_branch,
     headCommit: toHex(row.head_commit) as Digest,

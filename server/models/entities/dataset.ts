@@ -13,6 +13,13 @@ export const DatasetSchema = defineEntity({
     /** Who may read it without a grant: anyone (`public`), any signed-in user (`internal`), or no one. */
     visibility: p.enum(['private', 'internal', 'public'] as const).default('private'),
     createdAt: p.datetime().onCreate(() => new Date()),
+    /** The dataset this one was forked from (null for an original, or when that one was deleted). */
+    forkedFrom: () => p.manyToOne(DatasetSchema).nullable().deleteRule('set null').index('dataset_forked_from_index'),
+    /**
+     * The original at the root of its forks (null for an original: its lineage is itself). Kept
+     * when a dataset in between is deleted, so proposals between forks still see one lineage.
+     */
+    lineageId: p.uuid().nullable(),
   },
 });
 

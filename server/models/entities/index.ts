@@ -1,5 +1,6 @@
 import { AccountSchema, OrgMemberSchema, TeamMemberSchema, TeamSchema } from './account.js';
 import { ApiTokenSchema, SessionSchema } from './credentials.js';
+import { AccountIdentitySchema, OidcFlowSchema } from './identity.js';
 import { DatasetSchema } from './dataset.js';
 import { DatasetCommitSchema } from './dataset-commit.js';
 import { AuditEventSchema, AuditHeadSchema } from './audit.js';
@@ -28,6 +29,7 @@ import { StoredFileSchema, StoredObjectSchema } from './stored-object.js';
 
 export { Account, OrgMember, Team, TeamMember } from './account.js';
 export { ApiToken, Session } from './credentials.js';
+export { AccountIdentity, OidcFlow } from './identity.js';
 export { Dataset } from './dataset.js';
 export { DatasetCommit } from './dataset-commit.js';
 export { AuditEvent, AuditHead } from './audit.js';
@@ -70,6 +72,8 @@ export const entities = [
   DatasetGrantSchema,
   ApiTokenSchema,
   SessionSchema,
+  AccountIdentitySchema,
+  OidcFlowSchema,
   DatasetCommitSchema,
   AuditEventSchema,
   AuditHeadSchema,

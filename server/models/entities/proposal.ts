@@ -5,7 +5,7 @@ import { ThreadSchema } from './thread.js';
 
 /**
  * A change proposal: the thread (kind `proposal`) it is, and what it proposes — merging the
- * source branch into the target branch of the same dataset. Commit ids are raw 32-byte SHA-256.
+ * source branch (of the same dataset, or of a fork in its lineage) into the target branch. Commit ids are raw 32-byte SHA-256.
  * `headCommit` is the source head last seen (at opening, at each review, at merge): it keeps what
  * was proposed reachable (a gc root while open) even if the source branch is deleted.
  */
@@ -16,6 +16,9 @@ export const ProposalSchema = defineEntity({
   properties: {
     thread: () => p.oneToOne(ThreadSchema).primary().owner().deleteRule('cascade'),
     dataset: () => p.manyToOne(DatasetSchema).deleteRule('cascade'),
+    /** The dataset the source branch is in: the proposal's own, or a fork (null once that fork is deleted). */
+    sourceDataset: () =>
+      p.manyToOne(DatasetSchema).nullable().deleteRule('set null').index('proposal_source_dataset_index'),
     sourceBranch: p.string().length(255),
     targetBranch: p.string().length(255),
     headCommit: p.blob().columnType('bytea'),

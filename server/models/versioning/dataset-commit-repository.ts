@@ -16,6 +16,25 @@ export class DatasetCommitRepository {
     );
   }
 
+  /** Gives a new fork every commit of the dataset it is forked from (one statement). */
+  async copy(fromDatasetId: string, toDatasetId: string): Promise<void> {
+    await this.em.execute(
+      'insert into dataset_commit (dataset_id, commit_id) select ?, commit_id from dataset_commit where dataset_id = ? on conflict do nothing',
+      [toDatasetId, fromDatasetId],
+      'run',
+    );
+  }
+
+  /** Which of these commits the dataset holds. */
+  async held(datasetId: string, commits: readonly Digest[]): Promise<Set<Digest>> {
+    if (commits.length === 0) return new Set();
+    const rows = await this.em.execute<{ commit_id: Uint8Array }[]>(
+      `select commit_id from dataset_commit where dataset_id = ? and commit_id in (${commits.map(() => '?').join(', ')})`,
+      [datasetId, ...commits.map(toBytes)],
+    );
+    return new Set(rows.map((row) => toHex(row.commit_id) as Digest));
+  }
+
   /** The dataset's commit ids starting with a hex prefix (a full id included), at most `limit`. */
   async withPrefix(datasetId: string, prefix: string, limit = 2): Promise<Digest[]> {
     const low = toBytes(prefix.length % 2 === 0 ? prefix : `${prefix}0`);

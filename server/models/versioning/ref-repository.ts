@@ -46,6 +46,15 @@ export class RefRepository {
     }
   }
 
+  /** Gives a new fork the branches and tags of the dataset it is forked from, at the same commits. */
+  async copy(fromDatasetId: string, toDatasetId: string, at: Date): Promise<void> {
+    await this.em.execute(
+      'insert into ref (dataset_id, name, kind, commit_id, updated_at) select ?, name, kind, commit_id, ? from ref where dataset_id = ?',
+      [toDatasetId, at, fromDatasetId],
+      'run',
+    );
+  }
+
   /** Deletes a branch (never a tag); the commit it pointed at, or undefined if there was no such branch. */
   async deleteBranch(datasetId: string, name: string): Promise<Digest | undefined> {
     const rows = await this.em.execute<{ commit_id: Uint8Array }[]>(

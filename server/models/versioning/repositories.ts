@@ -10,6 +10,7 @@ import { LabelRepository } from '../collaboration/label-repository.js';
 import { ReleaseRepository } from '../collaboration/release-repository.js';
 import { WebhookRepository } from '../webhooks/webhook-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
+import { IdentityRepository } from '../access/identity-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
 import { SeriesMetadataRepository } from '../dicomweb/series-metadata-repository.js';
 import { QidoIndexRepository } from '../qido/index-repository.js';
@@ -35,6 +36,7 @@ export interface VersioningRepositories {
   accounts: AccountRepository;
   memberships: MembershipRepository;
   credentials: CredentialRepository;
+  identities: IdentityRepository;
   audit: AuditRepository;
   numbers: NumberRepository;
   threads: ThreadRepository;
@@ -68,6 +70,7 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     accounts: new AccountRepository(em),
     memberships: new MembershipRepository(em),
     credentials: new CredentialRepository(em),
+    identities: new IdentityRepository(em),
     audit: new AuditRepository(em),
     numbers: new NumberRepository(em),
     threads: new ThreadRepository(em),

@@ -16,6 +16,8 @@ export const HTTP_STATUS: Readonly<Record<ErrorKind, number>> = {
   unsupported_media_type: 415,
   range_not_satisfiable: 416,
   unavailable: 503,
+  /** A server Strata depends on (an OpenID provider) failed or answered wrongly. */
+  bad_gateway: 502,
   internal: 500,
 };
 

@@ -17,6 +17,7 @@ export type ErrorKind =
   | 'unsupported_media_type'
   | 'range_not_satisfiable'
   | 'unavailable'
+  | 'bad_gateway'
   | 'internal';
 
 export interface StrataErrorOptions {

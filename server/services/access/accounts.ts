@@ -7,8 +7,10 @@ import { requireSiteAdmin } from './require-access.js';
 import { hashPassword } from './secrets.js';
 import { recordEvent } from '../audit/audit.js';
 
-const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
+/** What a login (and a team name) may be: 1–100 letters, digits, '.', '_' or '-', starting with a letter or digit. */
+export const LOGIN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+/** What an email must look like (the provider or the administrator vouches for the rest). */
+export const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 export interface NewUser {
   login: string;
@@ -164,6 +166,25 @@ async function findAccount(deps: VersioningDeps, login: string): Promise<Account
       details: { login },
     });
   }
+  return account;
+}
+
+/**
+ * The account `login` if the actor may create datasets owned by it (a fork, a new dataset): their
+ * own account, an organization they own, any account for site admins and the operator. A token
+ * must be unrestricted to a dataset and of write scope or more.
+ */
+export async function requireDatasetOwner(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
+  if (actor.kind === 'anonymous') throw authRequired();
+  const account = await findAccount(deps, login);
+  if (actor.kind === 'operator') return account;
+  const tokenAllows = actor.token === undefined || (actor.token.datasetId === null && actor.token.scope !== 'read');
+  const owns =
+    actor.siteAdmin ||
+    account.id === actor.userId ||
+    (account.kind === 'organization' &&
+      (await deps.database.read().memberships.orgRole(account.id, actor.userId)) === 'owner');
+  if (!tokenAllows || !owns) throw forbidden('admin', `the account ${account.login}`);
   return account;
 }
 

@@ -7,6 +7,7 @@ export {
   createTeam,
   createUser,
   listUsers,
+  requireDatasetOwner,
   setUserDisabled,
   type NewUser,
 } from './accounts.js';
@@ -20,3 +21,5 @@ export { signIn, signOut } from './sessions.js';
 export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
 export { visibleDatasets, type DatasetPage } from './visible-datasets.js';
 export { authorOf } from './author-of.js';
+export { OidcProvider, type OidcSettings } from './oidc-provider.js';
+export { finishOidcSignIn, OIDC_FLOW_LIFETIME_MS, safeReturnTo, startOidcSignIn } from './oidc-sign-in.js';

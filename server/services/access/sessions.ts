@@ -1,3 +1,4 @@
+import type { VersioningRepositories } from '@strata/models';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import type { UserActor } from './actor.js';
 import { authenticate, SESSION_LIFETIME_MS } from './authenticate.js';
@@ -11,13 +12,27 @@ export async function signIn(
   password: string,
 ): Promise<{ actor: UserActor; secret: string; expiresAt: Date }> {
   const actor = await authenticate(deps, { kind: 'password', login, password });
+  const session = await deps.database.transaction((repositories) =>
+    startSession(repositories, deps, actor, 'password'),
+  );
+  return { actor, ...session };
+}
+
+/**
+ * Opens a web session for a user inside the caller's transaction, with its `session.created`
+ * event naming how the user signed in (`password` or `oidc`); answers the cookie's secret.
+ */
+export async function startSession(
+  repositories: VersioningRepositories,
+  deps: VersioningDeps,
+  actor: UserActor,
+  method: 'password' | 'oidc',
+): Promise<{ secret: string; expiresAt: Date }> {
   const secret = newSessionSecret();
   const expiresAt = new Date(deps.now().getTime() + SESSION_LIFETIME_MS);
-  await deps.database.transaction(async (repositories) => {
-    await repositories.credentials.createSession(actor.userId, secretHash(secret), expiresAt);
-    await recordEvent(repositories, deps, actor, 'session.created', { subject: `user:${actor.login}` });
-  });
-  return { actor, secret, expiresAt };
+  await repositories.credentials.createSession(actor.userId, secretHash(secret), expiresAt);
+  await recordEvent(repositories, deps, actor, 'session.created', { subject: `user:${actor.login}`, data: { method } });
+  return { secret, expiresAt };
 }
 
 /**

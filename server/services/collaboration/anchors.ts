@@ -2,7 +2,7 @@ import type { CommentAnchor, DatasetRecord } from '@strata/models';
 import { StrataError } from '@strata/modules/errors';
 import { entryAt, NodeStaging } from '@strata/modules/objects';
 import { readCommit } from '../versioning/commit-store.js';
-import { resolveRef } from '../versioning/refs.js';
+import { resolveProposable } from './proposals.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 
 /** What a client asks to anchor a comment to; `commit` must be a full commit id of the dataset. */
@@ -18,7 +18,8 @@ export interface AnchorRequest {
 const UID = /^(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))*$/;
 
 /**
- * Checks an anchor against the dataset: the commit is one of its own, each UID is well formed and
+ * Checks an anchor against the dataset: the commit is one of its own (or one an open proposal
+ * into it proposes from a fork), each UID is well formed and
  * names a study, series or instance present in that commit's tree, the frame is within the
  * instance's NumberOfFrames when its metadata is indexed, and a region is a point or a rectangle
  * of non-negative pixel coordinates. `anchor.invalid` or `anchor.not_found` otherwise.
@@ -46,7 +47,7 @@ export async function checkAnchor(
   }
   if (request.region !== undefined) checkRegion(request);
 
-  const resolved = await resolveRef(deps, dataset, request.commit).catch((error: unknown) => {
+  const resolved = await resolveProposable(deps, dataset, request.commit).catch((error: unknown) => {
     if (error instanceof StrataError && error.code === 'ref.not_found')
       notFound(`No commit ${request.commit} in ${dataset.owner}/${dataset.name}.`);
     throw error;

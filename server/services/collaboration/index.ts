@@ -4,6 +4,7 @@ export {
   listProposals,
   mergeProposal,
   openProposal,
+  proposalDiff,
   proposalMergeability,
   proposalStatus,
   reviewProposal,
@@ -54,3 +55,4 @@ export {
 export type { Page } from './page-cursor.js';
 export { MAX_BODY, MAX_TITLE } from './text-limits.js';
 export { commitEvent, createBranchAs, createTagAs, deleteBranchAs } from './ref-changes.js';
+export { forkDataset, forksOf, readableDataset, type ReadableDataset } from './forks.js';

@@ -17,8 +17,10 @@ import { requireAccess } from '../access/require-access.js';
 import { roleOf } from '../access/role-of.js';
 import { recordEvent } from '../audit/audit.js';
 import { merge, previewMerge, type MergeConflict } from '../versioning/merge.js';
+import { diffCommits, type RefDiff } from '../versioning/diff-refs.js';
+import { requireSameLineage } from '../versioning/lineage.js';
 import { mergeBase } from '../versioning/merge-base.js';
-import { deleteBranch } from '../versioning/refs.js';
+import { deleteBranch, resolveRef, type ResolvedRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { protectionFor } from './protection.js';
 import { refEvent } from './ref-changes.js';
@@ -27,6 +29,8 @@ import { authorIdOf, requireSignedIn, threadNotFound } from './thread-access.js'
 import { subjectOf } from './threads.js';
 
 export interface NewProposal {
+  /** The dataset of the source branch when it is not the target's: a dataset of its lineage (a fork). */
+  sourceDataset?: DatasetRecord;
   source: string;
   target: string;
   title: string;
@@ -34,8 +38,10 @@ export interface NewProposal {
 }
 
 /**
- * Opens a change proposal to merge `source` into `target`, two branches of the dataset (anyone
- * signed in who can read it). Refused when the source adds nothing to the target
+ * Opens a change proposal to merge `source` into `target`, a branch of the dataset (anyone
+ * signed in who can read it). The source is a branch of the same dataset, or of another dataset
+ * of its lineage the opener can read (`dataset.unrelated` otherwise): opening shares the source's
+ * commits with the target's readers, as a pull request from a fork does. Refused when the source adds nothing to the target
  * (`proposal.nothing_to_merge`) or when the same pair already has an open one (`proposal.exists`).
  */
 export async function openProposal(
@@ -48,12 +54,16 @@ export async function openProposal(
   requireSignedIn(actor);
   const title = checkTitle(proposal.title);
   const body = checkBody(proposal.body ?? '');
-  if (proposal.source === proposal.target) {
+  const from = proposal.sourceDataset ?? dataset;
+  if (from.id !== dataset.id) {
+    requireSameLineage(dataset, from);
+    await requireAccess(deps, actor, from, 'read');
+  } else if (proposal.source === proposal.target) {
     throw new StrataError('proposal.same_branch', 'invalid', 'The source and target branches are the same branch.');
   }
   const read = deps.database.read();
   const [source, target] = await Promise.all([
-    branchHead(read, dataset, proposal.source),
+    branchHead(read, from, proposal.source),
     branchHead(read, dataset, proposal.target),
   ]);
   const base = await mergeBase(read, target, source);
@@ -66,7 +76,9 @@ export async function openProposal(
   }
   return deps.database.transaction(async (repositories) => {
     const open = await repositories.proposals.openOn(dataset.id, proposal.source);
-    const twin = open.find((p) => p.sourceBranch === proposal.source && p.targetBranch === proposal.target);
+    const twin = open.find(
+      (p) => p.sourceDatasetId === from.id && p.sourceBranch === proposal.source && p.targetBranch === proposal.target,
+    );
     if (twin !== undefined) {
       throw new StrataError(
         'proposal.exists',
@@ -82,6 +94,7 @@ export async function openProposal(
       deps.now(),
     );
     const fields = {
+      sourceDatasetId: from.id,
       sourceBranch: proposal.source,
       targetBranch: proposal.target,
       headCommit: source,
@@ -95,7 +108,14 @@ export async function openProposal(
     await recordEvent(repositories, deps, actor, 'proposal.opened', {
       datasetId: dataset.id,
       subject: subjectOf(dataset, thread.number),
-      data: { number: thread.number, source: proposal.source, target: proposal.target, head: source, title },
+      data: {
+        number: thread.number,
+        source: proposal.source,
+        ...(from.id !== dataset.id && { sourceDataset: `${from.owner}/${from.name}` }),
+        target: proposal.target,
+        head: source,
+        title,
+      },
     });
     return { thread, ...fields };
   });
@@ -169,7 +189,7 @@ export async function reviewProposal(
         'The author of a proposal cannot approve it or request changes to it; comment instead.',
       );
     }
-    const head = await sourceHead(repositories, dataset, proposal);
+    const head = await sourceHead(repositories, proposal);
     if (review.commit !== undefined && !head.startsWith(review.commit.toLowerCase())) {
       throw headMoved(proposal, head);
     }
@@ -245,9 +265,9 @@ export async function setProposalState(
     }
     if (proposal.thread.state === state) return proposal;
     if (state === 'open') {
-      await sourceHead(repositories, dataset, proposal);
+      await sourceHead(repositories, proposal);
       const twin = (await repositories.proposals.openOn(dataset.id, proposal.sourceBranch)).find(
-        (p) => p.targetBranch === proposal.targetBranch,
+        (p) => p.sourceDatasetId === proposal.sourceDatasetId && p.targetBranch === proposal.targetBranch,
       );
       if (twin !== undefined) {
         throw new StrataError(
@@ -306,7 +326,7 @@ export async function proposalStatus(
 ): Promise<ProposalStatus> {
   const read = deps.database.read();
   const [source, target, rule, allReviews] = await Promise.all([
-    read.refs.get(dataset.id, proposal.sourceBranch),
+    proposal.sourceDatasetId === null ? undefined : read.refs.get(proposal.sourceDatasetId, proposal.sourceBranch),
     read.refs.get(dataset.id, proposal.targetBranch),
     protectionFor(deps, dataset, proposal.targetBranch),
     reviews ?? read.proposals.reviewsOf([proposal.thread.id]),
@@ -372,6 +392,19 @@ export async function proposalMergeability(
   return previewMerge(deps, status.targetHead, status.head);
 }
 
+/**
+ * What the proposal changes: from the merge base of its branches (at opening) to the source head,
+ * or, once merged, what it merged. The source may be a fork's branch: its commits are read by id.
+ */
+export async function proposalDiff(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  proposal: ProposalRecord,
+): Promise<RefDiff> {
+  const status = await proposalStatus(deps, dataset, proposal);
+  return diffCommits(deps, proposal.baseCommit ?? status.head, status.head);
+}
+
 export interface MergeRequest {
   method: MergeMethod;
   /** The source head the merger decided on: `proposal.head_moved` if the source has moved since. */
@@ -408,6 +441,7 @@ export async function mergeProposal(
       { details: { blockers: status.blockers } },
     );
   }
+  const from = await sourceDatasetOf(deps, dataset, proposal);
   const author = await authorOf(deps, actor, { name: 'Strata operator', email: 'operator@strata.invalid' });
   let merged: ProposalRecord | undefined;
   await merge(
@@ -419,11 +453,12 @@ export async function mergeProposal(
     request.message ?? `Merge #${number} from ${proposal.sourceBranch}\n\n${proposal.thread.title}`,
     {
       mode: request.method === 'merge' ? 'merge-commit' : 'fast-forward',
+      from,
       ...(status.targetHead !== undefined && { expectedHead: status.targetHead }),
       within: async (repositories, result) => {
         const locked = found(dataset, number, await repositories.proposals.get(dataset.id, number, true));
         requireOpen(locked);
-        const head = await sourceHead(repositories, dataset, locked);
+        const head = await sourceHead(repositories, locked);
         if (head !== status.head) throw headMoved(locked, head);
         const at = deps.now();
         const method: MergeMethod = result.kind === 'merge' ? 'merge' : 'fast-forward';
@@ -448,15 +483,64 @@ export async function mergeProposal(
     },
   );
   if (merged === undefined) throw new Error('merge returned without running its transaction');
-  if (request.deleteSourceBranch === true && proposal.sourceBranch !== dataset.defaultBranch) {
-    await deleteBranch(deps, dataset, proposal.sourceBranch, (repositories, ref) =>
-      refEvent(repositories, deps, actor, dataset, 'branch.deleted', ref),
+  if (request.deleteSourceBranch === true && proposal.sourceBranch !== from.defaultBranch) {
+    // A fork's branch goes only if the merger may write to the fork; the merge stands either way.
+    if (from.id !== dataset.id && roleRank(await roleOf(deps, actor, from)) < roleRank('write')) return merged;
+    await deleteBranch(deps, from, proposal.sourceBranch, (repositories, ref) =>
+      refEvent(repositories, deps, actor, from, 'branch.deleted', ref),
     ).catch((error: unknown) => {
       // Merged is merged: a source branch someone deleted meanwhile is not a failure of the merge.
       if (!(error instanceof StrataError && error.code === 'ref.not_found')) throw error;
     });
   }
   return merged;
+}
+
+/**
+ * A ref of the dataset, or the full id of a commit an open proposal into it proposes (a fork's
+ * head, which the dataset does not hold until it merges): what checks report on and comments
+ * anchor to.
+ */
+export async function resolveProposable(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  ref: string,
+): Promise<ResolvedRef> {
+  try {
+    return await resolveRef(deps, dataset, ref);
+  } catch (error) {
+    const commit = ref.toLowerCase() as Digest;
+    if (
+      error instanceof StrataError &&
+      error.code === 'ref.not_found' &&
+      /^[0-9a-f]{64}$/.test(commit) &&
+      (await deps.database.read().proposals.isProposedHead(dataset.id, commit))
+    ) {
+      return { commit, kind: 'commit', name: commit };
+    }
+    throw error;
+  }
+}
+
+/** The dataset a proposal's source branch is in; `proposal.source_missing` once that fork is deleted. */
+async function sourceDatasetOf(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  proposal: ProposalRecord,
+): Promise<DatasetRecord> {
+  if (proposal.sourceDatasetId === dataset.id) return dataset;
+  const from =
+    proposal.sourceDatasetId === null
+      ? undefined
+      : await deps.database.read().datasets.findById(proposal.sourceDatasetId);
+  if (from === undefined) {
+    throw new StrataError(
+      'proposal.source_missing',
+      'conflict',
+      `The dataset of the source branch of #${proposal.thread.number} no longer exists.`,
+    );
+  }
+  return from;
 }
 
 async function canWrite(deps: VersioningDeps, dataset: DatasetRecord, userId: string): Promise<boolean> {
@@ -476,12 +560,11 @@ async function branchHead(read: VersioningRepositories, dataset: DatasetRecord, 
   return ref.commit;
 }
 
-async function sourceHead(
-  repositories: VersioningRepositories,
-  dataset: DatasetRecord,
-  proposal: ProposalRecord,
-): Promise<Digest> {
-  const ref = await repositories.refs.get(dataset.id, proposal.sourceBranch);
+async function sourceHead(repositories: VersioningRepositories, proposal: ProposalRecord): Promise<Digest> {
+  const ref =
+    proposal.sourceDatasetId === null
+      ? undefined
+      : await repositories.refs.get(proposal.sourceDatasetId, proposal.sourceBranch);
   if (ref?.kind !== 'branch') {
     throw new StrataError(
       'proposal.source_missing',

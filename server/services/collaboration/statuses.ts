@@ -3,13 +3,13 @@ import type { CheckState, CommitStatusRecord, DatasetRecord } from '@strata/mode
 import type { Actor } from '../access/actor.js';
 import { requireAccess } from '../access/require-access.js';
 import { recordEvent } from '../audit/audit.js';
-import { resolveRef } from '../versioning/refs.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { resolveProposable } from './proposals.js';
 import { validContext } from './protection.js';
 
 /**
  * Records the state a check (CI, a validation bot, a reader study) reports for a commit of the
- * dataset (writers of the dataset, e.g. a bot's write-scoped token); the latest report of each
+ * dataset, or one an open proposal into it proposes from a fork (writers of the dataset, e.g. a bot's write-scoped token); the latest report of each
  * context stands. Branch protection can require contexts to be `success` before a merge.
  */
 export async function setCommitStatus(
@@ -41,7 +41,7 @@ export async function setCommitStatus(
     );
   }
   // Statuses attach to commits, never to a name that moves: a branch name is resolved now.
-  const commit = (await resolveRef(deps, dataset, status.commit)).commit;
+  const commit = (await resolveProposable(deps, dataset, status.commit)).commit;
   const record: CommitStatusRecord = {
     commit,
     context: status.context,
@@ -70,7 +70,7 @@ export async function commitStatuses(
   ref: string,
 ): Promise<CommitStatusRecord[]> {
   await requireAccess(deps, actor, dataset, 'read');
-  const commit = (await resolveRef(deps, dataset, ref)).commit;
+  const commit = (await resolveProposable(deps, dataset, ref)).commit;
   return deps.database.read().proposals.statuses(dataset.id, commit);
 }
 

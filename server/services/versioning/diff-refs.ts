@@ -34,12 +34,20 @@ export async function diffRefs(
   from: string,
   to: string,
 ): Promise<RefDiff> {
-  const repositories = deps.database.read();
   const [a, b] = await Promise.all([resolveRef(deps, dataset, from), resolveRef(deps, dataset, to)]);
-  const [before, after] = await Promise.all([readCommit(repositories, a.commit), readCommit(repositories, b.commit)]);
+  return diffCommits(deps, a.commit, b.commit);
+}
+
+/**
+ * Diffs two commits the caller has already resolved (a proposal's base and head, which may be a
+ * fork's commits): ids a client sends go through diffRefs, which resolves them in their dataset.
+ */
+export async function diffCommits(deps: VersioningDeps, from: Digest, to: Digest): Promise<RefDiff> {
+  const repositories = deps.database.read();
+  const [before, after] = await Promise.all([readCommit(repositories, from), readCommit(repositories, to)]);
   const result: RefDiff = {
-    from: a.commit,
-    to: b.commit,
+    from,
+    to,
     counts: { added: 0, removed: 0, changed: 0 },
     studies: [],
     files: [],

@@ -1,7 +1,7 @@
 export { commitChanges, type ChangeRequest, type ChangeResult } from './commit-changes.js';
 export { readCommit } from './commit-store.js';
 export { createDataset, datasetNotFound, findDataset, type NewDatasetOptions } from './datasets.js';
-export { diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
+export { diffCommits, diffRefs, type RefDiff, type SeriesChanges, type StudyChanges } from './diff-refs.js';
 export { fsck, type FsckProblem, type FsckReport } from './fsck.js';
 export { DEFAULT_GRACE_MS, gc, type GcCount, type GcOptions, type GcReport } from './gc.js';
 export { commitAt, commitsById, historyPage, log, type HistoryPage, type LogEntry } from './history.js';

@@ -12,6 +12,7 @@ import {
 import type { DatasetRecord, VersioningRepositories } from '@strata/models';
 import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
+import { commitsToAdopt, requireSameLineage } from './lineage.js';
 import { holdCommit, resolveRef } from './refs.js';
 import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
@@ -32,6 +33,11 @@ export interface MergeOptions {
    * committed with the merge or not at all (a proposal marked merged, its audit event).
    */
   within?: (repositories: VersioningRepositories, result: MergeResult) => Promise<void>;
+  /**
+   * The dataset `theirsRef` is in, when it is another dataset of the lineage (a fork, or the
+   * original): the commits the merge brings are recorded as this dataset's in its transaction.
+   */
+  from?: DatasetRecord;
 }
 
 /** A path changed on both sides since the merge base, to different content. */
@@ -66,9 +72,12 @@ export async function merge(
       `'${branch}' is not a branch: only branches take merges.`,
     );
   if (options.expectedHead !== undefined && ours.commit !== options.expectedHead) throw branchMoved(branch);
-  const theirs = await resolveRef(deps, dataset, theirsRef);
-  await holdCommit(deps, dataset, theirs);
+  const from = options.from ?? dataset;
+  if (from.id !== dataset.id) requireSameLineage(dataset, from);
+  const theirs = await resolveRef(deps, from, theirsRef);
+  await holdCommit(deps, from, theirs);
   const base = await mergeBase(read, ours.commit, theirs.commit);
+  const adopted = from.id === dataset.id ? [] : await commitsToAdopt(read, dataset.id, theirs.commit);
   if (base === theirs.commit) {
     const result: MergeResult = { kind: 'up-to-date', commit: ours.commit };
     if (options.within !== undefined) await deps.database.transaction((r) => options.within!(r, result));
@@ -76,7 +85,10 @@ export async function merge(
   }
   if (base === ours.commit && mode !== 'merge-commit') {
     const result: MergeResult = { kind: 'fast-forward', commit: theirs.commit };
-    await moveBranch(deps, dataset, branch, ours.commit, theirs.commit, (r) => options.within?.(r, result));
+    await moveBranch(deps, dataset, branch, ours.commit, theirs.commit, async (r) => {
+      await r.datasetCommits.record(dataset.id, adopted);
+      await options.within?.(r, result);
+    });
     return result;
   }
   if (mode === 'fast-forward') {
@@ -110,7 +122,7 @@ export async function merge(
     await repositories.objects.putNodes(staging.pending());
     await indexCommitTree(repositories, staging, tree, oursCommit.tree);
     await repositories.objects.putCommit(id, encoded);
-    await repositories.datasetCommits.record(dataset.id, [id]);
+    await repositories.datasetCommits.record(dataset.id, [...adopted, id]);
     if (!(await repositories.refs.compareAndSwap(dataset.id, branch, ours.commit, id))) throw branchMoved(branch);
     await options.within?.(repositories, result);
   });

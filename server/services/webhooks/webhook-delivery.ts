@@ -38,7 +38,7 @@ export async function deliverWebhook(
   // Deleted with its webhook: nothing to send.
   if (delivery === undefined) return;
   const hook = await read.webhooks.get(delivery.webhookId);
-  const dataset = hook === undefined ? undefined : await read.datasets.byId(hook.datasetId);
+  const dataset = hook === undefined ? undefined : await read.datasets.findById(hook.datasetId);
   if (hook === undefined || dataset === undefined) return;
   const finish = (outcome: DeliveryOutcome) =>
     deps.database.transaction((repositories) => repositories.webhooks.finishAttempt(delivery.id, outcome, deps.now()));

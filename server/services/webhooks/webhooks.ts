@@ -199,7 +199,7 @@ async function administeredWebhook(
   if (!isUuid(id)) throw notFound;
   const read = deps.database.read();
   const hook = await read.webhooks.get(id);
-  const dataset = hook === undefined ? undefined : await read.datasets.byId(hook.datasetId);
+  const dataset = hook === undefined ? undefined : await read.datasets.findById(hook.datasetId);
   if (hook === undefined || dataset === undefined) throw notFound;
   await requireAccess(deps, actor, dataset, 'admin').catch((error: unknown) => {
     throw error instanceof StrataError && error.code === 'dataset.not_found' ? notFound : error;
