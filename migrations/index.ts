@@ -14,6 +14,7 @@ import { Migration20261123193036_proposals } from './Migration20261123193036_pro
 import { Migration20261123193259_discussion } from './Migration20261123193259_discussion.js';
 import { Migration20261123224714_oidc } from './Migration20261123224714_oidc.js';
 import { Migration20261123225235_forks } from './Migration20261123225235_forks.js';
+import { Migration20261123225436_webhooks } from './Migration20261123225436_webhooks.js';
 
 export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123005937_installation', class: Migration20261123005937_installation },
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261123193259_discussion', class: Migration20261123193259_discussion },
   { name: 'Migration20261123224714_oidc', class: Migration20261123224714_oidc },
   { name: 'Migration20261123225235_forks', class: Migration20261123225235_forks },
+  { name: 'Migration20261123225436_webhooks', class: Migration20261123225436_webhooks },
 ];

@@ -14,6 +14,7 @@ import { DiscussionMutations } from '../resolvers/discussion-mutations.js';
 import { EventResolver } from '../resolvers/event-resolver.js';
 import { QueryResolver } from '../resolvers/query-resolver.js';
 import { RefMutations } from '../resolvers/ref-mutations.js';
+import { WebhookResolver } from '../resolvers/webhook-resolver.js';
 
 const NO_TOPICS: PubSub = {
   publish() {
@@ -46,6 +47,7 @@ export function buildStrataSchema(): Promise<GraphQLSchema> {
       ReleaseResolver,
       DiscussionMutations,
       EventResolver,
+      WebhookResolver,
     ],
     // Subscriptions name their own source (the services' event hub), never topics: type-graphql
     // still wants a pub/sub to exist, so it gets one that refuses to be used.

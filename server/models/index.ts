@@ -18,6 +18,15 @@ export type {
 export type { NewThread, ThreadKind, ThreadRecord, ThreadState } from './collaboration/thread-repository.js';
 export type { LabelRecord } from './collaboration/label-repository.js';
 export type { CommentAnchor, CommentCursor, CommentRecord } from './collaboration/comment-repository.js';
+export {
+  JOBS_SCHEMA,
+  startJobQueue,
+  type JobQueue,
+  type JobQueueOptions,
+  type JobRun,
+  type RetryPolicy,
+} from './jobs/job-queue.js';
+export type { DeliveryOutcome, DeliveryRecord, DeliveryState, WebhookRecord } from './webhooks/webhook-repository.js';
 export type { ReleaseAuthor, ReleaseCitation, ReleaseRecord } from './collaboration/release-repository.js';
 export type { AccountKind, AccountRecord, NewAccount } from './access/account-repository.js';
 export type { NewToken, SessionRecord, TokenRecord } from './access/credential-repository.js';

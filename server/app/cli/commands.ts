@@ -10,9 +10,11 @@ import { mergeCommand, revertCommand } from './merge-command.js';
 import { migrateCommand, migrationCreateCommand } from './migrate-commands.js';
 import { branchCommand, tagCommand } from './ref-commands.js';
 import { serveCommand } from './serve-command.js';
+import { workerCommand } from './worker-command.js';
 
 export const commands: Record<string, Command> = {
   serve: serveCommand,
+  worker: workerCommand,
   dataset: datasetCommand,
   user: userCommand,
   token: tokenCommand,

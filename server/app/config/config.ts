@@ -37,6 +37,10 @@ export interface Config {
   oidc: OidcSettings | undefined;
   /** Record DICOMweb reads of data in the audit log. */
   auditReads: boolean;
+  /** The job system: run its consumers in `serve`, and how often idle ones poll. */
+  jobs: { consume: boolean; pollSeconds: number };
+  /** Webhook deliveries: the receiver's time to answer, and retries before the dead letter. */
+  webhooks: { timeoutMs: number; retryLimit: number; retryDelaySeconds: number };
   shutdownTimeoutMs: number;
   /** Start the OpenTelemetry SDK (its exporters are configured by the standard OTEL_* variables). */
   telemetry: boolean;

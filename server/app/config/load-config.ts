@@ -72,6 +72,12 @@ function build(values: Values, env: NodeJS.ProcessEnv, cwd: string, version: str
     publicUrl: values.publicUrl,
     oidc: oidcSettings(values),
     auditReads: values.auditReads ?? true,
+    jobs: { consume: values.jobsConsume ?? true, pollSeconds: values.jobsPollInterval ?? 2 },
+    webhooks: {
+      timeoutMs: (values.webhookTimeout ?? 10) * 1000,
+      retryLimit: values.webhookRetryLimit ?? 8,
+      retryDelaySeconds: values.webhookRetryDelay ?? 10,
+    },
     shutdownTimeoutMs: (values.shutdownTimeout ?? 25) * 1000,
     telemetry: values.otel === undefined ? hasExporter : !values.otel,
     author: values.author ?? defaultAuthor(),

@@ -49,7 +49,11 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strata-discussion-'));
   database = await createTestTarget();
   server = await serve(
-    { ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent' }), database: database.target },
+    // No job consumers: the webhook dispatcher's statements would be counted with the requests'.
+    {
+      ...loadConfig({ DATA_DIR: dir, PORT: '0', LOG_LEVEL: 'silent', JOBS_CONSUME: 'false' }),
+      database: database.target,
+    },
     // The server's event hub reads the audit log whenever an event commits, on its own schedule:
     // its statements are not the request's.
     {

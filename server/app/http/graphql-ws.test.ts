@@ -404,13 +404,14 @@ describe('GraphQL subscriptions over graphql-ws', () => {
         const deps = depsOf(server);
         await grantRole(deps, OPERATOR, 'lab/ct', 'eve', 'write');
         await until(() => ada.data.length === 1);
-        // Both instances listen on this database: both lose their listening connection.
+        // Both instances listen on this database, each with its event hub and its webhook
+        // dispatcher: all four lose their listening connection (pg-boss's own LISTEN is left be).
         const killed = await other.system.database.orm.em
           .getConnection()
           .execute<{ killed: boolean }[]>(
-            "select pg_terminate_backend(pid) as killed from pg_stat_activity where query like 'LISTEN%' and datname = current_database()",
+            "select pg_terminate_backend(pid) as killed from pg_stat_activity where query = 'LISTEN strata_events' and datname = current_database()",
           );
-        expect(killed.map((row) => row.killed)).toEqual([true, true]);
+        expect(killed.map((row) => row.killed)).toEqual([true, true, true, true]);
         for (const role of ['read', 'admin', 'write'] as const) await grantRole(deps, OPERATOR, 'lab/ct', 'eve', role);
         await until(() => ada.data.length === 4);
         const seqs = ada.data.map((event) => event.seq);

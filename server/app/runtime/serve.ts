@@ -5,6 +5,8 @@ import { StrataError, systemErrorCode } from '@strata/modules/errors';
 import { ReadAuditor, type DataRead } from '@strata/services/audit';
 import { OidcProvider } from '@strata/services/access';
 import { EventHub } from '@strata/services/events';
+import { startJobQueue, type JobQueue } from '@strata/models';
+import { startWebhookConsumers, type WebhookConsumers } from '@strata/services/webhooks';
 import type { Config } from '../config/index.js';
 import { actorOf } from '../http/authentication.js';
 import { registerGraphql } from '../http/graphql-route.js';
@@ -25,6 +27,10 @@ export interface RunningServer {
   readonly events: EventHub;
   /** The audit trail of DICOMweb reads (AUDIT_READS), flushed every few seconds and at stop. */
   readonly reads: ReadAuditor | undefined;
+  /** The job system (pg-boss on the same database). */
+  readonly jobs: JobQueue;
+  /** This process's webhook dispatcher and delivery workers, unless JOBS_CONSUME is false. */
+  readonly webhooks: WebhookConsumers | undefined;
   /** Stops accepting, lets in-flight requests finish (up to the shutdown timeout), closes everything. */
   stop(): Promise<void>;
 }
@@ -48,7 +54,20 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     throw error;
   });
   let shuttingDown = false;
-  const deps = { database: system.database, blobStore: system.blobStore, now: () => new Date() };
+  let jobs: JobQueue;
+  let webhooks: WebhookConsumers | undefined;
+  try {
+    ({ jobs, webhooks } = await startJobs(config, system));
+  } catch (error) {
+    await system.close();
+    await telemetry.shutdown();
+    throw error;
+  }
+  const stopJobs = async () => {
+    await webhooks?.close();
+    await jobs.stop(config.shutdownTimeoutMs);
+  };
+  const deps = { database: system.database, blobStore: system.blobStore, now: () => new Date(), jobs };
   const http = await createHttpServer({
     logger,
     metrics: createMetricsRegistry(),
@@ -94,6 +113,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   } catch (error) {
     await events.close();
     await http.close().catch(() => undefined);
+    await stopJobs();
     await system.close();
     await telemetry.shutdown();
     throw error;
@@ -103,6 +123,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
     await http.close().catch(() => undefined);
+    await stopJobs();
     await system.close();
     await telemetry.shutdown();
     throw listenError(error, config);
@@ -132,12 +153,43 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
         await http.close();
       } finally {
         clearTimeout(force);
+        // After the last request, before the database: running deliveries finish (up to the timeout).
+        await stopJobs().catch((error: unknown) => logger.error({ err: error }, 'stopping the job system failed'));
         await system.close();
         await telemetry.shutdown();
         logger.info('strata stopped');
       }
     })());
-  return { url, system, http, events, reads, stop };
+  return { url, system, http, events, reads, jobs, webhooks, stop };
+}
+
+/**
+ * Starts pg-boss on the system's database (every process that serves can enqueue: a manual
+ * redelivery does) and, unless JOBS_CONSUME is false, the consumers in this process.
+ */
+export async function startJobs(
+  config: Config,
+  system: System,
+): Promise<{ jobs: JobQueue; webhooks: WebhookConsumers | undefined }> {
+  const { logger } = system;
+  const jobs = await startJobQueue(system.database, {
+    pollSeconds: config.jobs.pollSeconds,
+    onError: (error) => logger.warn({ err: error }, 'job system error; pg-boss retries'),
+  });
+  if (!config.jobs.consume) return { jobs, webhooks: undefined };
+  const deps = { database: system.database, blobStore: system.blobStore, now: () => new Date(), jobs };
+  try {
+    const webhooks = await startWebhookConsumers(deps, jobs, {
+      version: config.version,
+      timeoutMs: config.webhooks.timeoutMs,
+      retry: { retryLimit: config.webhooks.retryLimit, retryDelaySeconds: config.webhooks.retryDelaySeconds },
+      dispatcher: { onError: (error) => logger.warn({ err: error }, 'webhook dispatch failed; retrying') },
+    });
+    return { jobs, webhooks };
+  } catch (error) {
+    await jobs.stop();
+    throw error;
+  }
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -10,6 +10,7 @@ import { ThreadSchema } from './thread.js';
 import { BranchProtectionSchema, CommitStatusSchema, ProposalSchema, ReviewSchema } from './proposal.js';
 import { CommentSchema, LabelSchema, ThreadAssigneeSchema, ThreadLabelSchema } from './discussion.js';
 import { ReleaseSchema } from './release.js';
+import { DispatchCursorSchema, WebhookDeliverySchema, WebhookSchema } from './webhook.js';
 import { GcMarkSchema } from './gc-mark.js';
 import { InstallationSchema } from './installation.js';
 import { InstanceMetadataSchema } from './instance-metadata.js';
@@ -38,6 +39,7 @@ export { Thread } from './thread.js';
 export { BranchProtection, CommitStatus, Proposal, Review } from './proposal.js';
 export { Comment, Label, ThreadAssignee, ThreadLabel } from './discussion.js';
 export { Release } from './release.js';
+export { DispatchCursor, Webhook, WebhookDelivery } from './webhook.js';
 export { GcMark } from './gc-mark.js';
 export { Installation } from './installation.js';
 export { InstanceMetadata } from './instance-metadata.js';
@@ -86,4 +88,7 @@ export const entities = [
   ThreadAssigneeSchema,
   CommentSchema,
   ReleaseSchema,
+  WebhookSchema,
+  WebhookDeliverySchema,
+  DispatchCursorSchema,
 ];

@@ -8,6 +8,7 @@ import { AssigneeRepository } from '../collaboration/assignee-repository.js';
 import { CommentRepository } from '../collaboration/comment-repository.js';
 import { LabelRepository } from '../collaboration/label-repository.js';
 import { ReleaseRepository } from '../collaboration/release-repository.js';
+import { WebhookRepository } from '../webhooks/webhook-repository.js';
 import { CredentialRepository } from '../access/credential-repository.js';
 import { IdentityRepository } from '../access/identity-repository.js';
 import { MembershipRepository } from '../access/membership-repository.js';
@@ -44,10 +45,19 @@ export interface VersioningRepositories {
   assignees: AssigneeRepository;
   comments: CommentRepository;
   releases: ReleaseRepository;
+  webhooks: WebhookRepository;
+}
+
+/** The EntityManager behind each set of repositories, for what must join their transaction (a job's send). */
+const entityManagers = new WeakMap<VersioningRepositories, SqlEntityManager>();
+
+/** The EntityManager (and so the transaction) the repositories run on. */
+export function entityManagerOf(repositories: VersioningRepositories): SqlEntityManager | undefined {
+  return entityManagers.get(repositories);
 }
 
 export function versioningRepositories(em: SqlEntityManager): VersioningRepositories {
-  return {
+  const repositories: VersioningRepositories = {
     datasets: new DatasetRepository(em),
     refs: new RefRepository(em),
     objects: new ObjectRepository(em),
@@ -69,5 +79,8 @@ export function versioningRepositories(em: SqlEntityManager): VersioningReposito
     assignees: new AssigneeRepository(em),
     comments: new CommentRepository(em),
     releases: new ReleaseRepository(em),
+    webhooks: new WebhookRepository(em),
   };
+  entityManagers.set(repositories, em);
+  return repositories;
 }
