@@ -75,7 +75,9 @@ describe('strata serve (process)', () => {
       next.child.kill('SIGTERM');
       expect(await next.exited).toBe(0);
     }
-  });
+    // 13 starts of the server, each opening the embedded database and starting the job queue:
+    // about 90 s on a quiet machine, and more than twice that when other suites share the 2 cores.
+  }, 480_000);
 
   it('migrates with `strata migrate`, once', async () => {
     const dataDir = freshDataDir();
