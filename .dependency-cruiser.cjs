@@ -99,7 +99,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['/dist/', '/\\.next/'] },
+    exclude: { path: ['/dist/', '/\\.next/', '^web/next-env\\.d\\.ts$'] },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     // No tsConfig: the project has no path aliases (workspaces resolve through package exports), and
