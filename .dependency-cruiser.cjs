@@ -107,8 +107,8 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['strata-source', 'import', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.json'],
-      mainFields: ['module', 'main', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+      mainFields: ['module', 'main', 'types', 'typings'],
     },
   },
 };

@@ -70,7 +70,7 @@ function isBuilt(dir: string): boolean {
 
 async function startNext(app: FastifyInstance, dir: string): Promise<RequestHandler> {
   const { default: next } = (await import(NEXT_PACKAGE)) as { default: CreateNextServer };
-  const server = next({ dev: false, dir, quiet: true });
+  const server = next({ dev: false, dir, quiet: false });
   await server.prepare();
   app.addHook('onClose', async () => server.close());
   const handle = server.getRequestHandler();
