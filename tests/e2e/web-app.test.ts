@@ -180,6 +180,39 @@ describe('the web app', () => {
     await shot('dataset-feature');
   }, 60_000);
 
+  it('filters the studies by date and modality, and opens a study with its series thumbnails', async () => {
+    const rows = page.locator('table tbody tr');
+    expect(await rows.count()).toBe(2);
+    await page.getByLabel('From').fill('2026-01-02');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/\/ada\/ct\/tree\/feature\/more\?.*from=2026-01-02/);
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('WEB^PATIENT2');
+    // The counts are the version's, whatever the filter shows.
+    expect(await page.locator('dl.facts').textContent()).toMatch(/Studies2/);
+    await shot('studies-filtered');
+
+    await page.getByLabel('Modality').fill('MR');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('No studies match.').waitFor();
+    await page.getByLabel('Modality').fill('C*T');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByText('“C*T” is not a modality').waitFor();
+
+    await page.getByRole('link', { name: 'Clear' }).click();
+    await page.getByRole('link', { name: 'WEB^PATIENT2' }).click();
+    await page.waitForURL(/\/ada\/ct\/studies\/1\.2\.826\.0\.1\.3680043\.10\.66\.2\?ref=feature%2Fmore$/);
+    const thumbnail = page.getByRole('img', { name: /^Series/ });
+    await thumbnail.waitFor();
+    // Decoded by the browser: the server rendered a real image, not an error body.
+    await page.waitForFunction(
+      "[...document.querySelectorAll('img.thumbnail')].every((image) => image.complete && image.naturalWidth > 0)",
+    );
+    expect(await page.getByRole('cell', { name: 'CT' }).isVisible()).toBe(true);
+    await shot('study');
+    await page.goto(`${url}/ada/ct/tree/feature/more`);
+  }, 60_000);
+
   it('lists the history of the branch, newest first, each commit a link to the dataset at it', async () => {
     await page.getByRole('link', { name: 'History' }).click();
     await page.waitForURL(`${url}/ada/ct/commits/feature/more`);

@@ -4,7 +4,7 @@ import { graphql } from '../gql';
 import { ApiError, attempt, isNotFound, publicOrigin, query } from './api';
 import { CopyButton } from './components/copy-button';
 import { ErrorNotice } from './components/error-notice';
-import { formatDicomDate, studiesAt, type StudyList } from './dicomweb';
+import { formatDicomDate, studiesAt, studyFilterOf, type StudyFilterInput, type StudyList } from './dicomweb';
 import { paths } from './paths';
 
 const DatasetHomeQuery = graphql(`
@@ -49,17 +49,31 @@ const RefCommitQuery = graphql(`
 `);
 
 /** The dataset's home at a ref: what it holds there, and how to reach it over DICOMweb. */
-export async function DatasetHome({ owner, name, at }: { owner: string; name: string; at: string | undefined }) {
+export async function DatasetHome({
+  owner,
+  name,
+  at,
+  filters,
+}: {
+  owner: string;
+  name: string;
+  at: string | undefined;
+  filters: StudyFilterInput;
+}) {
   const home = await attempt(query(DatasetHomeQuery, { owner, name }));
   if (home instanceof ApiError && home.code === 'auth.required') redirect(paths.signIn(paths.dataset(owner, name)));
   if (isNotFound(home)) notFound();
   if (home instanceof Error) return <ErrorNotice title={`${owner}/${name} could not be shown`} error={home} />;
   const { dataset } = home;
   const rev = at ?? dataset.defaultBranch;
-  const [commit, studies] = await Promise.all([
+  const filter = studyFilterOf(filters);
+  const filtered = typeof filter === 'object' && Object.keys(filter).length > 0;
+  const [commit, studies, shown] = await Promise.all([
     attempt(query(RefCommitQuery, { owner, name, rev }).then((result) => result.dataset.commit)),
     attempt(studiesAt(owner, name, rev)),
+    filtered ? attempt(studiesAt(owner, name, rev, filter)) : undefined,
   ]);
+  const here = at === undefined ? paths.dataset(owner, name) : paths.tree(owner, name, rev);
   return (
     <article className="stack">
       <header>
@@ -110,6 +124,15 @@ export async function DatasetHome({ owner, name, at }: { owner: string; name: st
             <Link href={paths.commits(owner, name, rev)}>History</Link>
           </p>
           <Contents studies={studies} />
+          <StudyBrowser
+            owner={owner}
+            name={name}
+            rev={rev}
+            action={here}
+            filters={filters}
+            problem={typeof filter === 'string' ? filter : undefined}
+            studies={shown ?? studies}
+          />
           <DicomwebAccess owner={owner} name={name} rev={rev} fullName={dataset.fullName} />
         </>
       )}
@@ -177,8 +200,55 @@ function Contents({ studies }: { studies: StudyList | Error }) {
           <dd>{modalities.length === 0 ? '—' : modalities.join(', ')}</dd>
         </div>
       </dl>
-      {studies.studies.length === 0 ? (
-        <p>No studies at this version.</p>
+    </section>
+  );
+}
+
+function StudyBrowser(props: {
+  owner: string;
+  name: string;
+  rev: string;
+  action: string;
+  filters: StudyFilterInput;
+  problem: string | undefined;
+  studies: StudyList | Error;
+}) {
+  const value = (field: keyof StudyFilterInput) => {
+    const given = props.filters[field];
+    return typeof given === 'string' ? given : '';
+  };
+  const { studies } = props;
+  return (
+    <section aria-labelledby="studies-title" className="stack">
+      <h2 id="studies-title">Studies</h2>
+      <form className="inline" method="get" action={props.action} role="search" aria-label="Filter the studies">
+        <div>
+          <label htmlFor="modality">Modality</label>
+          <input id="modality" name="modality" size={6} defaultValue={value('modality')} placeholder="CT" />
+        </div>
+        <div>
+          <label htmlFor="from">From</label>
+          <input id="from" name="from" type="date" defaultValue={value('from')} />
+        </div>
+        <div>
+          <label htmlFor="to">To</label>
+          <input id="to" name="to" type="date" defaultValue={value('to')} />
+        </div>
+        <div>
+          <label htmlFor="description">Description</label>
+          <input id="description" name="description" defaultValue={value('description')} />
+        </div>
+        <button type="submit">Filter</button>
+        <a href={props.action}>Clear</a>
+      </form>
+      {props.problem !== undefined ? (
+        <p role="alert" className="notice">
+          {props.problem}
+        </p>
+      ) : studies instanceof Error ? (
+        <ErrorNotice title="The studies could not be listed" error={studies} />
+      ) : studies.studies.length === 0 ? (
+        <p>No studies match.</p>
       ) : (
         <table>
           <caption className="muted">Studies at this version</caption>
@@ -196,7 +266,10 @@ function Contents({ studies }: { studies: StudyList | Error }) {
             {studies.studies.map((study) => (
               <tr key={study.studyInstanceUid}>
                 <td>
-                  {study.patientName ?? '—'} <span className="muted">{study.patientId}</span>
+                  <Link href={paths.study(props.owner, props.name, study.studyInstanceUid, props.rev)}>
+                    {study.patientName ?? '(no name)'}
+                  </Link>{' '}
+                  <span className="muted">{study.patientId}</span>
                 </td>
                 <td>{formatDicomDate(study.date)}</td>
                 <td>{study.description ?? ''}</td>

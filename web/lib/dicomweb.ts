@@ -27,13 +27,52 @@ export interface StudyList {
 
 const INCLUDE = ['00081030', '00080061', '00201206', '00201208', '00100010', '00100020', '00080020'].join(',');
 
+/** QIDO-RS matching keys for a study search, already checked (see `studyFilterOf`). */
+export type StudyFilter = Record<string, string>;
+
 /** The studies at a ref, through the ref's own DICOMweb endpoint (QIDO-RS). */
-export async function studiesAt(owner: string, name: string, ref: string, limit = 200): Promise<StudyList> {
-  const response = await apiFetch(
-    `${paths.dicomweb(owner, name, ref)}/studies?includefield=${INCLUDE}&limit=${limit}`,
-    { headers: { accept: 'application/dicom+json' } },
-  );
-  if (response.status === 204) return { studies: [], truncated: false };
+export async function studiesAt(
+  owner: string,
+  name: string,
+  ref: string,
+  filter: StudyFilter = {},
+  limit = 200,
+): Promise<StudyList> {
+  const query = new URLSearchParams({ ...filter, includefield: INCLUDE, limit: String(limit) });
+  const response = await qido(`${paths.dicomweb(owner, name, ref)}/studies?${query}`);
+  if (response === undefined) return { studies: [], truncated: false };
+  const studies = ((await response.json()) as DicomJson[]).map(studyOf);
+  return { studies, truncated: response.headers.get('warning') !== null };
+}
+
+export interface SeriesSummary {
+  seriesInstanceUid: string;
+  number: string | undefined;
+  modality: string | undefined;
+  description: string | undefined;
+  instances: number;
+}
+
+/** The series of one study at a ref, by series number. */
+export async function seriesAt(owner: string, name: string, ref: string, study: string): Promise<SeriesSummary[]> {
+  const url = `${paths.dicomweb(owner, name, ref)}/studies/${encodeURIComponent(study)}/series?includefield=0008103E,00201209`;
+  const response = await qido(url);
+  if (response === undefined) return [];
+  return ((await response.json()) as DicomJson[])
+    .map((json) => ({
+      seriesInstanceUid: text(json['0020000E']) ?? '',
+      number: text(json['00200011']),
+      modality: text(json['00080060']),
+      description: text(json['0008103E']),
+      instances: Number(json['00201209']?.Value?.[0] ?? 0),
+    }))
+    .sort((a, b) => Number(a.number ?? 0) - Number(b.number ?? 0));
+}
+
+/** A QIDO-RS answer; undefined for 204 (no match); an ApiError for a refusal. */
+async function qido(path: string): Promise<Response | undefined> {
+  const response = await apiFetch(path, { headers: { accept: 'application/dicom+json' } });
+  if (response.status === 204) return undefined;
   if (!response.ok) {
     const body = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string } };
     throw new ApiError(
@@ -41,8 +80,40 @@ export async function studiesAt(owner: string, name: string, ref: string, limit 
       body.error?.message ?? `QIDO-RS answered ${response.status}.`,
     );
   }
-  const studies = ((await response.json()) as DicomJson[]).map(studyOf);
-  return { studies, truncated: response.headers.get('warning') !== null };
+  return response;
+}
+
+/** The study browser's filters as typed into its form (`modality`, `from`, `to`, `description`). */
+export interface StudyFilterInput {
+  modality?: string | string[] | undefined;
+  from?: string | string[] | undefined;
+  to?: string | string[] | undefined;
+  description?: string | string[] | undefined;
+}
+
+/** The QIDO-RS keys for the form's filters, or a message saying which one is wrong. */
+export function studyFilterOf(input: StudyFilterInput): StudyFilter | string {
+  const one = (value: string | string[] | undefined) => (typeof value === 'string' ? value.trim() : '');
+  const [modality, from, to, description] = [
+    one(input.modality),
+    one(input.from),
+    one(input.to),
+    one(input.description),
+  ];
+  const filter: StudyFilter = {};
+  if (modality !== '') {
+    if (!/^[A-Za-z0-9]{1,16}$/.test(modality)) return `“${modality}” is not a modality: use a code such as CT or MR.`;
+    filter['ModalitiesInStudy'] = modality.toUpperCase();
+  }
+  const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
+  if ((from !== '' && !isDate(from)) || (to !== '' && !isDate(to))) return 'Dates are YYYY-MM-DD.';
+  if (from !== '' || to !== '') filter['StudyDate'] = `${from.replaceAll('-', '')}-${to.replaceAll('-', '')}`;
+  if (description !== '') {
+    if (description.length > 64) return 'Search descriptions with at most 64 characters.';
+    // The text is matched as a substring; QIDO's wildcard characters in it are dropped, not obeyed.
+    filter['StudyDescription'] = `*${description.replace(/[*?\\]/g, '')}*`;
+  }
+  return filter;
 }
 
 function studyOf(json: DicomJson): StudySummary {

@@ -12,6 +12,9 @@ export const paths = {
   tree: (owner: string, name: string, ref: string) => `${paths.dataset(owner, name)}/tree/${segments(ref)}`,
   commits: (owner: string, name: string, ref: string, after?: string) =>
     `${paths.dataset(owner, name)}/commits/${segments(ref)}${after === undefined ? '' : `?after=${encodeURIComponent(after)}`}`,
+  /** A study's series at a ref (a query parameter: the study UID is the path's last segment). */
+  study: (owner: string, name: string, study: string, ref: string) =>
+    `${paths.dataset(owner, name)}/studies/${encodeURIComponent(study)}?ref=${encodeURIComponent(ref)}`,
   /** The DICOMweb base URL of a dataset at a ref (what OHIF takes as wadoRoot and qidoRoot). */
   dicomweb: (owner: string, name: string, ref: string) =>
     `/dicomweb/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/@${encodeURIComponent(ref)}`,

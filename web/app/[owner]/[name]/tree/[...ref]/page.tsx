@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
 import { DatasetHome } from '../../../../../lib/dataset-home';
+import type { StudyFilterInput } from '../../../../../lib/dicomweb';
 import { refOf } from '../../../../../lib/paths';
 
 interface Props {
   params: Promise<{ owner: string; name: string; ref: string[] }>;
+  searchParams: Promise<StudyFilterInput>;
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -12,7 +14,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 /** `/{owner}/{name}/tree/{ref}`: the dataset at a branch, a tag or a commit id (a ref's `/` kept). */
-export default async function TreePage({ params }: Props) {
+export default async function TreePage({ params, searchParams }: Props) {
   const { owner, name, ref } = await params;
-  return <DatasetHome owner={refOf([owner])} name={refOf([name])} at={refOf(ref)} />;
+  return <DatasetHome owner={refOf([owner])} name={refOf([name])} at={refOf(ref)} filters={await searchParams} />;
 }
