@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from './error-handler.js';
+import { MAX_PARAM_LENGTH, type ErrorBody } from './error-handler.js';
 
 /**
  * The paths the API owns. Everything else is the web app's; an unknown path under one of these
@@ -52,6 +52,15 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     config: { ignoresCredentials: true },
     handler: async (request, reply) => {
       if (isApiPath(request.url)) return reply.callNotFound();
+      // A segment the router refused as a parameter lands here by the wildcard: refuse it the same way.
+      if (
+        request.url
+          .split('?', 1)[0]
+          ?.split('/')
+          .some((segment) => segment.length > MAX_PARAM_LENGTH)
+      ) {
+        throw Object.assign(new Error('path segment too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
+      }
       if (handle === undefined) return notBuilt(request, reply);
       request.raw.headers[API_ORIGIN_HEADER] = options.apiOrigin();
       // Headers the shared hooks set (x-request-id) must reach a response Fastify no longer sends.
