@@ -243,4 +243,14 @@ describe('the web app', () => {
     await page.getByText('Showing public datasets.').waitFor();
     expect(await page.getByRole('link', { name: 'ada/ct' }).count()).toBe(0);
   }, 60_000);
+
+  it('sends a deep link to a private dataset through sign-in and back', async () => {
+    await page.goto(`${url}/ada/ct/commits/main`);
+    await page.waitForURL(`${url}/sign-in?returnTo=${encodeURIComponent('/ada/ct/commits/main')}`);
+    await page.getByLabel('Login').fill('ada');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${url}/ada/ct/commits/main`);
+    expect(await page.locator('ol.commits > li').count()).toBe(2);
+  }, 60_000);
 });
