@@ -75,6 +75,15 @@ describe('strata serve', () => {
     expect(await response.text()).toContain('Nothing is at this address');
   });
 
+  it("tells the web app where the API is itself: a client's x-strata-api header is overwritten", async () => {
+    // Were the client's value used, the page's server would fetch from a closed port and say so.
+    const response = await fetch(`${server.url}/`, { headers: { 'x-strata-api': 'http://127.0.0.1:9' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<h1>Datasets</h1>');
+    expect(page).not.toContain('could not be listed');
+  });
+
   it.each([
     ['a path parameter that does not decode', `/probe/echo/%E0%A4%A`, 400, 'request.bad_url'],
     ['a path parameter over 4096 characters', `/probe/echo/${'x'.repeat(4097)}`, 414, 'request.uri_too_long'],
