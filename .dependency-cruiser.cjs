@@ -99,7 +99,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['/dist/', '/\\.next/'] },
+    exclude: { path: ['/dist/', '/\\.next/', '^web/next-env\\.d\\.ts$'] },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
     // No tsConfig: the project has no path aliases (workspaces resolve through package exports), and
@@ -107,8 +107,8 @@ module.exports = {
     enhancedResolveOptions: {
       exportsFields: ['exports'],
       conditionNames: ['strata-source', 'import', 'node', 'default'],
-      extensions: ['.ts', '.js', '.mjs', '.json'],
-      mainFields: ['module', 'main', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'],
+      mainFields: ['module', 'main', 'types', 'typings'],
     },
   },
 };

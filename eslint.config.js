@@ -14,6 +14,9 @@ export default tseslint.config(
       'data/**',
       'coverage/**',
       'migrations/Migration*.ts',
+      // Written by GraphQL code generation and by Next.
+      'web/gql/**',
+      'web/next-env.d.ts',
     ],
   },
   js.configs.recommended,

@@ -115,6 +115,10 @@ describe('strata serve (process)', () => {
         child.stderr.on('data', collect);
       });
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      // The web app, built by the same command, on the same origin.
+      const home = await fetch(`${url}/`);
+      expect(home.status).toBe(200);
+      expect(await home.text()).toContain('<h1>Datasets</h1>');
       // A process manager signals npm alone: the server must get it too, and stop cleanly.
       child.kill('SIGTERM');
       expect(['0', 'SIGTERM']).toContain(await exited);

@@ -56,13 +56,32 @@ describe('strata serve', () => {
     });
   });
 
-  it('answers unknown routes with a JSON 404 carrying a stable code and the request id', async () => {
-    const response = await fetch(`${server.url}/nowhere`, { headers: { 'x-request-id': 'trace-me-42' } });
+  it('answers unknown API routes with a JSON 404 carrying a stable code and the request id', async () => {
+    const response = await fetch(`${server.url}/api/nowhere`, { headers: { 'x-request-id': 'trace-me-42' } });
     expect(response.status).toBe(404);
     expect(response.headers.get('x-request-id')).toBe('trace-me-42');
     expect(await response.json()).toEqual({
-      error: { code: 'route.not_found', message: 'No route for GET /nowhere.', requestId: 'trace-me-42' },
+      error: { code: 'route.not_found', message: 'No route for GET /api/nowhere.', requestId: 'trace-me-42' },
     });
+  });
+
+  it('hands other GET paths to the web app (built before these tests), which answers a 404 page', async () => {
+    const response = await fetch(`${server.url}/nowhere/at/all`, {
+      headers: { 'x-request-id': 'trace-me-44', accept: 'text/html' },
+    });
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toBe('trace-me-44');
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toContain('Nothing is at this address');
+  });
+
+  it("tells the web app where the API is itself: a client's x-strata-api header is overwritten", async () => {
+    // Were the client's value used, the page's server would fetch from a closed port and say so.
+    const response = await fetch(`${server.url}/`, { headers: { 'x-strata-api': 'http://127.0.0.1:9' } });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('<h1>Datasets</h1>');
+    expect(page).not.toContain('could not be listed');
   });
 
   it.each([

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { dicomwebPlugin } from '@strata/dicomweb';
 import { StrataError, systemErrorCode } from '@strata/modules/errors';
@@ -14,6 +15,7 @@ import { registerReleaseRoutes } from '../http/release-routes.js';
 import { registerOidcRoutes } from '../http/oidc-routes.js';
 import { registerSessionRoutes } from '../http/session-routes.js';
 import { createHttpServer } from '../http/http-server.js';
+import { registerWebApp } from '../http/web-app.js';
 import { createMetricsRegistry } from '../http/metrics.js';
 import { startTelemetry } from '../telemetry/sdk.js';
 import { createLogger } from './logger.js';
@@ -43,6 +45,8 @@ export interface ServeOptions {
   plugins?: FastifyPluginAsync[];
   /** Receives every query the database runs (tests that bound the queries of a request). */
   onQuery?: (message: string) => void;
+  /** The Next.js web app's directory (default: the `@strata/web` workspace); null serves none. */
+  webDir?: string | null;
 }
 
 /** `strata serve`: the HTTP server on the configured host and port, over an open system. */
@@ -120,6 +124,18 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
   for (const plugin of options.plugins ?? []) await http.register(plugin);
   try {
+    await registerWebApp(http, {
+      dir: options.webDir === undefined ? defaultWebDir() : (options.webDir ?? undefined),
+      apiOrigin: () => loopbackOrigin(http, config),
+    });
+  } catch (error) {
+    await events.close();
+    await http.close().catch(() => undefined);
+    await system.close();
+    await telemetry.shutdown();
+    throw error;
+  }
+  try {
     await http.listen({ host: config.host, port: config.port });
   } catch (error) {
     await http.close().catch(() => undefined);
@@ -190,6 +206,24 @@ export async function startJobs(
     await jobs.stop();
     throw error;
   }
+}
+
+/** The web app's workspace, found the way Node finds packages; undefined when it is not installed. */
+function defaultWebDir(): string | undefined {
+  try {
+    return dirname(createRequire(import.meta.url).resolve('@strata/web/package.json'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** How this process reaches itself: the listening port on loopback when listening on every address. */
+function loopbackOrigin(http: FastifyInstance, config: Config): string {
+  const address = http.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  const host =
+    config.host === '0.0.0.0' || config.host === '' ? '127.0.0.1' : config.host === '::' ? '::1' : config.host;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
 function listenError(error: unknown, config: Config): unknown {

@@ -1,0 +1,13 @@
+'use client';
+
+import { useState } from 'react';
+
+/** A series' thumbnail (WADO-RS `/thumbnail`); says so in words when it cannot be rendered. */
+export function Thumbnail({ src, alt }: { src: string; alt: string }) {
+  const [failed, setFailed] = useState(false);
+  if (failed) return <span className="thumbnail-missing">No preview: this series could not be rendered.</span>;
+  return (
+    // A plain <img>, not next/image: the optimizer would fetch it without the user's session.
+    <img className="thumbnail" src={src} alt={alt} width={96} height={96} onError={() => setFailed(true)} />
+  );
+}
