@@ -1,5 +1,11 @@
 import cors from '@fastify/cors';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { VersioningDeps } from '@strata/services/versioning';
@@ -22,6 +28,24 @@ export interface HttpServerOptions {
   deps: VersioningDeps;
 }
 
+/**
+ * One log line per request, when it is answered (method, url, address, status, time), instead of
+ * Fastify's two: each line is JSON to serialize and write, on every request.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = {
+      req: { method: request.method, url: request.url, remoteAddress: request.ip },
+      res: { statusCode: reply.statusCode },
+      responseTime: reply.elapsedTime,
+    };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 /** The Fastify application with everything every route shares; protocol plugins register on it. */
 export async function createHttpServer(options: HttpServerOptions): Promise<FastifyInstance> {
   const logger: FastifyBaseLogger = options.logger;
@@ -33,18 +57,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     frameworkErrors: sendError,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-    // One line per request, when it is answered (below), instead of Fastify's two.
-    disableRequestLogging: true,
-  });
-  app.addHook('onResponse', async (request, reply) => {
-    request.log.info(
-      {
-        req: { method: request.method, url: request.url, remoteAddress: request.ip },
-        res: { statusCode: reply.statusCode },
-        responseTime: reply.elapsedTime,
-      },
-      'request completed',
-    );
+    logController: new OneLinePerRequest(),
   });
   // onRequest, not onSend: responses streamed straight to the socket (WADO-RS) skip onSend.
   app.addHook('onRequest', async (request, reply) => {

@@ -51,8 +51,8 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
     // Pages read the session through the API; a stale cookie must not turn every page into a 401.
     config: { ignoresCredentials: true },
     handler: async (request, reply) => {
-      if (isApiPath(request.url)) return reply.callNotFound();
-      // A segment the router refused as a parameter lands here by the wildcard: refuse it the same way.
+      // A segment the router refused as a parameter (an API route's too) lands here by the
+      // wildcard: refuse it as the router would, before an API path becomes a plain 404.
       if (
         request.url
           .split('?', 1)[0]
@@ -61,6 +61,7 @@ export async function registerWebApp(app: FastifyInstance, options: WebAppOption
       ) {
         throw Object.assign(new Error('path segment too long'), { code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 });
       }
+      if (isApiPath(request.url)) return reply.callNotFound();
       if (handle === undefined) return notBuilt(request, reply);
       request.raw.headers[API_ORIGIN_HEADER] = options.apiOrigin();
       // Headers the shared hooks set (x-request-id) must reach a response Fastify no longer sends.
