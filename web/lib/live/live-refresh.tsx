@@ -46,6 +46,12 @@ export function LiveRefresh({
   useEffect(() => {
     const [watched, kinds, wanted] = JSON.parse(key) as [string, string[], string[] | undefined];
     let everConnected = false;
+    // A burst of events (a merge writes several) becomes one re-render.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(pending);
+      pending = setTimeout(() => router.refresh(), 150);
+    };
     const protocol = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
     const client = createClient({
       url: `${protocol}//${window.location.host}/graphql`,
@@ -56,7 +62,7 @@ export function LiveRefresh({
       on: {
         connected: () => {
           setConnection('live');
-          if (everConnected) router.refresh();
+          if (everConnected) refresh();
           everConnected = true;
         },
         closed: () => setConnection('paused'),
@@ -72,7 +78,7 @@ export function LiveRefresh({
             result.data !== null &&
             concerns(result.data.datasetEvents.subject, wanted)
           ) {
-            router.refresh();
+            refresh();
           }
         },
         error: () => setConnection('paused'),
@@ -80,6 +86,7 @@ export function LiveRefresh({
       },
     );
     return () => {
+      clearTimeout(pending);
       unsubscribe();
       void client.dispose();
     };

@@ -52,10 +52,11 @@ export function IssueMetaForm(props: {
         <fieldset disabled={busy}>
           <legend>Labels</legend>
           {props.labels.map((label) => (
-            <label key={label} className="choice">
+            // Keyed by its state on the server: a refresh that changes it resets the box.
+            <label key={`${label}:${String(props.applied.includes(label))}`} className="choice">
               <input
                 type="checkbox"
-                checked={props.applied.includes(label)}
+                defaultChecked={props.applied.includes(label)}
                 onChange={(event) => {
                   const on = event.currentTarget.checked;
                   void run(() => mutate(SetLabelMutation, { ...thread, label, on }));
