@@ -296,8 +296,13 @@ describe('change proposals in the web app', () => {
     expect(await author.locator('section.notice').textContent()).toContain('cannot be compared');
   }, 60_000);
 
-  it('says so while the live connection is down, and recovers', async () => {
-    const page = await authorContext.newPage();
+  it('says so while the live connection is down, refuses a review of a head that moved meanwhile, and recovers', async () => {
+    await graphql('mutation { createBranch(dataset: "ada/ct", name: "feature/other") { name } }');
+    await stow('feature/other', 4, 1);
+    const opened = await graphql<{ openProposal: { number: number } }>(
+      'mutation { openProposal(dataset: "ada/ct", source: "feature/other", target: "main", title: "Study 4") { number } }',
+    );
+    const page = await reviewerContext.newPage();
     let blocked = false;
     const sockets: WebSocketRoute[] = [];
     // The page's websocket to /graphql goes through the test: passed on to the server, or (while
@@ -306,7 +311,7 @@ describe('change proposals in the web app', () => {
       sockets.push(socket);
       if (!blocked) socket.connectToServer();
     });
-    await page.goto(`${url}${proposalPath}`);
+    await page.goto(`${url}/ada/ct/proposals/${opened.openProposal.number}`);
     await live(page);
     const banner = page.getByRole('status').filter({ hasText: 'Live updates paused — reconnecting' });
     expect(await banner.count()).toBe(0);
@@ -314,10 +319,24 @@ describe('change proposals in the web app', () => {
     for (const socket of sockets.splice(0)) await socket.close({ code: 1001, reason: 'network lost' });
     await banner.waitFor();
     await shot(page, 'connection-lost');
+
+    // Unseen by this page, the source moves: a review of the head it shows is refused, in words.
+    await stow('feature/other', 4, 2, 7);
+    await page.getByLabel('Approve').check();
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByRole('alert').filter({ hasText: 'The source branch moved while you were looking' }).waitFor();
+    await shot(page, 'head-moved');
+
     blocked = false;
     for (const socket of sockets.splice(0)) await socket.close({ code: 1001, reason: 'network back' });
     await live(page);
     expect(await banner.count()).toBe(0);
+    // Back online it re-renders (events may have been missed): the new head, which it may approve.
+    const head = await headOf('feature/other');
+    await page.getByRole('link', { name: head.slice(0, 12) }).waitFor();
+    await page.getByLabel('Approve').check();
+    await page.getByRole('button', { name: 'Submit review' }).click();
+    await page.getByText(`approved these changes at ${head.slice(0, 12)}`).waitFor();
     await page.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -15,7 +15,14 @@ const DatasetEventsSubscription = graphql(`
   }
 `);
 
-type Connection = 'connecting' | 'live' | 'paused';
+type Connection = 'connecting' | 'live' | 'paused' | 'refused';
+
+/** The server's close code for credentials it will not take (a session that ended): retrying cannot help. */
+const FORBIDDEN = 4403;
+
+function refused(event: unknown): boolean {
+  return typeof event === 'object' && event !== null && 'code' in event && event.code === FORBIDDEN;
+}
 
 /** Whether an event's subject is one this page shows: any when none are named. */
 function concerns(subject: string | null | undefined, subjects: readonly string[] | undefined): boolean {
@@ -56,7 +63,7 @@ export function LiveRefresh({
     const client = createClient({
       url: `${protocol}//${window.location.host}/graphql`,
       retryAttempts: Number.POSITIVE_INFINITY,
-      shouldRetry: () => true,
+      shouldRetry: (event) => !refused(event),
       retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000))),
       keepAlive: 10_000,
       on: {
@@ -65,7 +72,7 @@ export function LiveRefresh({
           if (everConnected) refresh();
           everConnected = true;
         },
-        closed: () => setConnection('paused'),
+        closed: (event) => setConnection(refused(event) ? 'refused' : 'paused'),
         error: () => setConnection('paused'),
       },
     });
@@ -81,7 +88,7 @@ export function LiveRefresh({
             refresh();
           }
         },
-        error: () => setConnection('paused'),
+        error: (error) => setConnection(refused(error) ? 'refused' : 'paused'),
         complete: () => undefined,
       },
     );
@@ -94,6 +101,9 @@ export function LiveRefresh({
   return (
     <div role="status" className="live" data-live={connection}>
       {connection === 'paused' && <p className="notice">Live updates paused — reconnecting…</p>}
+      {connection === 'refused' && (
+        <p className="notice">Live updates are off: your session has ended. Sign in again, then reload.</p>
+      )}
     </div>
   );
 }
