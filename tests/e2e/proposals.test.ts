@@ -219,7 +219,11 @@ describe('change proposals in the web app', () => {
     await shot(author, 'approved');
   }, 90_000);
 
-  it('merges; the proposal shows merged and main’s history has the merge commit', async () => {
+  it('assigns and merges; the proposal shows merged and main’s history has the merge commit', async () => {
+    // Writers label and assign proposals as they do issues.
+    await author.getByLabel('Assign (login)').fill('grace');
+    await author.getByRole('button', { name: 'Assign', exact: true }).click();
+    await author.locator('header', { hasText: 'assigned to grace' }).waitFor();
     await author.getByLabel('Merge commit (both parents kept)').check();
     await author.getByRole('button', { name: 'Merge proposal' }).click();
     await author.getByText('Merged into main').waitFor();

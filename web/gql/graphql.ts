@@ -80,26 +80,6 @@ export type CompareQueryVariables = Exact<{
 
 export type CompareQuery = { dataset: { fullName: string, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> } } };
 
-export type SetLabelMutationVariables = Exact<{
-  dataset: string;
-  number: number;
-  label: string;
-  on: boolean;
-}>;
-
-
-export type SetLabelMutation = { setLabel: boolean };
-
-export type SetAssigneeMutationVariables = Exact<{
-  dataset: string;
-  number: number;
-  login: string;
-  assigned: boolean;
-}>;
-
-
-export type SetAssigneeMutation = { setAssignee: boolean };
-
 export type IssueDetailQueryVariables = Exact<{
   owner: string;
   name: string;
@@ -155,7 +135,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
+export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
 
 export type ReviewProposalMutationVariables = Exact<{
   dataset: string;
@@ -247,6 +227,26 @@ export type AddCommentMutationVariables = Exact<{
 
 
 export type AddCommentMutation = { addComment: { id: string } };
+
+export type SetLabelMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  label: string;
+  on: boolean;
+}>;
+
+
+export type SetLabelMutation = { setLabel: boolean };
+
+export type SetAssigneeMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  login: string;
+  assigned: boolean;
+}>;
+
+
+export type SetAssigneeMutation = { setAssignee: boolean };
 
 export type CloseProposalMutationVariables = Exact<{
   dataset: string;
@@ -439,21 +439,6 @@ export const CompareDocument = new TypedDocumentString(`
     }
   }
 }`) as unknown as TypedDocumentString<CompareQuery, CompareQueryVariables>;
-export const SetLabelDocument = new TypedDocumentString(`
-    mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {
-  setLabel(dataset: $dataset, number: $number, label: $label, on: $on)
-}
-    `) as unknown as TypedDocumentString<SetLabelMutation, SetLabelMutationVariables>;
-export const SetAssigneeDocument = new TypedDocumentString(`
-    mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {
-  setAssignee(
-    dataset: $dataset
-    number: $number
-    login: $login
-    assigned: $assigned
-  )
-}
-    `) as unknown as TypedDocumentString<SetAssigneeMutation, SetAssigneeMutationVariables>;
 export const IssueDetailDocument = new TypedDocumentString(`
     query IssueDetail($owner: String!, $name: String!, $number: Int!) {
   viewer {
@@ -589,6 +574,9 @@ export const ProposalDetailDocument = new TypedDocumentString(`
   dataset(owner: $owner, name: $name) {
     fullName
     viewerRole
+    labels {
+      name
+    }
     proposal(number: $number) {
       number
       title
@@ -611,6 +599,9 @@ export const ProposalDetailDocument = new TypedDocumentString(`
       }
       labels {
         name
+      }
+      assignees {
+        login
       }
       diff {
         ...DiffFields
@@ -848,6 +839,21 @@ export const AddCommentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const SetLabelDocument = new TypedDocumentString(`
+    mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {
+  setLabel(dataset: $dataset, number: $number, label: $label, on: $on)
+}
+    `) as unknown as TypedDocumentString<SetLabelMutation, SetLabelMutationVariables>;
+export const SetAssigneeDocument = new TypedDocumentString(`
+    mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {
+  setAssignee(
+    dataset: $dataset
+    number: $number
+    login: $login
+    assigned: $assigned
+  )
+}
+    `) as unknown as TypedDocumentString<SetAssigneeMutation, SetAssigneeMutationVariables>;
 export const CloseProposalDocument = new TypedDocumentString(`
     mutation CloseProposal($dataset: String!, $number: Int!) {
   closeProposal(dataset: $dataset, number: $number) {

@@ -10,8 +10,8 @@ import { paths, refOf } from '../../../../../lib/paths';
 import { CommentForm } from '../../../../../lib/threads/comment-form';
 import { StateBadge } from '../../../../../lib/threads/state-badge';
 import { ThreadStateButton } from '../../../../../lib/threads/thread-state-button';
+import { ThreadMetaForm } from '../../../../../lib/threads/thread-meta-form';
 import { commentEntry, Timeline } from '../../../../../lib/threads/timeline';
-import { IssueMetaForm } from './issue-meta-form';
 
 interface Props {
   params: Promise<{ owner: string; name: string; number: string }>;
@@ -164,7 +164,7 @@ export default async function IssuePage({ params }: Props) {
         )}
       </section>
       {writer && (
-        <IssueMetaForm
+        <ThreadMetaForm
           dataset={dataset.fullName}
           number={issue.number}
           labels={dataset.labels.map((label) => label.name)}

@@ -11,6 +11,7 @@ import { leaveUnlessReadable, when } from '../../../../../lib/page-access';
 import { paths, refOf } from '../../../../../lib/paths';
 import { CommentForm } from '../../../../../lib/threads/comment-form';
 import { StateBadge } from '../../../../../lib/threads/state-badge';
+import { ThreadMetaForm } from '../../../../../lib/threads/thread-meta-form';
 import { ThreadStateButton } from '../../../../../lib/threads/thread-state-button';
 import { commentEntry, Timeline, type TimelineEntry } from '../../../../../lib/threads/timeline';
 import { MergeForm } from './merge-form';
@@ -29,6 +30,9 @@ const ProposalDetailQuery = graphql(`
     dataset(owner: $owner, name: $name) {
       fullName
       viewerRole
+      labels {
+        name
+      }
       proposal(number: $number) {
         number
         title
@@ -51,6 +55,9 @@ const ProposalDetailQuery = graphql(`
         }
         labels {
           name
+        }
+        assignees {
+          login
         }
         diff {
           ...DiffFields
@@ -199,6 +206,7 @@ export default async function ProposalPage({ params }: Props) {
               ))}
             </>
           )}
+          {proposal.assignees.length > 0 && <> · assigned to {proposal.assignees.map((one) => one.login).join(', ')}</>}
         </p>
         <p className="muted">
           Head{' '}
@@ -235,6 +243,15 @@ export default async function ProposalPage({ params }: Props) {
       </section>
       {open && viewer.signedIn && !isAuthor && (
         <ReviewForm dataset={dataset} number={proposal.number} headCommitId={proposal.status.headCommitId} />
+      )}
+      {writer && (
+        <ThreadMetaForm
+          dataset={dataset}
+          number={proposal.number}
+          labels={result.dataset.labels.map((label) => label.name)}
+          applied={proposal.labels.map((label) => label.name)}
+          assignees={proposal.assignees.map((one) => one.login)}
+        />
       )}
       <MergeBox owner={owner} name={name} dataset={dataset} proposal={proposal} writer={writer} />
       {(isAuthor || writer) && proposal.state !== 'MERGED' && (

@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { graphql } from '../../../../../gql';
-import { field, mutate, type Outcome } from '../../../../../lib/mutate';
+import { graphql } from '../../gql';
+import { field, mutate, type Outcome } from '../mutate';
 
 const SetLabelMutation = graphql(`
   mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {
@@ -16,8 +16,8 @@ const SetAssigneeMutation = graphql(`
   }
 `);
 
-/** Writers' controls: put the dataset's labels on or off the thread, assign or unassign people. */
-export function IssueMetaForm(props: {
+/** Writers' controls on an issue or a proposal: the dataset's labels on or off, people assigned or not. */
+export function ThreadMetaForm(props: {
   dataset: string;
   number: number;
   labels: string[];
