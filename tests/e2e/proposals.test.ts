@@ -32,6 +32,8 @@ let reviewer: Page;
 let mainBefore: string;
 let featureHead: string;
 let proposalPath: string;
+/** The second proposal, still open at the end. */
+let openPath: string;
 
 const env = () => ({
   DATA_DIR: dataDir,
@@ -100,8 +102,10 @@ beforeAll(async () => {
   database = await createTestTarget();
   await addUserWithPassword('ada', env());
   await addUserWithPassword('grace', env());
+  await addUserWithPassword('ron', env());
   expect((await runStrata(['dataset', 'create', 'ada/ct', '--visibility', 'private'], env())).code).toBe(0);
   expect((await runStrata(['dataset', 'grant', 'ada/ct', 'grace', 'write'], env())).code).toBe(0);
+  expect((await runStrata(['dataset', 'grant', 'ada/ct', 'ron', 'read'], env())).code).toBe(0);
   const added = await runStrata(['token', 'add', 'ada', 'setup', '--scope', 'admin'], env());
   token = /strata_[A-Za-z0-9_-]{40}/.exec(added.output)?.[0] ?? '';
   server = startStrata(['serve'], { ...env(), PORT: '0' });
@@ -315,7 +319,8 @@ describe('change proposals in the web app', () => {
       sockets.push(socket);
       if (!blocked) socket.connectToServer();
     });
-    await page.goto(`${url}/ada/ct/proposals/${opened.openProposal.number}`);
+    openPath = `/ada/ct/proposals/${opened.openProposal.number}`;
+    await page.goto(`${url}${openPath}`);
     await live(page);
     const banner = page.getByRole('status').filter({ hasText: 'Live updates paused — reconnecting' });
     expect(await banner.count()).toBe(0);
@@ -343,4 +348,22 @@ describe('change proposals in the web app', () => {
     await page.getByText(`approved these changes at ${head.slice(0, 12)}`).waitFor();
     await page.close();
   }, 90_000);
+
+  it('shows a reader the proposal without the writers’ controls', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await signIn(page, url, 'ron');
+    await page.goto(`${url}${openPath}`);
+    await page.getByRole('heading', { name: /Study 4/ }).waitFor();
+    expect(await page.getByText('Only writers of ada/ct can merge.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Merge proposal' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Close proposal' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Labels and assignees' }).count()).toBe(0);
+    // Admin tabs are for admins.
+    const tabs = page.getByRole('navigation', { name: 'ada/ct' });
+    expect(await tabs.getByRole('link', { name: 'Settings' }).count()).toBe(0);
+    expect(await tabs.getByRole('link', { name: 'Proposals' }).getAttribute('aria-current')).toBe('page');
+    await shot(page, 'reader');
+    await context.close();
+  }, 60_000);
 });
