@@ -15,20 +15,76 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query CommitDetail($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          email\n          time\n        }\n        committer {\n          name\n          time\n        }\n        parents {\n          id\n          shortId\n          message\n        }\n      }\n    }\n  }\n": typeof types.CommitDetailDocument,
+    "\n  query CommitDiff($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n": typeof types.CommitDiffDocument,
     "\n  query History($owner: String!, $name: String!, $rev: String!, $after: String) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      history(rev: $rev, first: 30, after: $after) {\n        nodes {\n          id\n          shortId\n          message\n          author {\n            name\n            time\n          }\n          parentIds\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.HistoryDocument,
+    "\n  query Compare($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n": typeof types.CompareDocument,
+    "\n  query IssueDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n        description\n      }\n      issue(number: $number) {\n        number\n        title\n        body\n        state\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        assignees {\n          login\n        }\n        labels {\n          name\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n      }\n    }\n  }\n": typeof types.IssueDetailDocument,
+    "\n  mutation OpenIssue($dataset: String!, $title: String!, $body: String) {\n    openIssue(dataset: $dataset, title: $title, body: $body) {\n      number\n    }\n  }\n": typeof types.OpenIssueDocument,
+    "\n  query NewIssue($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n    }\n  }\n": typeof types.NewIssueDocument,
+    "\n  query Issues(\n    $owner: String!\n    $name: String!\n    $states: [IssueState!]\n    $label: String\n    $assignee: String\n    $after: String\n  ) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      labels {\n        name\n      }\n      issues(states: $states, label: $label, assignee: $assignee, first: 30, after: $after) {\n        nodes {\n          number\n          title\n          state\n          createdAt\n          commentCount\n          author {\n            login\n          }\n          assignees {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.IssuesDocument,
+    "\n  mutation MergeProposal($dataset: String!, $number: Int!, $method: MergeMethod!, $expectedHeadId: String) {\n    mergeProposal(dataset: $dataset, number: $number, method: $method, expectedHeadId: $expectedHeadId) {\n      state\n    }\n  }\n": typeof types.MergeProposalDocument,
+    "\n  query ProposalDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n      }\n      proposal(number: $number) {\n        number\n        title\n        body\n        state\n        sourceBranch\n        targetBranch\n        headCommitId\n        baseCommitId\n        mergeCommitId\n        mergeMethod\n        mergedAt\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        mergedBy {\n          login\n        }\n        labels {\n          name\n        }\n        assignees {\n          login\n        }\n        diff {\n          ...DiffFields\n        }\n        reviews {\n          id\n          verdict\n          body\n          commitId\n          createdAt\n          stale\n          dismissed\n          reviewer {\n            login\n          }\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n        status {\n          headCommitId\n          sourceExists\n          approvals\n          requiredApprovals\n          changesRequested\n          requiredChecks\n          checks {\n            context\n            state\n            description\n          }\n          blockers\n        }\n        mergeability {\n          clean\n          upToDate\n          canFastForward\n          conflicts {\n            path\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProposalDetailDocument,
+    "\n  mutation ReviewProposal(\n    $dataset: String!\n    $number: Int!\n    $verdict: ReviewVerdict!\n    $body: String!\n    $commitId: String\n  ) {\n    reviewProposal(dataset: $dataset, number: $number, verdict: $verdict, body: $body, commitId: $commitId) {\n      id\n    }\n  }\n": typeof types.ReviewProposalDocument,
+    "\n  mutation OpenProposal($dataset: String!, $source: String!, $target: String!, $title: String!, $body: String!) {\n    openProposal(dataset: $dataset, source: $source, target: $target, title: $title, body: $body) {\n      number\n    }\n  }\n": typeof types.OpenProposalDocument,
+    "\n  query NewProposal($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      defaultBranch\n      branches {\n        name\n      }\n    }\n  }\n": typeof types.NewProposalDocument,
+    "\n  query Proposals($owner: String!, $name: String!, $states: [ProposalState!], $after: String) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      proposals(states: $states, first: 20, after: $after) {\n        nodes {\n          number\n          title\n          state\n          sourceBranch\n          targetBranch\n          createdAt\n          commentCount\n          reviewCount\n          author {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": typeof types.ProposalsDocument,
     "\n  query Datasets($after: String) {\n    viewer {\n      signedIn\n    }\n    datasets(first: 50, after: $after) {\n      nodes {\n        owner\n        name\n        fullName\n        visibility\n        defaultBranch\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DatasetsDocument,
+    "\n  query DatasetNav($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      defaultBranch\n      viewerRole\n    }\n  }\n": typeof types.DatasetNavDocument,
+    "\n  fragment DiffFields on Diff {\n    fromId\n    toId\n    added\n    removed\n    changed\n    studies {\n      studyInstanceUid\n      series {\n        seriesInstanceUid\n        added\n        removed\n        changed\n      }\n    }\n  }\n": typeof types.DiffFieldsFragmentDoc,
     "\n  query DatasetHome($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      owner\n      name\n      fullName\n      defaultBranch\n      visibility\n      viewerRole\n      isFork\n      forkedFrom {\n        owner\n        name\n        fullName\n      }\n      branches {\n        name\n      }\n      tags {\n        name\n      }\n    }\n  }\n": typeof types.DatasetHomeDocument,
     "\n  query RefCommit($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          time\n        }\n      }\n    }\n  }\n": typeof types.RefCommitDocument,
+    "\n  subscription DatasetEvents($dataset: String!, $actions: [String!]) {\n    datasetEvents(dataset: $dataset, actions: $actions) {\n      seq\n      action\n      subject\n    }\n  }\n": typeof types.DatasetEventsDocument,
+    "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n": typeof types.AddCommentDocument,
+    "\n  mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {\n    setLabel(dataset: $dataset, number: $number, label: $label, on: $on)\n  }\n": typeof types.SetLabelDocument,
+    "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n": typeof types.SetAssigneeDocument,
+    "\n  mutation CloseProposal($dataset: String!, $number: Int!) {\n    closeProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.CloseProposalDocument,
+    "\n  mutation ReopenProposal($dataset: String!, $number: Int!) {\n    reopenProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.ReopenProposalDocument,
+    "\n  mutation CloseIssue($dataset: String!, $number: Int!) {\n    closeIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.CloseIssueDocument,
+    "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.ReopenIssueDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
+    "\n  query CommitDetail($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          email\n          time\n        }\n        committer {\n          name\n          time\n        }\n        parents {\n          id\n          shortId\n          message\n        }\n      }\n    }\n  }\n": types.CommitDetailDocument,
+    "\n  query CommitDiff($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n": types.CommitDiffDocument,
     "\n  query History($owner: String!, $name: String!, $rev: String!, $after: String) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      history(rev: $rev, first: 30, after: $after) {\n        nodes {\n          id\n          shortId\n          message\n          author {\n            name\n            time\n          }\n          parentIds\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.HistoryDocument,
+    "\n  query Compare($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n": types.CompareDocument,
+    "\n  query IssueDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n        description\n      }\n      issue(number: $number) {\n        number\n        title\n        body\n        state\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        assignees {\n          login\n        }\n        labels {\n          name\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n      }\n    }\n  }\n": types.IssueDetailDocument,
+    "\n  mutation OpenIssue($dataset: String!, $title: String!, $body: String) {\n    openIssue(dataset: $dataset, title: $title, body: $body) {\n      number\n    }\n  }\n": types.OpenIssueDocument,
+    "\n  query NewIssue($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n    }\n  }\n": types.NewIssueDocument,
+    "\n  query Issues(\n    $owner: String!\n    $name: String!\n    $states: [IssueState!]\n    $label: String\n    $assignee: String\n    $after: String\n  ) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      labels {\n        name\n      }\n      issues(states: $states, label: $label, assignee: $assignee, first: 30, after: $after) {\n        nodes {\n          number\n          title\n          state\n          createdAt\n          commentCount\n          author {\n            login\n          }\n          assignees {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.IssuesDocument,
+    "\n  mutation MergeProposal($dataset: String!, $number: Int!, $method: MergeMethod!, $expectedHeadId: String) {\n    mergeProposal(dataset: $dataset, number: $number, method: $method, expectedHeadId: $expectedHeadId) {\n      state\n    }\n  }\n": types.MergeProposalDocument,
+    "\n  query ProposalDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n      }\n      proposal(number: $number) {\n        number\n        title\n        body\n        state\n        sourceBranch\n        targetBranch\n        headCommitId\n        baseCommitId\n        mergeCommitId\n        mergeMethod\n        mergedAt\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        mergedBy {\n          login\n        }\n        labels {\n          name\n        }\n        assignees {\n          login\n        }\n        diff {\n          ...DiffFields\n        }\n        reviews {\n          id\n          verdict\n          body\n          commitId\n          createdAt\n          stale\n          dismissed\n          reviewer {\n            login\n          }\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n        status {\n          headCommitId\n          sourceExists\n          approvals\n          requiredApprovals\n          changesRequested\n          requiredChecks\n          checks {\n            context\n            state\n            description\n          }\n          blockers\n        }\n        mergeability {\n          clean\n          upToDate\n          canFastForward\n          conflicts {\n            path\n          }\n        }\n      }\n    }\n  }\n": types.ProposalDetailDocument,
+    "\n  mutation ReviewProposal(\n    $dataset: String!\n    $number: Int!\n    $verdict: ReviewVerdict!\n    $body: String!\n    $commitId: String\n  ) {\n    reviewProposal(dataset: $dataset, number: $number, verdict: $verdict, body: $body, commitId: $commitId) {\n      id\n    }\n  }\n": types.ReviewProposalDocument,
+    "\n  mutation OpenProposal($dataset: String!, $source: String!, $target: String!, $title: String!, $body: String!) {\n    openProposal(dataset: $dataset, source: $source, target: $target, title: $title, body: $body) {\n      number\n    }\n  }\n": types.OpenProposalDocument,
+    "\n  query NewProposal($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      defaultBranch\n      branches {\n        name\n      }\n    }\n  }\n": types.NewProposalDocument,
+    "\n  query Proposals($owner: String!, $name: String!, $states: [ProposalState!], $after: String) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      proposals(states: $states, first: 20, after: $after) {\n        nodes {\n          number\n          title\n          state\n          sourceBranch\n          targetBranch\n          createdAt\n          commentCount\n          reviewCount\n          author {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n": types.ProposalsDocument,
     "\n  query Datasets($after: String) {\n    viewer {\n      signedIn\n    }\n    datasets(first: 50, after: $after) {\n      nodes {\n        owner\n        name\n        fullName\n        visibility\n        defaultBranch\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DatasetsDocument,
+    "\n  query DatasetNav($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      defaultBranch\n      viewerRole\n    }\n  }\n": types.DatasetNavDocument,
+    "\n  fragment DiffFields on Diff {\n    fromId\n    toId\n    added\n    removed\n    changed\n    studies {\n      studyInstanceUid\n      series {\n        seriesInstanceUid\n        added\n        removed\n        changed\n      }\n    }\n  }\n": types.DiffFieldsFragmentDoc,
     "\n  query DatasetHome($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      owner\n      name\n      fullName\n      defaultBranch\n      visibility\n      viewerRole\n      isFork\n      forkedFrom {\n        owner\n        name\n        fullName\n      }\n      branches {\n        name\n      }\n      tags {\n        name\n      }\n    }\n  }\n": types.DatasetHomeDocument,
     "\n  query RefCommit($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          time\n        }\n      }\n    }\n  }\n": types.RefCommitDocument,
+    "\n  subscription DatasetEvents($dataset: String!, $actions: [String!]) {\n    datasetEvents(dataset: $dataset, actions: $actions) {\n      seq\n      action\n      subject\n    }\n  }\n": types.DatasetEventsDocument,
+    "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n": types.AddCommentDocument,
+    "\n  mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {\n    setLabel(dataset: $dataset, number: $number, label: $label, on: $on)\n  }\n": types.SetLabelDocument,
+    "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n": types.SetAssigneeDocument,
+    "\n  mutation CloseProposal($dataset: String!, $number: Int!) {\n    closeProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.CloseProposalDocument,
+    "\n  mutation ReopenProposal($dataset: String!, $number: Int!) {\n    reopenProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.ReopenProposalDocument,
+    "\n  mutation CloseIssue($dataset: String!, $number: Int!) {\n    closeIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.CloseIssueDocument,
+    "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.ReopenIssueDocument,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": types.ViewerDocument,
 };
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitDetail($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          email\n          time\n        }\n        committer {\n          name\n          time\n        }\n        parents {\n          id\n          shortId\n          message\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CommitDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CommitDiff($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n"): typeof import('./graphql').CommitDiffDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -36,7 +92,59 @@ export function graphql(source: "\n  query History($owner: String!, $name: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Compare($owner: String!, $name: String!, $from: String!, $to: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      diff(from: $from, to: $to) {\n        ...DiffFields\n      }\n    }\n  }\n"): typeof import('./graphql').CompareDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query IssueDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n        description\n      }\n      issue(number: $number) {\n        number\n        title\n        body\n        state\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        assignees {\n          login\n        }\n        labels {\n          name\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').IssueDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenIssue($dataset: String!, $title: String!, $body: String) {\n    openIssue(dataset: $dataset, title: $title, body: $body) {\n      number\n    }\n  }\n"): typeof import('./graphql').OpenIssueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewIssue($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n    }\n  }\n"): typeof import('./graphql').NewIssueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Issues(\n    $owner: String!\n    $name: String!\n    $states: [IssueState!]\n    $label: String\n    $assignee: String\n    $after: String\n  ) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      labels {\n        name\n      }\n      issues(states: $states, label: $label, assignee: $assignee, first: 30, after: $after) {\n        nodes {\n          number\n          title\n          state\n          createdAt\n          commentCount\n          author {\n            login\n          }\n          assignees {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').IssuesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MergeProposal($dataset: String!, $number: Int!, $method: MergeMethod!, $expectedHeadId: String) {\n    mergeProposal(dataset: $dataset, number: $number, method: $method, expectedHeadId: $expectedHeadId) {\n      state\n    }\n  }\n"): typeof import('./graphql').MergeProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProposalDetail($owner: String!, $name: String!, $number: Int!) {\n    viewer {\n      signedIn\n      login\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      viewerRole\n      labels {\n        name\n      }\n      proposal(number: $number) {\n        number\n        title\n        body\n        state\n        sourceBranch\n        targetBranch\n        headCommitId\n        baseCommitId\n        mergeCommitId\n        mergeMethod\n        mergedAt\n        createdAt\n        closedAt\n        author {\n          login\n        }\n        mergedBy {\n          login\n        }\n        labels {\n          name\n        }\n        assignees {\n          login\n        }\n        diff {\n          ...DiffFields\n        }\n        reviews {\n          id\n          verdict\n          body\n          commitId\n          createdAt\n          stale\n          dismissed\n          reviewer {\n            login\n          }\n        }\n        comments(first: 100) {\n          nodes {\n            ...CommentFields\n          }\n          pageInfo {\n            hasNextPage\n          }\n        }\n        status {\n          headCommitId\n          sourceExists\n          approvals\n          requiredApprovals\n          changesRequested\n          requiredChecks\n          checks {\n            context\n            state\n            description\n          }\n          blockers\n        }\n        mergeability {\n          clean\n          upToDate\n          canFastForward\n          conflicts {\n            path\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProposalDetailDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewProposal(\n    $dataset: String!\n    $number: Int!\n    $verdict: ReviewVerdict!\n    $body: String!\n    $commitId: String\n  ) {\n    reviewProposal(dataset: $dataset, number: $number, verdict: $verdict, body: $body, commitId: $commitId) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReviewProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation OpenProposal($dataset: String!, $source: String!, $target: String!, $title: String!, $body: String!) {\n    openProposal(dataset: $dataset, source: $source, target: $target, title: $title, body: $body) {\n      number\n    }\n  }\n"): typeof import('./graphql').OpenProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NewProposal($owner: String!, $name: String!) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      defaultBranch\n      branches {\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').NewProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Proposals($owner: String!, $name: String!, $states: [ProposalState!], $after: String) {\n    viewer {\n      signedIn\n    }\n    dataset(owner: $owner, name: $name) {\n      fullName\n      proposals(states: $states, first: 20, after: $after) {\n        nodes {\n          number\n          title\n          state\n          sourceBranch\n          targetBranch\n          createdAt\n          commentCount\n          reviewCount\n          author {\n            login\n          }\n          labels {\n            name\n          }\n        }\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ProposalsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Datasets($after: String) {\n    viewer {\n      signedIn\n    }\n    datasets(first: 50, after: $after) {\n      nodes {\n        owner\n        name\n        fullName\n        visibility\n        defaultBranch\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n"): typeof import('./graphql').DatasetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasetNav($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      defaultBranch\n      viewerRole\n    }\n  }\n"): typeof import('./graphql').DatasetNavDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DiffFields on Diff {\n    fromId\n    toId\n    added\n    removed\n    changed\n    studies {\n      studyInstanceUid\n      series {\n        seriesInstanceUid\n        added\n        removed\n        changed\n      }\n    }\n  }\n"): typeof import('./graphql').DiffFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -45,6 +153,42 @@ export function graphql(source: "\n  query DatasetHome($owner: String!, $name: S
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query RefCommit($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          time\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RefCommitDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription DatasetEvents($dataset: String!, $actions: [String!]) {\n    datasetEvents(dataset: $dataset, actions: $actions) {\n      seq\n      action\n      subject\n    }\n  }\n"): typeof import('./graphql').DatasetEventsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {\n    setLabel(dataset: $dataset, number: $number, label: $label, on: $on)\n  }\n"): typeof import('./graphql').SetLabelDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n"): typeof import('./graphql').SetAssigneeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseProposal($dataset: String!, $number: Int!) {\n    closeProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n"): typeof import('./graphql').CloseProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenProposal($dataset: String!, $number: Int!) {\n    reopenProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n"): typeof import('./graphql').ReopenProposalDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseIssue($dataset: String!, $number: Int!) {\n    closeIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n"): typeof import('./graphql').CloseIssueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n"): typeof import('./graphql').ReopenIssueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n"): typeof import('./graphql').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
