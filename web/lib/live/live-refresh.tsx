@@ -24,6 +24,14 @@ function refused(event: unknown): boolean {
   return typeof event === 'object' && event !== null && 'code' in event && event.code === FORBIDDEN;
 }
 
+/**
+ * How long to wait before reconnecting: 0.5 s, doubling up to 5 s. A wait still pending when the
+ * page unsubscribes just runs out: with no subscription left, graphql-ws does not reconnect.
+ */
+function backoff(retries: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000)));
+}
+
 /** Whether an event's subject is one this page shows: any when none are named. */
 function concerns(subject: string | null | undefined, subjects: readonly string[] | undefined): boolean {
   return subjects === undefined || (subject !== null && subject !== undefined && subjects.includes(subject));
@@ -64,7 +72,7 @@ export function LiveRefresh({
       url: `${protocol}//${window.location.host}/graphql`,
       retryAttempts: Number.POSITIVE_INFINITY,
       shouldRetry: (event) => !refused(event),
-      retryWait: (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(500 * 2 ** retries, 5000))),
+      retryWait: backoff,
       keepAlive: 10_000,
       on: {
         connected: () => {
