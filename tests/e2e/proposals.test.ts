@@ -42,7 +42,7 @@ const env = () => ({
 });
 
 /** One STOW-RS request (one commit) of `count` slices of study `study`, pixels varied by `seed`. */
-async function stow(ref: string, study: number, count: number, seed = 0): Promise<void> {
+async function stow(ref: string, study: number, count: number, seed = 0, dataset = 'ada/ct'): Promise<void> {
   const parts = Array.from({ length: count }, (_, i) => [
     Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
     syntheticSlice({
@@ -58,7 +58,7 @@ async function stow(ref: string, study: number, count: number, seed = 0): Promis
     }),
     Buffer.from('\r\n'),
   ]);
-  const response = await fetch(`${url}/dicomweb/ada/ct/@${encodeURIComponent(ref)}/studies`, {
+  const response = await fetch(`${url}/dicomweb/${dataset}/@${encodeURIComponent(ref)}/studies`, {
     method: 'POST',
     headers: {
       authorization: `Bearer ${token}`,
@@ -365,5 +365,18 @@ describe('change proposals in the web app', () => {
     expect(await tabs.getByRole('link', { name: 'Proposals' }).getAttribute('aria-current')).toBe('page');
     await shot(page, 'reader');
     await context.close();
+  }, 60_000);
+
+  it('links a branch proposed from a fork to the fork, as fork:branch', async () => {
+    await graphql('mutation { forkDataset(dataset: "ada/ct", name: "ada/ct-fork") { fullName } }');
+    await graphql('mutation { createBranch(dataset: "ada/ct-fork", name: "from-fork") { name } }');
+    await stow('from-fork', 7, 1, 0, 'ada/ct-fork');
+    const opened = await graphql<{ openProposal: { number: number } }>(
+      'mutation { openProposal(dataset: "ada/ct", sourceDataset: "ada/ct-fork", source: "from-fork", target: "main", title: "From the fork") { number } }',
+    );
+    await author.goto(`${url}/ada/ct/proposals/${opened.openProposal.number}`);
+    const source = author.getByRole('link', { name: 'ada/ct-fork:from-fork' });
+    await source.waitFor();
+    expect(await source.getAttribute('href')).toBe('/ada/ct-fork/tree/from-fork');
   }, 60_000);
 });

@@ -135,7 +135,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
+export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, sourceDataset: { owner: string, name: string, fullName: string } | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
 
 export type ReviewProposalMutationVariables = Exact<{
   dataset: string;
@@ -583,6 +583,11 @@ export const ProposalDetailDocument = new TypedDocumentString(`
       body
       state
       sourceBranch
+      sourceDataset {
+        owner
+        name
+        fullName
+      }
       targetBranch
       headCommitId
       baseCommitId

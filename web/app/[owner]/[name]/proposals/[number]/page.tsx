@@ -39,6 +39,11 @@ const ProposalDetailQuery = graphql(`
         body
         state
         sourceBranch
+        sourceDataset {
+          owner
+          name
+          fullName
+        }
         targetBranch
         headCommitId
         baseCommitId
@@ -187,10 +192,7 @@ export default async function ProposalPage({ params }: Props) {
         <p>
           <StateBadge state={proposal.state} /> <strong>{proposal.author?.login ?? 'A deleted account'}</strong>{' '}
           proposes merging{' '}
-          <Link href={paths.tree(owner, name, proposal.sourceBranch)}>
-            <code>{proposal.sourceBranch}</code>
-          </Link>{' '}
-          into{' '}
+          <SourceBranch owner={owner} name={name} branch={proposal.sourceBranch} source={proposal.sourceDataset} /> into{' '}
           <Link href={paths.tree(owner, name, proposal.targetBranch)}>
             <code>{proposal.targetBranch}</code>
           </Link>{' '}
@@ -394,5 +396,31 @@ function MergeBox(props: { owner: string; name: string; dataset: string; proposa
         <p className="muted">Only writers of {props.dataset} can merge.</p>
       )}
     </section>
+  );
+}
+
+/**
+ * The proposed branch, linked where it lives: this dataset, or the fork it comes from (shown as
+ * `fork:branch`); unlinked when that fork was deleted or the viewer cannot read it.
+ */
+function SourceBranch({
+  owner,
+  name,
+  branch,
+  source,
+}: {
+  owner: string;
+  name: string;
+  branch: string;
+  source: { owner: string; name: string; fullName: string } | null | undefined;
+}) {
+  if (source === null || source === undefined) {
+    return <code title="The dataset this branch was proposed from is gone, or you cannot read it.">{branch}</code>;
+  }
+  const sameDataset = source.owner === owner && source.name === name;
+  return (
+    <Link href={paths.tree(source.owner, source.name, branch)}>
+      <code>{sameDataset ? branch : `${source.fullName}:${branch}`}</code>
+    </Link>
   );
 }
