@@ -253,3 +253,22 @@ describe('the audit log of a dataset', () => {
     expect((await run(OPERATOR, `{ auditLog(action: "token.") { nodes { action } } }`)).codes).toEqual([]);
   });
 });
+
+describe('a release of an existing tag', () => {
+  it('releases a tag where it points, once', async () => {
+    await run(admin, `mutation { createTag(dataset: "acme/ct", name: "v0", at: "main") { name } }`);
+    const RELEASE = `mutation($at: String) { createRelease(dataset: "acme/ct", tag: "v0", at: $at, existingTag: true, title: "Zero",
+      citation: { authors: [{ name: "Amy" }], version: "0", license: "CC-BY-4.0" }) { tag instances } }`;
+    expect((await run(admin, RELEASE, { at: 'main' })).codes).toEqual(['release.at_with_existing_tag']);
+    expect((await run(admin, RELEASE)).data).toEqual({ createRelease: { tag: 'v0', instances: 2 } });
+    expect((await run(admin, RELEASE)).codes).toEqual(['release.exists']);
+    expect(
+      (
+        await run(
+          admin,
+          `mutation { createRelease(dataset: "acme/ct", tag: "main", existingTag: true, title: "x", citation: { authors: [{ name: "A" }], version: "0", license: "MIT" }) { tag } }`,
+        )
+      ).codes,
+    ).toEqual(['ref.not_found']);
+  });
+});
