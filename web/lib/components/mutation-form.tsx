@@ -88,7 +88,13 @@ export function MutationForm(props: Props) {
       router.push(props.navigate.template.replace('{}', encodeURIComponent(value)));
       return;
     }
-    form.reset();
+    // Inputs that start empty are emptied for the next entry; choices keep what was chosen,
+    // which is now what the server holds.
+    for (const field of props.fields ?? []) {
+      const element = form.elements.namedItem(field.name);
+      const blank = field.defaultValue === undefined && field.kind !== 'select' && field.kind !== 'checkbox';
+      if (blank && (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement)) element.value = '';
+    }
     setDone('Done.');
     router.refresh();
   };
