@@ -37,10 +37,10 @@ async function cli(args: string[]): Promise<string> {
   return result.output;
 }
 
-async function stow(dataset: string, study: number, instances: number): Promise<void> {
+/** Synthetic CT slices of one study, one series. */
+function slices(study: number, instances: number): Buffer[] {
   const studyUid = `1.2.826.0.1.3680043.10.77.${study}`;
-  const parts = Array.from({ length: instances }, (_, i) => [
-    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
+  return Array.from({ length: instances }, (_, i) =>
     syntheticSlice({
       studyUid,
       seriesUid: `${studyUid}.1`,
@@ -52,6 +52,17 @@ async function stow(dataset: string, study: number, instances: number): Promise<
       size: 8,
       seed: study * 10 + i,
     }),
+  );
+}
+
+/** What the datasheet says: Markdown, and markup that must stay text. */
+const README =
+  '# CT phantom\n\nTwo synthetic slices.\n\n- License: CC-BY-4.0\n- <script>window.injected = 1</script>\n';
+
+async function stow(dataset: string, study: number, instances: number): Promise<void> {
+  const parts = slices(study, instances).map((slice) => [
+    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
+    slice,
     Buffer.from('\r\n'),
   ]);
   const response = await fetch(`${url}/dicomweb/${dataset}/@main/studies`, {
@@ -97,10 +108,17 @@ beforeAll(async () => {
   await cli(['org', 'add', 'lab']);
   await cli(['org', 'member', 'lab', 'ada', '--role', 'owner']);
   await cli(['dataset', 'create', 'lab/mri', '--visibility', 'private']);
+  // Two slices and a README, imported by the CLI as one commit (the README is the datasheet).
+  const folder = join(dataDir, 'import');
+  await mkdir(folder);
+  await Promise.all(slices(1, 2).map((slice, i) => writeFile(join(folder, `slice${i + 1}.dcm`), slice)));
+  await writeFile(join(folder, 'README.md'), README);
+  expect(await cli(['import', folder, '--dataset', 'ada/ct', '-m', 'Phantom with its datasheet'])).toContain(
+    'Imported 2 instance(s) and README.md',
+  );
   token = /strata_[A-Za-z0-9_-]{40}/.exec(await cli(['token', 'add', 'ada', 'stow', '--scope', 'admin']))?.[0] ?? '';
   server = startStrata(['serve'], { ...env(), PORT: '0' });
   url = await untilServing(server);
-  await stow('ada/ct', 1, 2);
   await stow('lab/mri', 2, 1);
   const tagged = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -137,12 +155,20 @@ describe('administering a dataset in the web app', () => {
     expect(response?.status()).toBe(404);
   }, 60_000);
 
-  it('shows the size of a version beside its contents', async () => {
+  it('shows the size of a version and its README as a datasheet, markup kept as text', async () => {
     await admin.goto(`${url}/ada/ct`);
     const facts = admin.locator('dl.facts');
     await facts.waitFor();
-    expect(await facts.textContent()).toMatch(/Instances2.*Size\d+(\.\d)? (bytes|KB)/);
-    expect(await admin.getByRole('heading', { name: 'Datasheet' }).isVisible()).toBe(true);
+    // Two slices of 8×8 16-bit pixels and their headers, and the README's bytes.
+    expect(await facts.textContent()).toMatch(/Instances2.*Size\d\.\d KB/);
+    const datasheet = admin.locator('section[aria-labelledby="datasheet-title"]');
+    expect(await datasheet.getByRole('heading', { name: 'CT phantom' }).isVisible()).toBe(true);
+    expect(await datasheet.getByRole('listitem').allTextContents()).toEqual([
+      'License: CC-BY-4.0',
+      '<script>window.injected = 1</script>',
+    ]);
+    expect(await admin.evaluate('window.injected')).toBeUndefined();
+    await shot(admin, 'datasheet');
   }, 60_000);
 
   it('publishes a release of an existing tag and shows how to cite it', async () => {
