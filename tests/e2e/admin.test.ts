@@ -105,9 +105,9 @@ beforeAll(async () => {
   await addUserWithPassword('ada', PASSWORD, env(), { admin: true });
   await addUserWithPassword('bob', PASSWORD, env());
   await cli(['dataset', 'create', 'ada/ct', '--visibility', 'private']);
-  await cli(['org', 'add', 'lab']);
-  await cli(['org', 'member', 'lab', 'ada', '--role', 'owner']);
+  // A dataset of an owner with no account makes it an organization; ada becomes its owner.
   await cli(['dataset', 'create', 'lab/mri', '--visibility', 'private']);
+  await cli(['org', 'member', 'lab', 'ada', '--role', 'owner']);
   // Two slices and a README, imported by the CLI as one commit (the README is the datasheet).
   const folder = join(dataDir, 'import');
   await mkdir(folder);
