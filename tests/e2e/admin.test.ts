@@ -226,7 +226,26 @@ describe('administering a dataset in the web app', () => {
     await protect.getByLabel('Approvals required').fill('2');
     await protect.getByRole('button', { name: 'Add rule' }).click();
     await admin.getByText('2 approvals required, stale approvals dismissed, direct writes blocked').waitFor();
+
+    // A role changes in place: write, then back to read (what the second user has below).
+    const role = admin.getByRole('form', { name: 'Change the role of bob' });
+    for (const next of ['WRITE', 'READ']) {
+      await role.getByLabel('Role of bob').selectOption(next);
+      await role.getByRole('button', { name: 'Change' }).click();
+      await role.getByText('Done.').waitFor();
+      await admin.reload();
+      expect(await admin.getByLabel('Role of bob', { exact: true }).inputValue()).toBe(next);
+    }
+
+    const hook = admin.getByRole('form', { name: 'Add a webhook' });
+    await hook.getByLabel('Payload URL').fill('https://ci.example/strata');
+    await hook.getByLabel('Actions').fill('release., dataset.');
+    await hook.getByRole('button', { name: 'Add webhook' }).click();
+    expect(await hook.getByRole('textbox', { name: 'The webhook’s signing secret' }).inputValue()).toMatch(/^.{16,}$/);
+    await admin.getByText('active · actions: release., dataset.').waitFor();
     await shot(admin, 'settings');
+    await admin.getByRole('button', { name: 'Delete webhook' }).click();
+    await admin.getByText('No webhooks.').waitFor();
   }, 90_000);
 
   it('creates a token whose secret is shown once and works, then revokes it', async () => {
@@ -254,7 +273,13 @@ describe('administering a dataset in the web app', () => {
     await admin.getByRole('button', { name: 'Filter' }).click();
     await admin.waitForURL(/\/ada\/ct\/audit\?action=dataset\.&actor=$/);
     const actions = async () => admin.locator('tbody tr td:nth-child(3)').allTextContents();
-    expect(await actions()).toEqual(['dataset.visibility_set', 'dataset.role_granted']);
+    // Newest first: bob's role changed twice, the visibility, bob's grant.
+    expect(await actions()).toEqual([
+      'dataset.role_granted',
+      'dataset.role_granted',
+      'dataset.visibility_set',
+      'dataset.role_granted',
+    ]);
     await shot(admin, 'audit');
     await admin.goto(`${url}/ada/ct/audit?action=protection.`);
     expect(await actions()).toEqual(['protection.set']);

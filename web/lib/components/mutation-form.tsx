@@ -122,8 +122,8 @@ export function MutationForm(props: Props) {
       )}
       {secret !== undefined && props.reveal !== undefined && (
         <div className="box secret" role="status">
-          <label htmlFor={`${id}-secret`}>{props.reveal.label}</label>
-          <input id={`${id}-secret`} readOnly value={secret} size={Math.min(secret.length + 2, 70)} />{' '}
+          <label htmlFor={`${id}-revealed`}>{props.reveal.label}</label>
+          <input id={`${id}-revealed`} readOnly value={secret} size={Math.min(secret.length + 2, 70)} />{' '}
           <CopyButton text={secret} label={`Copy: ${props.reveal.label}`} />
           <p className="muted">It is shown this once: copy it now.</p>
         </div>
