@@ -1,7 +1,14 @@
 // @ts-check
 import js from '@eslint/js';
+import eslintReact from '@eslint-react/eslint-plugin';
+import nextPlugin from '@next/eslint-plugin-next';
+import jsxA11y from 'eslint-plugin-jsx-a11y-x';
+import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/** The web app's files: React, Next and accessibility rules on top of the TypeScript ones. */
+const WEB = ['web/**/*.{ts,tsx}'];
 
 export default tseslint.config(
   // Generated migrations are frozen as the generator wrote them.
@@ -54,6 +61,15 @@ export default tseslint.config(
     // Jest's asymmetric matchers (expect.stringMatching, expect.any) are typed `any`.
     files: ['**/*.test.ts', '**/*.contract.ts'],
     rules: { '@typescript-eslint/no-unsafe-assignment': 'off', '@typescript-eslint/no-unsafe-argument': 'off' },
+  },
+  { files: WEB, ...eslintReact.configs['recommended-type-checked'] },
+  { files: WEB, ...reactHooks.configs.flat.recommended },
+  { files: WEB, ...jsxA11y.configs.strict },
+  {
+    files: WEB,
+    plugins: { '@next/next': nextPlugin },
+    rules: { ...nextPlugin.configs.recommended.rules, ...nextPlugin.configs['core-web-vitals'].rules },
+    settings: { next: { rootDir: 'web/' } },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -220,7 +220,10 @@ describe('the web app', () => {
     // The commit that created the dataset, then one per STOW-RS request.
     expect(await commits.count()).toBe(3);
     await shot('history');
-    await commits.first().getByRole('link').click();
+    await commits
+      .first()
+      .getByRole('link', { name: /^Browse the dataset at/ })
+      .click();
     await page.waitForURL(/\/ada\/ct\/tree\/[0-9a-f]{64}$/);
     expect(await page.locator('dl.facts').textContent()).toMatch(/Studies2/);
   }, 60_000);

@@ -4,6 +4,12 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type CheckState =
+  | 'ERROR'
+  | 'FAILURE'
+  | 'PENDING'
+  | 'SUCCESS';
+
 export type CitationAuthorInput = {
   affiliation?: string | null | undefined;
   name: string;
@@ -21,10 +27,29 @@ export type GranteeKind =
   | 'TEAM'
   | 'USER';
 
+export type IssueState =
+  | 'CLOSED'
+  | 'OPEN';
+
+/** MERGE: always a merge commit with both parents; FAST_FORWARD: only when the target has not moved. */
+export type MergeMethod =
+  | 'FAST_FORWARD'
+  | 'MERGE';
+
 /** OWNER: administers the organization and its datasets; MEMBER: reads its datasets. */
 export type OrgRole =
   | 'MEMBER'
   | 'OWNER';
+
+export type ProposalState =
+  | 'CLOSED'
+  | 'MERGED'
+  | 'OPEN';
+
+export type ReviewVerdict =
+  | 'APPROVE'
+  | 'COMMENT'
+  | 'REQUEST_CHANGES';
 
 /** A role on a dataset: READ < WRITE < ADMIN. */
 export type Role =
@@ -46,6 +71,25 @@ export type WebhookDeliveryState =
   | 'RETRYING'
   | 'RUNNING';
 
+export type CommitDetailQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  rev: string;
+}>;
+
+
+export type CommitDetailQuery = { dataset: { fullName: string, commit: { id: string, shortId: string, message: string, author: { name: string, email: string, time: string }, committer: { name: string, time: string }, parents: Array<{ id: string, shortId: string, message: string }> } } };
+
+export type CommitDiffQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type CommitDiffQuery = { dataset: { diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> } } };
+
 export type HistoryQueryVariables = Exact<{
   owner: string;
   name: string;
@@ -55,6 +99,113 @@ export type HistoryQueryVariables = Exact<{
 
 
 export type HistoryQuery = { dataset: { fullName: string, history: { nodes: Array<{ id: string, shortId: string, message: string, parentIds: Array<string>, author: { name: string, time: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type CompareQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  from: string;
+  to: string;
+}>;
+
+
+export type CompareQuery = { dataset: { fullName: string, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> } } };
+
+export type IssueDetailQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  number: number;
+}>;
+
+
+export type IssueDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string, description: string }>, issue: { number: number, title: string, body: string, state: IssueState, createdAt: string, closedAt: string | null, author: { login: string } | null, assignees: Array<{ login: string }>, labels: Array<{ name: string }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } } } } };
+
+export type OpenIssueMutationVariables = Exact<{
+  dataset: string;
+  title: string;
+  body?: string | null | undefined;
+}>;
+
+
+export type OpenIssueMutation = { openIssue: { number: number } };
+
+export type NewIssueQueryVariables = Exact<{
+  owner: string;
+  name: string;
+}>;
+
+
+export type NewIssueQuery = { viewer: { signedIn: boolean }, dataset: { fullName: string } };
+
+export type IssuesQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  states?: Array<IssueState> | IssueState | null | undefined;
+  label?: string | null | undefined;
+  assignee?: string | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type IssuesQuery = { viewer: { signedIn: boolean }, dataset: { fullName: string, labels: Array<{ name: string }>, issues: { nodes: Array<{ number: number, title: string, state: IssueState, createdAt: string, commentCount: number, author: { login: string } | null, assignees: Array<{ login: string }>, labels: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
+
+export type MergeProposalMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  method: MergeMethod;
+  expectedHeadId?: string | null | undefined;
+}>;
+
+
+export type MergeProposalMutation = { mergeProposal: { state: ProposalState } };
+
+export type ProposalDetailQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  number: number;
+}>;
+
+
+export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
+
+export type ReviewProposalMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  verdict: ReviewVerdict;
+  body: string;
+  commitId?: string | null | undefined;
+}>;
+
+
+export type ReviewProposalMutation = { reviewProposal: { id: string } };
+
+export type OpenProposalMutationVariables = Exact<{
+  dataset: string;
+  source: string;
+  target: string;
+  title: string;
+  body: string;
+}>;
+
+
+export type OpenProposalMutation = { openProposal: { number: number } };
+
+export type NewProposalQueryVariables = Exact<{
+  owner: string;
+  name: string;
+}>;
+
+
+export type NewProposalQuery = { viewer: { signedIn: boolean }, dataset: { fullName: string, defaultBranch: string, branches: Array<{ name: string }> } };
+
+export type ProposalsQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  states?: Array<ProposalState> | ProposalState | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ProposalsQuery = { viewer: { signedIn: boolean }, dataset: { fullName: string, proposals: { nodes: Array<{ number: number, title: string, state: ProposalState, sourceBranch: string, targetBranch: string, createdAt: string, commentCount: number, reviewCount: number, author: { login: string } | null, labels: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
 export type ReleaseQueryVariables = Exact<{
   owner: string;
@@ -252,6 +403,8 @@ export type DatasetNavQueryVariables = Exact<{
 
 export type DatasetNavQuery = { dataset: { defaultBranch: string, viewerRole: Role } };
 
+export type DiffFieldsFragment = { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> };
+
 export type DatasetHomeQueryVariables = Exact<{
   owner: string;
   name: string;
@@ -268,6 +421,77 @@ export type RefCommitQueryVariables = Exact<{
 
 
 export type RefCommitQuery = { dataset: { commit: { id: string, shortId: string, message: string, author: { name: string, time: string }, size: { instances: number, files: number, bytes: number } }, readme: { path: string, text: string, truncated: boolean } | null } };
+
+export type DatasetEventsSubscriptionVariables = Exact<{
+  dataset: string;
+  actions?: Array<string> | string | null | undefined;
+}>;
+
+
+export type DatasetEventsSubscription = { datasetEvents: { seq: number, action: string, subject: string | null } };
+
+export type AddCommentMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  body: string;
+}>;
+
+
+export type AddCommentMutation = { addComment: { id: string } };
+
+export type SetLabelMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  label: string;
+  on: boolean;
+}>;
+
+
+export type SetLabelMutation = { setLabel: boolean };
+
+export type SetAssigneeMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  login: string;
+  assigned: boolean;
+}>;
+
+
+export type SetAssigneeMutation = { setAssignee: boolean };
+
+export type CloseProposalMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+}>;
+
+
+export type CloseProposalMutation = { closeProposal: { state: ProposalState } };
+
+export type ReopenProposalMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+}>;
+
+
+export type ReopenProposalMutation = { reopenProposal: { state: ProposalState } };
+
+export type CloseIssueMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+}>;
+
+
+export type CloseIssueMutation = { closeIssue: { state: IssueState } };
+
+export type ReopenIssueMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+}>;
+
+
+export type ReopenIssueMutation = { reopenIssue: { state: IssueState } };
+
+export type CommentFieldsFragment = { id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -292,7 +516,92 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const DiffFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DiffFields on Diff {
+  fromId
+  toId
+  added
+  removed
+  changed
+  studies {
+    studyInstanceUid
+    series {
+      seriesInstanceUid
+      added
+      removed
+      changed
+    }
+  }
+}
+    `, {"fragmentName":"DiffFields"}) as unknown as TypedDocumentString<DiffFieldsFragment, unknown>;
+export const CommentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CommentFields on Comment {
+  id
+  body
+  createdAt
+  deleted
+  author {
+    login
+  }
+  anchor {
+    commitId
+    studyInstanceUid
+    seriesInstanceUid
+    sopInstanceUid
+    frame
+  }
+}
+    `, {"fragmentName":"CommentFields"}) as unknown as TypedDocumentString<CommentFieldsFragment, unknown>;
+export const CommitDetailDocument = new TypedDocumentString(`
+    query CommitDetail($owner: String!, $name: String!, $rev: String!) {
+  dataset(owner: $owner, name: $name) {
+    fullName
+    commit(rev: $rev) {
+      id
+      shortId
+      message
+      author {
+        name
+        email
+        time
+      }
+      committer {
+        name
+        time
+      }
+      parents {
+        id
+        shortId
+        message
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CommitDetailQuery, CommitDetailQueryVariables>;
+export const CommitDiffDocument = new TypedDocumentString(`
+    query CommitDiff($owner: String!, $name: String!, $from: String!, $to: String!) {
+  dataset(owner: $owner, name: $name) {
+    diff(from: $from, to: $to) {
+      ...DiffFields
+    }
+  }
+}
+    fragment DiffFields on Diff {
+  fromId
+  toId
+  added
+  removed
+  changed
+  studies {
+    studyInstanceUid
+    series {
+      seriesInstanceUid
+      added
+      removed
+      changed
+    }
+  }
+}`) as unknown as TypedDocumentString<CommitDiffQuery, CommitDiffQueryVariables>;
 export const HistoryDocument = new TypedDocumentString(`
     query History($owner: String!, $name: String!, $rev: String!, $after: String) {
   dataset(owner: $owner, name: $name) {
@@ -316,6 +625,347 @@ export const HistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<HistoryQuery, HistoryQueryVariables>;
+export const CompareDocument = new TypedDocumentString(`
+    query Compare($owner: String!, $name: String!, $from: String!, $to: String!) {
+  dataset(owner: $owner, name: $name) {
+    fullName
+    diff(from: $from, to: $to) {
+      ...DiffFields
+    }
+  }
+}
+    fragment DiffFields on Diff {
+  fromId
+  toId
+  added
+  removed
+  changed
+  studies {
+    studyInstanceUid
+    series {
+      seriesInstanceUid
+      added
+      removed
+      changed
+    }
+  }
+}`) as unknown as TypedDocumentString<CompareQuery, CompareQueryVariables>;
+export const IssueDetailDocument = new TypedDocumentString(`
+    query IssueDetail($owner: String!, $name: String!, $number: Int!) {
+  viewer {
+    signedIn
+    login
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+    viewerRole
+    labels {
+      name
+      description
+    }
+    issue(number: $number) {
+      number
+      title
+      body
+      state
+      createdAt
+      closedAt
+      author {
+        login
+      }
+      assignees {
+        login
+      }
+      labels {
+        name
+      }
+      comments(first: 100) {
+        nodes {
+          ...CommentFields
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+    }
+  }
+}
+    fragment CommentFields on Comment {
+  id
+  body
+  createdAt
+  deleted
+  author {
+    login
+  }
+  anchor {
+    commitId
+    studyInstanceUid
+    seriesInstanceUid
+    sopInstanceUid
+    frame
+  }
+}`) as unknown as TypedDocumentString<IssueDetailQuery, IssueDetailQueryVariables>;
+export const OpenIssueDocument = new TypedDocumentString(`
+    mutation OpenIssue($dataset: String!, $title: String!, $body: String) {
+  openIssue(dataset: $dataset, title: $title, body: $body) {
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<OpenIssueMutation, OpenIssueMutationVariables>;
+export const NewIssueDocument = new TypedDocumentString(`
+    query NewIssue($owner: String!, $name: String!) {
+  viewer {
+    signedIn
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+  }
+}
+    `) as unknown as TypedDocumentString<NewIssueQuery, NewIssueQueryVariables>;
+export const IssuesDocument = new TypedDocumentString(`
+    query Issues($owner: String!, $name: String!, $states: [IssueState!], $label: String, $assignee: String, $after: String) {
+  viewer {
+    signedIn
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+    labels {
+      name
+    }
+    issues(
+      states: $states
+      label: $label
+      assignee: $assignee
+      first: 30
+      after: $after
+    ) {
+      nodes {
+        number
+        title
+        state
+        createdAt
+        commentCount
+        author {
+          login
+        }
+        assignees {
+          login
+        }
+        labels {
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IssuesQuery, IssuesQueryVariables>;
+export const MergeProposalDocument = new TypedDocumentString(`
+    mutation MergeProposal($dataset: String!, $number: Int!, $method: MergeMethod!, $expectedHeadId: String) {
+  mergeProposal(
+    dataset: $dataset
+    number: $number
+    method: $method
+    expectedHeadId: $expectedHeadId
+  ) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<MergeProposalMutation, MergeProposalMutationVariables>;
+export const ProposalDetailDocument = new TypedDocumentString(`
+    query ProposalDetail($owner: String!, $name: String!, $number: Int!) {
+  viewer {
+    signedIn
+    login
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+    viewerRole
+    labels {
+      name
+    }
+    proposal(number: $number) {
+      number
+      title
+      body
+      state
+      sourceBranch
+      targetBranch
+      headCommitId
+      baseCommitId
+      mergeCommitId
+      mergeMethod
+      mergedAt
+      createdAt
+      closedAt
+      author {
+        login
+      }
+      mergedBy {
+        login
+      }
+      labels {
+        name
+      }
+      assignees {
+        login
+      }
+      diff {
+        ...DiffFields
+      }
+      reviews {
+        id
+        verdict
+        body
+        commitId
+        createdAt
+        stale
+        dismissed
+        reviewer {
+          login
+        }
+      }
+      comments(first: 100) {
+        nodes {
+          ...CommentFields
+        }
+        pageInfo {
+          hasNextPage
+        }
+      }
+      status {
+        headCommitId
+        sourceExists
+        approvals
+        requiredApprovals
+        changesRequested
+        requiredChecks
+        checks {
+          context
+          state
+          description
+        }
+        blockers
+      }
+      mergeability {
+        clean
+        upToDate
+        canFastForward
+        conflicts {
+          path
+        }
+      }
+    }
+  }
+}
+    fragment DiffFields on Diff {
+  fromId
+  toId
+  added
+  removed
+  changed
+  studies {
+    studyInstanceUid
+    series {
+      seriesInstanceUid
+      added
+      removed
+      changed
+    }
+  }
+}
+fragment CommentFields on Comment {
+  id
+  body
+  createdAt
+  deleted
+  author {
+    login
+  }
+  anchor {
+    commitId
+    studyInstanceUid
+    seriesInstanceUid
+    sopInstanceUid
+    frame
+  }
+}`) as unknown as TypedDocumentString<ProposalDetailQuery, ProposalDetailQueryVariables>;
+export const ReviewProposalDocument = new TypedDocumentString(`
+    mutation ReviewProposal($dataset: String!, $number: Int!, $verdict: ReviewVerdict!, $body: String!, $commitId: String) {
+  reviewProposal(
+    dataset: $dataset
+    number: $number
+    verdict: $verdict
+    body: $body
+    commitId: $commitId
+  ) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewProposalMutation, ReviewProposalMutationVariables>;
+export const OpenProposalDocument = new TypedDocumentString(`
+    mutation OpenProposal($dataset: String!, $source: String!, $target: String!, $title: String!, $body: String!) {
+  openProposal(
+    dataset: $dataset
+    source: $source
+    target: $target
+    title: $title
+    body: $body
+  ) {
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<OpenProposalMutation, OpenProposalMutationVariables>;
+export const NewProposalDocument = new TypedDocumentString(`
+    query NewProposal($owner: String!, $name: String!) {
+  viewer {
+    signedIn
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+    defaultBranch
+    branches {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NewProposalQuery, NewProposalQueryVariables>;
+export const ProposalsDocument = new TypedDocumentString(`
+    query Proposals($owner: String!, $name: String!, $states: [ProposalState!], $after: String) {
+  viewer {
+    signedIn
+  }
+  dataset(owner: $owner, name: $name) {
+    fullName
+    proposals(states: $states, first: 20, after: $after) {
+      nodes {
+        number
+        title
+        state
+        sourceBranch
+        targetBranch
+        createdAt
+        commentCount
+        reviewCount
+        author {
+          login
+        }
+        labels {
+          name
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProposalsQuery, ProposalsQueryVariables>;
 export const ReleaseDocument = new TypedDocumentString(`
     query Release($owner: String!, $name: String!, $tag: String!) {
   dataset(owner: $owner, name: $name) {
@@ -698,6 +1348,65 @@ export const RefCommitDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RefCommitQuery, RefCommitQueryVariables>;
+export const DatasetEventsDocument = new TypedDocumentString(`
+    subscription DatasetEvents($dataset: String!, $actions: [String!]) {
+  datasetEvents(dataset: $dataset, actions: $actions) {
+    seq
+    action
+    subject
+  }
+}
+    `) as unknown as TypedDocumentString<DatasetEventsSubscription, DatasetEventsSubscriptionVariables>;
+export const AddCommentDocument = new TypedDocumentString(`
+    mutation AddComment($dataset: String!, $number: Int!, $body: String!) {
+  addComment(dataset: $dataset, number: $number, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const SetLabelDocument = new TypedDocumentString(`
+    mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {
+  setLabel(dataset: $dataset, number: $number, label: $label, on: $on)
+}
+    `) as unknown as TypedDocumentString<SetLabelMutation, SetLabelMutationVariables>;
+export const SetAssigneeDocument = new TypedDocumentString(`
+    mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {
+  setAssignee(
+    dataset: $dataset
+    number: $number
+    login: $login
+    assigned: $assigned
+  )
+}
+    `) as unknown as TypedDocumentString<SetAssigneeMutation, SetAssigneeMutationVariables>;
+export const CloseProposalDocument = new TypedDocumentString(`
+    mutation CloseProposal($dataset: String!, $number: Int!) {
+  closeProposal(dataset: $dataset, number: $number) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<CloseProposalMutation, CloseProposalMutationVariables>;
+export const ReopenProposalDocument = new TypedDocumentString(`
+    mutation ReopenProposal($dataset: String!, $number: Int!) {
+  reopenProposal(dataset: $dataset, number: $number) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenProposalMutation, ReopenProposalMutationVariables>;
+export const CloseIssueDocument = new TypedDocumentString(`
+    mutation CloseIssue($dataset: String!, $number: Int!) {
+  closeIssue(dataset: $dataset, number: $number) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<CloseIssueMutation, CloseIssueMutationVariables>;
+export const ReopenIssueDocument = new TypedDocumentString(`
+    mutation ReopenIssue($dataset: String!, $number: Int!) {
+  reopenIssue(dataset: $dataset, number: $number) {
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ReopenIssueMutation, ReopenIssueMutationVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {

@@ -3,6 +3,7 @@ import { notFound, redirect } from 'next/navigation';
 import { graphql } from '../gql';
 import { ApiError, attempt, isNotFound, publicOrigin, query } from './api';
 import { CopyButton } from './components/copy-button';
+import { DatasetNav } from './components/dataset-nav';
 import { ErrorNotice } from './components/error-notice';
 import { formatDicomDate, studiesAt, studyFilterOf, type StudyFilterInput, type StudyList } from './dicomweb';
 import { formatBytes } from './format';
@@ -105,6 +106,7 @@ export async function DatasetHome({
           )}
         </p>
       </header>
+      <DatasetNav owner={owner} name={name} current="data" {...(at !== undefined && { at })} />
       <RefSwitcher
         owner={owner}
         name={name}

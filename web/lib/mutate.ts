@@ -52,3 +52,9 @@ export async function mutate<R, V>(document: TypedDocumentString<R, V>, variable
   }
   return { ok: true, data: body.data };
 }
+
+/** A text field of a submitted form ('' when absent). */
+export function field(form: FormData, name: string): string {
+  const value = form.get(name);
+  return typeof value === 'string' ? value : '';
+}

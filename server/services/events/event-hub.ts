@@ -3,6 +3,7 @@ import { StrataError } from '@strata/modules/errors';
 import { authenticateUntil, requireSiteAdmin, roleGiven, type Actor, type Credentials } from '../access/index.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { changesCredentials, changesRoles } from './access-changes.js';
+import { CoalescedRun } from './coalesced-run.js';
 import { EventQueue } from './event-queue.js';
 import { EventSession } from './event-session.js';
 import { publishedEvent, type PublishedEvent } from './published-event.js';
@@ -53,8 +54,15 @@ export class EventHub {
   private lastSeq = 0;
   private started = false;
   private closed = false;
-  private draining: Promise<void> | undefined;
-  private wakeAgain = false;
+  private readonly draining = new CoalescedRun(
+    () => this.drain(),
+    (error) => {
+      this.hubOptions.onError?.(error, 'events delivery');
+      // Nothing after lastSeq was delivered: try again shortly, from there.
+      this.retryTimer = setTimeout(() => this.wake(), 1000);
+      this.retryTimer.unref();
+    },
+  );
   private recheckDue = false;
   private listener: EventListener | undefined;
   private recheckTimer: NodeJS.Timeout | undefined;
@@ -140,52 +148,35 @@ export class EventHub {
     clearTimeout(this.retryTimer);
     await this.listener?.close();
     for (const subscription of [...this.subscriptions]) subscription.queue.end();
-    await this.draining;
+    await this.draining.stop();
   }
 
   /** Something may follow the last seq delivered: read until the log has nothing more. */
   private wake(): void {
-    if (!this.started || this.closed) return;
-    if (this.draining !== undefined) {
-      this.wakeAgain = true;
-      return;
-    }
-    this.draining = this.drain()
-      .catch((error: unknown) => {
-        this.hubOptions.onError?.(error, 'events delivery');
-        // Nothing after lastSeq was delivered: try again shortly, from there.
-        this.retryTimer = setTimeout(() => this.wake(), 1000);
-        this.retryTimer.unref();
-      })
-      .finally(() => {
-        this.draining = undefined;
-      });
+    if (this.started && !this.closed) this.draining.wake();
   }
 
   private async drain(): Promise<void> {
-    do {
-      this.wakeAgain = false;
-      if (this.recheckDue) {
-        this.relations.clear();
-        await this.recheckSessions();
-        this.recheckDue = false;
-      }
-      if (this.sessions.size === 0 && this.subscriptions.size === 0) {
-        // No one to deliver to or to re-check: skip to the head without reading the events.
-        this.lastSeq = Math.max(this.lastSeq, (await this.deps.database.read().audit.head()).seq);
-        continue;
-      }
-      for (;;) {
+    if (this.recheckDue) {
+      this.relations.clear();
+      await this.recheckSessions();
+      this.recheckDue = false;
+    }
+    if (this.sessions.size === 0 && this.subscriptions.size === 0) {
+      // No one to deliver to or to re-check: skip to the head without reading the events.
+      this.lastSeq = Math.max(this.lastSeq, (await this.deps.database.read().audit.head()).seq);
+      return;
+    }
+    for (;;) {
+      if (this.closed) return;
+      const batch = await this.deps.database.read().audit.afterWithDatasets(this.lastSeq, this.options.batchSize);
+      for (const view of batch) {
         if (this.closed) return;
-        const batch = await this.deps.database.read().audit.afterWithDatasets(this.lastSeq, this.options.batchSize);
-        for (const view of batch) {
-          if (this.closed) return;
-          await this.deliver(view);
-          this.lastSeq = view.seq;
-        }
-        if (batch.length < this.options.batchSize) break;
+        await this.deliver(view);
+        this.lastSeq = view.seq;
       }
-    } while (this.wakeAgain);
+      if (batch.length < this.options.batchSize) return;
+    }
   }
 
   /** Decides for every subscription first (which may read, and fail), then hands the event out. */

@@ -1,4 +1,5 @@
 import type { EventListener, JobQueue } from '@strata/models';
+import { CoalescedRun } from '../events/coalesced-run.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 import { wantsAction } from './webhook-actions.js';
 import { DELIVERY_QUEUE } from './webhooks.js';
@@ -24,9 +25,11 @@ export interface DispatcherOptions {
 export class WebhookDispatcher {
   private listener: EventListener | undefined;
   private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
   private closed = false;
+  private readonly dispatching = new CoalescedRun(
+    () => this.dispatchAll(),
+    (error) => this.options.onError?.(error),
+  );
   private readonly batchSize: number;
 
   constructor(
@@ -50,7 +53,7 @@ export class WebhookDispatcher {
     this.closed = true;
     clearInterval(this.timer);
     await this.listener?.close();
-    await this.running;
+    await this.dispatching.stop();
   }
 
   /** Dispatches every event committed so far; resolves when the log is read to its end. */
@@ -89,20 +92,6 @@ export class WebhookDispatcher {
   }
 
   private wake(): void {
-    if (this.closed) return;
-    if (this.running !== undefined) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.dispatchAll();
-      } while (this.again && !this.closed);
-    })()
-      .catch((error: unknown) => this.options.onError?.(error))
-      .finally(() => {
-        this.running = undefined;
-      });
+    if (!this.closed) this.dispatching.wake();
   }
 }

@@ -30,14 +30,15 @@ export function ReadmeText({ text }: { text: string }) {
       blocks.push(<Heading key={key}>{line.replace(/^#+\s*/, '')}</Heading>);
       index++;
     } else if (/^\s*[-*]\s/.test(line)) {
-      const items: string[] = [];
+      // Each item keyed by its line in the file: a stable identity, unlike its text (items may repeat).
+      const items: { line: number; text: string }[] = [];
       while (index < lines.length && /^\s*[-*]\s/.test(lines[index] ?? '')) {
-        items.push((lines[index++] ?? '').replace(/^\s*[-*]\s/, ''));
+        items.push({ line: index, text: (lines[index++] ?? '').replace(/^\s*[-*]\s/, '') });
       }
       blocks.push(
         <ul key={key}>
-          {items.map((item, i) => (
-            <li key={i}>{item}</li>
+          {items.map((item) => (
+            <li key={item.line}>{item.text}</li>
           ))}
         </ul>,
       );

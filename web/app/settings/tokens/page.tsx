@@ -45,17 +45,21 @@ const RevokeToken = graphql(`
   }
 `);
 
+/** Whether a time has passed, as of this request (a server component renders once per request). */
+function isPast(iso: string): boolean {
+  return Date.parse(iso) <= Date.now();
+}
+
 /** `/settings/tokens`: the signed-in user's API tokens; a new one's secret is shown once. */
 export default async function TokensPage() {
   const result = await attempt(query(TokensQuery, {}));
   if (result instanceof ApiError && result.code === 'auth.required') redirect(paths.signIn(paths.tokens()));
   if (result instanceof Error) return <ErrorNotice title="Your tokens could not be listed" error={result} />;
   const { tokens } = result.viewer;
-  const now = Date.now();
   const stateOf = (token: (typeof tokens)[number]) =>
     token.revokedAt !== null && token.revokedAt !== undefined
       ? 'revoked'
-      : token.expiresAt !== null && token.expiresAt !== undefined && Date.parse(token.expiresAt) <= now
+      : token.expiresAt !== null && token.expiresAt !== undefined && isPast(token.expiresAt)
         ? 'expired'
         : 'live';
   return (

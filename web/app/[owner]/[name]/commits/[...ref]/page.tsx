@@ -3,7 +3,9 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { graphql } from '../../../../../gql';
 import { ApiError, attempt, isNotFound, query } from '../../../../../lib/api';
+import { DatasetNav } from '../../../../../lib/components/dataset-nav';
 import { ErrorNotice } from '../../../../../lib/components/error-notice';
+import { LiveRefresh } from '../../../../../lib/live/live-refresh';
 import { paths, refOf } from '../../../../../lib/paths';
 
 interface Props {
@@ -70,13 +72,18 @@ export default async function CommitsPage({ params, searchParams }: Props) {
       <h1>
         History of <Link href={paths.tree(owner, name, rev)}>{fullName}</Link> at <code>{rev}</code>
       </h1>
+      <DatasetNav owner={owner} name={name} current="commits" at={rev} />
+      <LiveRefresh dataset={fullName} actions={['commit.created', 'proposal.merged', 'branch.']} />
+      <p>
+        <Link href={`${paths.dataset(owner, name)}/compare`}>Compare two versions</Link>
+      </p>
       {history.nodes.length === 0 ? (
         <p>No commits.</p>
       ) : (
         <ol className="commits">
           {history.nodes.map((commit) => (
             <li key={commit.id}>
-              <Link href={paths.tree(owner, name, commit.id)}>
+              <Link href={paths.commit(owner, name, commit.id)}>
                 <code>{commit.shortId}</code>
               </Link>{' '}
               <strong>{commit.message.split('\n', 1)[0]}</strong>{' '}
@@ -84,7 +91,11 @@ export default async function CommitsPage({ params, searchParams }: Props) {
                 {commit.author.name},{' '}
                 <time dateTime={commit.author.time}>{commit.author.time.replace('T', ' ').slice(0, 16)}</time>
                 {commit.parentIds.length > 1 && ' · merge'}
-              </span>
+              </span>{' '}
+              ·{' '}
+              <Link href={paths.tree(owner, name, commit.id)} aria-label={`Browse the dataset at ${commit.shortId}`}>
+                Browse
+              </Link>
             </li>
           ))}
         </ol>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { ApiError, attempt } from '../../../../../lib/api';
+import { DatasetNav } from '../../../../../lib/components/dataset-nav';
 import { ErrorNotice } from '../../../../../lib/components/error-notice';
 import { Thumbnail } from '../../../../../lib/components/thumbnail';
 import { formatDicomDate, seriesAt, studiesAt } from '../../../../../lib/dicomweb';
@@ -54,6 +55,7 @@ export default async function StudyPage({ params, searchParams }: Props) {
           {owner}/{name} at {rev}
         </Link>
       </p>
+      <DatasetNav owner={owner} name={name} current="data" at={rev} />
       <h1>
         {summary.patientName ?? '(no name)'} · {formatDicomDate(summary.date)}
       </h1>

@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { graphql } from '../../gql';
+import type { CommentFieldsFragment } from '../../gql/graphql';
+import { when } from '../page-access';
+import { paths } from '../paths';
+
+export const CommentFields = graphql(`
+  fragment CommentFields on Comment {
+    id
+    body
+    createdAt
+    deleted
+    author {
+      login
+    }
+    anchor {
+      commitId
+      studyInstanceUid
+      seriesInstanceUid
+      sopInstanceUid
+      frame
+    }
+  }
+`);
+
+/** One entry of a conversation: a comment, a review, or something that happened to the thread. */
+export interface TimelineEntry {
+  key: string;
+  at: string;
+  who: string | undefined;
+  /** What they did, in a few words: "commented", "approved these changes". */
+  did: string;
+  body?: string;
+  detail?: ReactNode;
+}
+
+/** A comment as a timeline entry; an anchored one links to the image it is about, at its commit. */
+export function commentEntry(owner: string, name: string, comment: CommentFieldsFragment): TimelineEntry {
+  const anchor = comment.anchor;
+  return {
+    key: `comment:${comment.id}`,
+    at: comment.createdAt,
+    who: comment.author?.login,
+    did: comment.deleted ? 'commented (deleted)' : 'commented',
+    ...(!comment.deleted && { body: comment.body }),
+    ...(anchor !== null &&
+      anchor !== undefined && {
+        detail: (
+          <p className="muted">
+            on{' '}
+            <Link
+              href={
+                anchor.seriesInstanceUid === null || anchor.seriesInstanceUid === undefined
+                  ? paths.study(owner, name, anchor.studyInstanceUid, anchor.commitId)
+                  : paths.series(owner, name, anchor.studyInstanceUid, anchor.seriesInstanceUid, anchor.commitId, {
+                      instance: anchor.sopInstanceUid,
+                      frame: anchor.frame,
+                    })
+              }
+            >
+              {anchor.sopInstanceUid !== null && anchor.sopInstanceUid !== undefined
+                ? `instance ${anchor.sopInstanceUid}${anchor.frame === null || anchor.frame === undefined ? '' : `, frame ${anchor.frame}`}`
+                : anchor.seriesInstanceUid !== null && anchor.seriesInstanceUid !== undefined
+                  ? `series ${anchor.seriesInstanceUid}`
+                  : `study ${anchor.studyInstanceUid}`}
+            </Link>{' '}
+            at commit <code>{anchor.commitId.slice(0, 12)}</code>
+          </p>
+        ),
+      }),
+  };
+}
+
+/** The conversation, oldest first; bodies are plain text (React escapes them), line breaks kept. */
+export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  const sorted = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <ol className="timeline" aria-label="Conversation">
+      {sorted.map((entry) => (
+        <li key={entry.key}>
+          <header>
+            <strong>{entry.who ?? 'a deleted account'}</strong> {entry.did}, {when(entry.at)}
+          </header>
+          {entry.detail}
+          {entry.body !== undefined && entry.body !== '' && <p className="body">{entry.body}</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
