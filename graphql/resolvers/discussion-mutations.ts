@@ -145,12 +145,15 @@ export class DiscussionMutations {
   }
 
   @Mutation(() => Release, {
-    description: 'Publishes a release: an immutable tag at `at` (default branch) and its record (WRITE).',
+    description:
+      'Publishes a release: an immutable tag at `at` (default branch) and its record (WRITE); with existingTag, the tag that already exists (release.exists if it has a release).',
   })
   async createRelease(
     @Arg('dataset', () => String, DATASET) dataset: string,
     @Arg('tag', () => String) tag: string,
     @Arg('at', () => String, { nullable: true }) at: string | null,
+    @Arg('existingTag', () => Boolean, { defaultValue: false, description: 'Release the tag `tag` that exists.' })
+    existingTag: boolean,
     @Arg('title', () => String) title: string,
     @Arg('notes', () => String, { nullable: true }) notes: string | null,
     @Arg('citation', () => CitationInput) citation: CitationInput,
@@ -159,6 +162,7 @@ export class DiscussionMutations {
     const release = await createRelease(deps, actor, dataset, {
       tag,
       ...(given(at) ? { at } : {}),
+      existingTag,
       title,
       ...(given(notes) ? { notes } : {}),
       citation: {

@@ -73,7 +73,7 @@ export class EventResolver {
 
   @Query(() => EventConnection, {
     description:
-      'The audit log, newest first, filtered by dataset, action (or a prefix ending in a dot) and actor login (site admins only).',
+      'The audit log, newest first, filtered by dataset, action (or a prefix ending in a dot) and actor login: one dataset’s for its admins, all of it for site admins.',
   })
   async auditLog(
     @Arg('dataset', () => String, { nullable: true, description: 'owner/name' }) dataset: string | null,

@@ -1,5 +1,7 @@
 import { buildSchema, type PubSub } from 'type-graphql';
 import type { GraphQLSchema } from 'graphql';
+import { AccessMutations } from '../resolvers/access-mutations.js';
+import { AccountQueries, CommitSizeField, DatasetAccessFields, ViewerFields } from '../resolvers/access-resolver.js';
 import { CommitResolver, DatasetResolver, RefResolver } from '../resolvers/dataset-resolver.js';
 import { DatasetProposalFields, ProposalResolver, ReviewResolver } from '../resolvers/proposal-resolver.js';
 import { ProposalMutations } from '../resolvers/proposal-mutations.js';
@@ -48,6 +50,11 @@ export function buildStrataSchema(): Promise<GraphQLSchema> {
       DiscussionMutations,
       EventResolver,
       WebhookResolver,
+      AccountQueries,
+      ViewerFields,
+      DatasetAccessFields,
+      CommitSizeField,
+      AccessMutations,
     ],
     // Subscriptions name their own source (the services' event hub), never topics: type-graphql
     // still wants a pub/sub to exist, so it gets one that refuses to be used.

@@ -24,3 +24,20 @@ export enum RefKindValue {
   TAG = 'tag',
 }
 registerEnumType(RefKindValue, { name: 'RefKind' });
+
+/** A user's role in an organization. */
+export enum OrgRoleValue {
+  OWNER = 'owner',
+  MEMBER = 'member',
+}
+registerEnumType(OrgRoleValue, {
+  name: 'OrgRole',
+  description: 'OWNER: administers the organization and its datasets; MEMBER: reads its datasets.',
+});
+
+/** Who a dataset role is granted to. */
+export enum GranteeKindValue {
+  USER = 'user',
+  TEAM = 'team',
+}
+registerEnumType(GranteeKindValue, { name: 'GranteeKind' });

@@ -31,7 +31,15 @@ export type { ReleaseAuthor, ReleaseCitation, ReleaseRecord } from './collaborat
 export type { AccountKind, AccountRecord, NewAccount } from './access/account-repository.js';
 export type { NewToken, SessionRecord, TokenRecord } from './access/credential-repository.js';
 export type { OidcFlowRecord } from './access/identity-repository.js';
-export type { DatasetRelation, OrgRole, Role, TeamRecord } from './access/membership-repository.js';
+export type {
+  DatasetGrantView,
+  DatasetRelation,
+  OrgMemberView,
+  OrgRole,
+  Role,
+  TeamRecord,
+  TeamView,
+} from './access/membership-repository.js';
 export type { DatasetRecord, Visibility } from './versioning/dataset-repository.js';
 export type { FileRecord } from './versioning/file-repository.js';
 export {

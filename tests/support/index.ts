@@ -1,3 +1,4 @@
+export { addUserWithPassword, CHROMIUM, launchChromium } from './browser.js';
 export { freePort } from './free-port.js';
 export {
   orthancInstalled,

@@ -29,8 +29,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             ) : (
               <>
                 <span>
-                  Signed in as <strong>{user.login}</strong>
+                  Signed in as <Link href={paths.owner(user.login)}>{user.login}</Link>
                 </span>{' '}
+                <Link href={paths.tokens()}>Tokens</Link>{' '}
+                {user.siteAdmin && (
+                  <>
+                    <Link href={paths.siteAudit()}>Audit log</Link>{' '}
+                  </>
+                )}
                 <SignOutButton />
               </>
             )}

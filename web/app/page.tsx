@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { graphql } from '../gql';
 import { attempt, query } from '../lib/api';
 import { ErrorNotice } from '../lib/components/error-notice';
+import { MutationForm } from '../lib/components/mutation-form';
 import { paths } from '../lib/paths';
 
 export const metadata: Metadata = { title: 'Datasets' };
@@ -11,6 +12,10 @@ const DatasetsQuery = graphql(`
   query Datasets($after: String) {
     viewer {
       signedIn
+      organizations {
+        login
+        role
+      }
     }
     datasets(first: 50, after: $after) {
       nodes {
@@ -25,6 +30,14 @@ const DatasetsQuery = graphql(`
         hasNextPage
         endCursor
       }
+    }
+  }
+`);
+
+const CreateOrganization = graphql(`
+  mutation CreateOrganization($login: String!) {
+    createOrganization(login: $login) {
+      login
     }
   }
 `);
@@ -72,6 +85,31 @@ export default async function DatasetsPage({ searchParams }: { searchParams: Pro
             ))}
           </tbody>
         </table>
+      )}
+      {viewer.signedIn && (
+        <section aria-labelledby="orgs-title" className="stack">
+          <h2 id="orgs-title">Your organizations</h2>
+          {viewer.organizations.length === 0 ? (
+            <p>You belong to no organization.</p>
+          ) : (
+            <ul>
+              {viewer.organizations.map((org) => (
+                <li key={org.login}>
+                  <Link href={paths.owner(org.login)}>{org.login}</Link>{' '}
+                  <span className="muted">({org.role.toLowerCase()})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <MutationForm
+            label="Create an organization"
+            mutation={CreateOrganization.toString()}
+            inline
+            fields={[{ name: 'login', label: 'New organization', required: true, placeholder: 'my-lab' }]}
+            navigate={{ template: '/{}', path: ['createOrganization', 'login'] }}
+            submitLabel="Create organization"
+          />
+        </section>
       )}
       {datasets.pageInfo.hasNextPage && datasets.pageInfo.endCursor !== null && (
         <p>

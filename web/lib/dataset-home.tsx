@@ -6,6 +6,8 @@ import { CopyButton } from './components/copy-button';
 import { DatasetNav } from './components/dataset-nav';
 import { ErrorNotice } from './components/error-notice';
 import { formatDicomDate, studiesAt, studyFilterOf, type StudyFilterInput, type StudyList } from './dicomweb';
+import { formatBytes } from './format';
+import { ReadmeText } from './components/readme-text';
 import { paths } from './paths';
 
 const DatasetHomeQuery = graphql(`
@@ -44,6 +46,16 @@ const RefCommitQuery = graphql(`
           name
           time
         }
+        size {
+          instances
+          files
+          bytes
+        }
+      }
+      readme(rev: $rev) {
+        path
+        text
+        truncated
       }
     }
   }
@@ -69,8 +81,8 @@ export async function DatasetHome({
   const rev = at ?? dataset.defaultBranch;
   const filter = studyFilterOf(filters);
   const filtered = typeof filter === 'object' && Object.keys(filter).length > 0;
-  const [commit, studies, shown] = await Promise.all([
-    attempt(query(RefCommitQuery, { owner, name, rev }).then((result) => result.dataset.commit)),
+  const [version, studies, shown] = await Promise.all([
+    attempt(query(RefCommitQuery, { owner, name, rev }).then((result) => result.dataset)),
     attempt(studiesAt(owner, name, rev)),
     filtered ? attempt(studiesAt(owner, name, rev, filter)) : undefined,
   ]);
@@ -102,30 +114,32 @@ export async function DatasetHome({
         branches={dataset.branches.map((branch) => branch.name)}
         tags={dataset.tags.map((tag) => tag.name)}
       />
-      {commit instanceof Error ? (
+      {version instanceof Error ? (
         <ErrorNotice
           title={`No version “${rev}” in ${dataset.fullName}`}
           error={
-            isNotFound(commit)
+            isNotFound(version)
               ? new ApiError(
-                  commit.code,
+                  version.code,
                   `${dataset.fullName} has no branch, tag or commit named “${rev}”. Pick one above.`,
                 )
-              : commit
+              : version
           }
         />
       ) : (
         <>
           <p>
             At <code>{rev}</code>: commit{' '}
-            <Link href={paths.tree(owner, name, commit.id)}>
-              <code>{commit.shortId}</code>
+            <Link href={paths.tree(owner, name, version.commit.id)}>
+              <code>{version.commit.shortId}</code>
             </Link>{' '}
-            “{commit.message.split('\n', 1)[0]}” by {commit.author.name},{' '}
-            <time dateTime={commit.author.time}>{commit.author.time.replace('T', ' ').slice(0, 16)}</time> ·{' '}
-            <Link href={paths.commits(owner, name, rev)}>History</Link>
+            “{version.commit.message.split('\n', 1)[0]}” by {version.commit.author.name},{' '}
+            <time dateTime={version.commit.author.time}>
+              {version.commit.author.time.replace('T', ' ').slice(0, 16)}
+            </time>{' '}
+            · <Link href={paths.commits(owner, name, rev)}>History</Link>
           </p>
-          <Contents studies={studies} />
+          <Contents studies={studies} size={version.commit.size} />
           <StudyBrowser
             owner={owner}
             name={name}
@@ -136,6 +150,7 @@ export async function DatasetHome({
             studies={shown ?? studies}
           />
           <DicomwebAccess owner={owner} name={name} rev={rev} fullName={dataset.fullName} />
+          <Datasheet readme={version.readme} rev={rev} />
         </>
       )}
     </article>
@@ -173,7 +188,13 @@ function RefSwitcher(props: { owner: string; name: string; current: string; bran
   );
 }
 
-function Contents({ studies }: { studies: StudyList | Error }) {
+function Contents({
+  studies,
+  size,
+}: {
+  studies: StudyList | Error;
+  size: { instances: number; files: number; bytes: number };
+}) {
   if (studies instanceof Error) return <ErrorNotice title="The studies could not be listed" error={studies} />;
   const modalities = [...new Set(studies.studies.flatMap((study) => study.modalities))].sort();
   const count = (pick: (study: StudyList['studies'][number]) => number) =>
@@ -200,6 +221,10 @@ function Contents({ studies }: { studies: StudyList | Error }) {
         <div>
           <dt>Modalities</dt>
           <dd>{modalities.length === 0 ? '—' : modalities.join(', ')}</dd>
+        </div>
+        <div>
+          <dt>Size</dt>
+          <dd title={`${size.bytes} bytes in ${size.files} files`}>{formatBytes(size.bytes)}</dd>
         </div>
       </dl>
     </section>
@@ -333,6 +358,34 @@ async function DicomwebAccess({
         </pre>
         <CopyButton text={JSON.stringify(ohif, null, 2)} label="Copy the OHIF configuration" />
       </details>
+    </section>
+  );
+}
+
+/** The README (or datasheet) at the root of this version, as safe text: what the data is, and its terms. */
+function Datasheet({
+  readme,
+  rev,
+}: {
+  readme: { path: string; text: string; truncated: boolean } | null | undefined;
+  rev: string;
+}) {
+  return (
+    <section aria-labelledby="datasheet-title" className="stack">
+      <h2 id="datasheet-title">Datasheet</h2>
+      {readme === null || readme === undefined ? (
+        <p className="muted">
+          No README.md, README.txt or datasheet.md at the root of <code>{rev}</code>.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            <code>{readme.path}</code> at <code>{rev}</code>
+            {readme.truncated && ' (the first 256 KiB)'}
+          </p>
+          <ReadmeText text={readme.text} />
+        </>
+      )}
     </section>
   );
 }

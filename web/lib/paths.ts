@@ -60,6 +60,19 @@ export const paths = {
   releases: (owner: string, name: string) => `${paths.dataset(owner, name)}/releases`,
   audit: (owner: string, name: string) => `${paths.dataset(owner, name)}/audit`,
   settings: (owner: string, name: string) => `${paths.dataset(owner, name)}/settings`,
+  newRelease: (owner: string, name: string) => `${paths.dataset(owner, name)}/releases/new`,
+  /** A release by its tag (a tag with `/` keeps it as path segments). */
+  release: (owner: string, name: string, tag: string) => `${paths.dataset(owner, name)}/releases/${segments(tag)}`,
+  /** A dataset's audit log (its admins), filtered by action prefix and actor, paged. */
+  datasetAudit: (owner: string, name: string, filter: { action?: string; actor?: string; after?: string } = {}) =>
+    withQuery(`${paths.dataset(owner, name)}/audit`, filter),
+  /** The whole audit log (site admins), filtered by dataset, action prefix and actor, paged. */
+  siteAudit: (filter: { dataset?: string; action?: string; actor?: string; after?: string } = {}) =>
+    withQuery('/admin/audit', filter),
+  /** A user's or an organization's page: their datasets, and an organization's members and teams. */
+  owner: (login: string) => `/${encodeURIComponent(login)}`,
+  /** The signed-in user's API tokens. */
+  tokens: () => '/settings/tokens',
   /** The DICOMweb base URL of a dataset at a ref (what OHIF takes as wadoRoot and qidoRoot). */
   dicomweb: (owner: string, name: string, ref: string) =>
     `/dicomweb/${encodeURIComponent(owner)}/${encodeURIComponent(name)}/@${encodeURIComponent(ref)}`,

@@ -39,7 +39,10 @@ export const importCommand: Command = {
     });
     for (const failure of report.failures) process.stdout.write(`skipped ${failure.file}: ${failure.message}\n`);
     const outcome = report.changed ? `committed ${report.commit.slice(0, 12)}` : 'nothing changed, no commit';
-    process.stdout.write(`Imported ${report.instances} instance(s) from ${report.files} file(s); ${outcome}.\n`);
+    const datasheets = report.datasheets.length === 0 ? '' : ` and ${report.datasheets.join(', ')}`;
+    process.stdout.write(
+      `Imported ${report.instances} instance(s)${datasheets} from ${report.files} file(s); ${outcome}.\n`,
+    );
     return report.failures.length === 0 ? 0 : 1;
   },
 };

@@ -19,6 +19,26 @@ export interface DatasetRelation {
   grants: Role[];
 }
 
+/** A role granted on a dataset, to a user (by login) or to a team (`org/team`). */
+export interface DatasetGrantView {
+  grantee: string;
+  kind: 'user' | 'team';
+  role: Role;
+}
+
+/** A member of an organization. */
+export interface OrgMemberView {
+  login: string;
+  displayName: string | null;
+  role: OrgRole;
+}
+
+/** A team of an organization with its members' logins. */
+export interface TeamView {
+  name: string;
+  members: string[];
+}
+
 /** Organization members, teams, and the roles granted on datasets to users and teams. */
 export class MembershipRepository {
   constructor(private readonly em: SqlEntityManager) {}
@@ -112,5 +132,57 @@ export class MembershipRepository {
       orgRole: org === undefined ? undefined : (org.role as OrgRole),
       grants: rows.filter((row) => row.source === 'grant').map((row) => row.role as Role),
     };
+  }
+
+  /** The roles granted on a dataset, users first then teams, by name. */
+  async grantsOf(datasetId: string): Promise<DatasetGrantView[]> {
+    const rows = await this.em.execute<{ kind: 'user' | 'team'; grantee: string; role: Role }[]>(
+      `select 'user' as kind, a.login as grantee, g.role from dataset_grant g join account a on a.id = g.user_id
+         where g.dataset_id = ?
+       union all
+       select 'team', o.login || '/' || t.name, g.role from dataset_grant g join team t on t.id = g.team_id
+         join account o on o.id = t.org_id
+         where g.dataset_id = ?
+       order by kind desc, grantee`,
+      [datasetId, datasetId],
+    );
+    return rows.map((row) => ({ grantee: row.grantee, kind: row.kind, role: row.role }));
+  }
+
+  /** An organization's members, by login. */
+  async orgMembers(orgId: string): Promise<OrgMemberView[]> {
+    const rows = await this.em.execute<{ login: string; display_name: string | null; role: OrgRole }[]>(
+      `select a.login, a.display_name, m.role from org_member m join account a on a.id = m.user_id
+         where m.org_id = ? order by lower(a.login)`,
+      [orgId],
+    );
+    return rows.map((row) => ({ login: row.login, displayName: row.display_name, role: row.role }));
+  }
+
+  /** An organization's teams with their members, by name. */
+  async teamsOf(orgId: string): Promise<TeamView[]> {
+    const rows = await this.em.execute<{ name: string; login: string | null }[]>(
+      `select t.name, a.login from team t left join team_member m on m.team_id = t.id
+         left join account a on a.id = m.user_id
+         where t.org_id = ? order by t.name, lower(a.login)`,
+      [orgId],
+    );
+    const teams = new Map<string, TeamView>();
+    for (const row of rows) {
+      const team = teams.get(row.name) ?? { name: row.name, members: [] };
+      if (row.login !== null) team.members.push(row.login);
+      teams.set(row.name, team);
+    }
+    return [...teams.values()];
+  }
+
+  /** The organizations a user belongs to, with their role in each, by login. */
+  async orgsOfUser(userId: string): Promise<{ login: string; displayName: string | null; role: OrgRole }[]> {
+    const rows = await this.em.execute<{ login: string; display_name: string | null; role: OrgRole }[]>(
+      `select o.login, o.display_name, m.role from org_member m join account o on o.id = m.org_id
+         where m.user_id = ? order by lower(o.login)`,
+      [userId],
+    );
+    return rows.map((row) => ({ login: row.login, displayName: row.display_name, role: row.role }));
   }
 }

@@ -92,6 +92,15 @@ export class DatasetRepository {
     return rows.map(fromRow);
   }
 
+  /** The datasets an account owns (its login in any case), by name. */
+  async listByOwner(owner: string): Promise<DatasetRecord[]> {
+    const rows = await this.em.execute<Row[]>(
+      `select ${COLUMNS} from dataset where lower(owner) = lower(?) order by name`,
+      [owner],
+    );
+    return rows.map(fromRow);
+  }
+
   async list(): Promise<DatasetRecord[]> {
     const rows = await this.em.execute<Row[]>(`select ${COLUMNS} from dataset order by owner, name`);
     return rows.map(fromRow);

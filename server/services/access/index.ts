@@ -14,11 +14,12 @@ export {
 export { ANONYMOUS, OPERATOR, type Actor, type TokenRestriction, type UserActor } from './actor.js';
 export { authenticate, authenticateUntil, type Credentials } from './authenticate.js';
 export { grantRole, revokeRole, setVisibility, VISIBILITIES } from './dataset-access.js';
+export { accountProfile, datasetMembers, organizationsOf, type AccountProfile } from './memberships.js';
 export { decideRole, ROLES, roleRank, type RoleFacts } from './decide-role.js';
 export { openDataset, openDatasetWithRole, requireAccess, requireSiteAdmin } from './require-access.js';
 export { roleGiven, roleOf } from './role-of.js';
 export { signIn, signOut } from './sessions.js';
-export { createToken, listTokens, revokeToken, type NewTokenRequest } from './tokens.js';
+export { createToken, listTokens, revokeToken, tokenViews, type NewTokenRequest, type TokenView } from './tokens.js';
 export { visibleDatasets, type DatasetPage } from './visible-datasets.js';
 export { authorOf } from './author-of.js';
 export { OidcProvider, type OidcSettings } from './oidc-provider.js';

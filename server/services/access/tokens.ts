@@ -92,3 +92,23 @@ async function tokenOwner(deps: VersioningDeps, actor: Actor, login: string | un
   }
   return (await findUser(deps, login)).id;
 }
+
+/** A token as its owner sees it: never the secret, the dataset it is restricted to by name. */
+export interface TokenView extends TokenRecord {
+  dataset: string | null;
+}
+
+/** The actor's own tokens (live, expired and revoked), oldest first, with dataset names. */
+export async function tokenViews(deps: VersioningDeps, actor: Actor): Promise<TokenView[]> {
+  const tokens = await listTokens(deps, actor);
+  const read = deps.database.read();
+  const names = new Map<string, string>();
+  for (const id of new Set(tokens.flatMap((token) => (token.datasetId === null ? [] : [token.datasetId])))) {
+    const dataset = await read.datasets.findById(id);
+    if (dataset !== undefined) names.set(id, `${dataset.owner}/${dataset.name}`);
+  }
+  return tokens.map((token) => ({
+    ...token,
+    dataset: token.datasetId === null ? null : (names.get(token.datasetId) ?? null),
+  }));
+}

@@ -1,8 +1,7 @@
 import { StrataError } from '@strata/modules/errors';
 import type { Actor } from '../access/actor.js';
-import { requireSiteAdmin } from '../access/require-access.js';
+import { openDataset, requireSiteAdmin } from '../access/require-access.js';
 import { publishedEvent, type PublishedEvent } from '../events/published-event.js';
-import { findDataset } from '../versioning/datasets.js';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
 
 /** Which events to list, newest first; every filter given must match. */
@@ -18,19 +17,24 @@ export interface EventSearch {
   after?: string;
 }
 
-/** A page of the audit log (site admins only); `next` is there when older events remain. */
+/**
+ * A page of the audit log: one dataset's for its admins, all of it for site admins; `next` is
+ * there when older events remain.
+ */
 export async function searchEvents(
   deps: VersioningDeps,
   actor: Actor,
   search: EventSearch,
 ): Promise<{ events: PublishedEvent[]; next?: string }> {
-  requireSiteAdmin(actor);
+  // A dataset's own log is its admins' to read; the whole log (accounts, tokens) is the site's.
+  const datasetId =
+    search.dataset === undefined ? undefined : (await openDataset(deps, actor, search.dataset, 'admin')).id;
+  if (datasetId === undefined) requireSiteAdmin(actor);
   if (search.after !== undefined && !/^[1-9][0-9]{0,15}$/.test(search.after)) {
     throw new StrataError('audit.invalid_cursor', 'invalid', 'after must be a cursor this API returned.', {
       details: { after: search.after },
     });
   }
-  const datasetId = search.dataset === undefined ? undefined : (await findDataset(deps, search.dataset)).id;
   const rows = await deps.database.read().audit.search({
     ...(datasetId !== undefined && { datasetId }),
     ...(search.action !== undefined && { action: search.action }),

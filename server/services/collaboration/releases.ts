@@ -18,6 +18,8 @@ export interface NewRelease {
   tag: string;
   /** The ref to release (default: the default branch). */
   at?: string;
+  /** Release the tag `tag` that already exists (then `at` must be absent) rather than create it. */
+  existingTag?: boolean;
   title: string;
   notes?: string;
   citation: ReleaseCitation;
@@ -44,12 +46,34 @@ export async function createRelease(
   const notes = checkBody(release.notes ?? '');
   const citation = checkCitation(release.citation);
   const dataset = await openDataset(deps, actor, fullName, 'write');
-  const target = await resolveRef(deps, dataset, release.at ?? dataset.defaultBranch);
+  if (release.existingTag === true && release.at !== undefined) {
+    throw new StrataError(
+      'release.at_with_existing_tag',
+      'invalid',
+      'An existing tag is released where it points: omit at.',
+    );
+  }
+  const existing =
+    release.existingTag === true ? await deps.database.read().refs.get(dataset.id, release.tag) : undefined;
+  if (release.existingTag === true && existing?.kind !== 'tag') {
+    throw new StrataError('ref.not_found', 'not_found', `No tag '${release.tag}' in ${fullName}.`, {
+      details: { ref: release.tag },
+    });
+  }
+  const target =
+    existing === undefined
+      ? await resolveRef(deps, dataset, release.at ?? dataset.defaultBranch)
+      : { commit: existing.commit, kind: existing.kind, name: existing.name };
   const read = deps.database.read();
   const tree = (await readCommit(read, target.commit)).tree;
   const counts = await countTree(new NodeStaging(read.objects), tree);
   return deps.database.transaction(async (repositories) => {
-    await createTagIn(repositories, dataset, release.tag, target);
+    if (existing === undefined) await createTagIn(repositories, dataset, release.tag, target);
+    else if ((await repositories.releases.get(dataset.id, release.tag)) !== undefined) {
+      throw new StrataError('release.exists', 'conflict', `Tag '${release.tag}' is already released.`, {
+        details: { tag: release.tag },
+      });
+    }
     const created = await repositories.releases.create(
       {
         datasetId: dataset.id,

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { FilesystemBlobStore } from '@strata/modules/blob';
 import type { Database } from '@strata/models';
-import { createDataset, diffRefs, log, resolveRef } from '../versioning/index.js';
+import { commitAt, createDataset, diffRefs, log, readmeAt, resolveRef, treeSize } from '../versioning/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
 import { importDirectory } from './import-directory.js';
 
@@ -145,5 +145,26 @@ describe('importDirectory', () => {
       expect(syncedAtCommit?.has(leaf)).toBe(true);
       expect(syncedAtCommit?.has(dirname(leaf))).toBe(true);
     }
+  });
+  it('keeps a README at the folder root as a plain file beside the instances, and the home page reads it', async () => {
+    const source = await folder('with-readme');
+    await cp(join(daikonData, 'volume'), join(source, 'series'), { recursive: true });
+    const text = '# MR volume\n\nTwenty slices.\n';
+    await writeFile(join(source, 'README.md'), text);
+    await writeFile(join(source, 'series', 'README.md'), 'not the datasheet');
+    const dataset = await createDataset(fixture.deps, `lab/import-${++datasets}`, ada);
+    const report = await importDirectory(fixture.deps, source, {
+      dataset,
+      branch: 'main',
+      message: 'MR with a datasheet',
+      author: ada,
+      onError: 'skip',
+    });
+    // The nested README is not a datasheet: it is a file that is not DICOM, reported and skipped.
+    expect(report).toMatchObject({ files: 22, instances: 20, datasheets: ['README.md'], changed: true });
+    expect(report.failures.map((failure) => failure.file)).toEqual(['series/README.md']);
+    expect(await readmeAt(fixture.deps, dataset, 'main')).toEqual({ path: 'README.md', text, truncated: false });
+    const size = await treeSize(fixture.deps, (await commitAt(fixture.deps, dataset, 'main')).commit.tree);
+    expect(size).toMatchObject({ instances: 20, files: 21 });
   });
 });

@@ -5,8 +5,9 @@ import type { PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord } from '@strata/models';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
+import { README_NAMES } from '../versioning/version-facts.js';
 import { ingestFile, type IngestedInstance } from './ingest-file.js';
-import { CHUNK } from './store-file.js';
+import { CHUNK, storeFileParts } from './store-file.js';
 import { listFiles } from './walk.js';
 
 /**
@@ -35,6 +36,8 @@ export interface ImportFailure {
 export interface ImportReport {
   files: number;
   instances: number;
+  /** The datasheet (README.md, README.txt, README, datasheet.md) found at the folder's root, kept as is. */
+  datasheets: string[];
   failures: ImportFailure[];
   commit: Digest;
   changed: boolean;
@@ -48,14 +51,18 @@ interface Accepted extends IngestedInstance {
  * Imports every DICOM file under a directory into a branch as one commit, at
  * StudyInstanceUID/SeriesInstanceUID/SOPInstanceUID. Each file is parsed up to its pixel data and
  * stored as header and pixel parts; a file that cannot be imported is reported with its reason.
- * Nothing is visible until the commit: a failed or aborted import leaves the branch unchanged.
+ * A README or datasheet at the folder's root is committed beside them as a plain file (what the
+ * dataset's home page shows). Nothing is visible until the commit: a failed or aborted import
+ * leaves the branch unchanged.
  */
 export async function importDirectory(
   deps: VersioningDeps,
   root: string,
   options: ImportOptions,
 ): Promise<ImportReport> {
-  const files = await listFiles(root);
+  const listed = await listFiles(root);
+  const datasheets = listed.filter((file) => (README_NAMES as readonly string[]).includes(file));
+  const files = listed.filter((file) => !datasheets.includes(file));
   const failures: ImportFailure[] = [];
   const accepted = new Map<string, Accepted>();
   const refused = new Set<string>();
@@ -98,21 +105,37 @@ export async function importDirectory(
     );
   }
   const items = [...accepted.values()];
+  const documents = await Promise.all(
+    datasheets.map(async (path) => ({ path, record: await storeFileParts(blobs, join(root, path)) })),
+  );
   await blobs.sync();
-  const edits: PathEdit[] = items.map((item) => ({
-    path: item.path,
-    file: { kind: 'dicom', id: item.record.id, bytes: item.record.size },
-  }));
+  const edits: PathEdit[] = [
+    ...items.map((item) => ({
+      path: item.path,
+      file: { kind: 'dicom' as const, id: item.record.id, bytes: item.record.size },
+    })),
+    ...documents.map((document) => ({
+      path: document.path,
+      file: { kind: 'file' as const, id: document.record.id, bytes: document.record.size },
+    })),
+  ];
   const result = await commitChanges(deps, {
     dataset: options.dataset,
     branch: options.branch,
     edits,
-    files: items.map((item) => item.record),
+    files: [...items.map((item) => item.record), ...documents.map((document) => document.record)],
     metadata: items.map((item) => item.metadata),
     message: options.message,
     author: options.author,
   });
-  return { files: files.length, instances: items.length, failures, commit: result.commit, changed: result.changed };
+  return {
+    files: listed.length,
+    instances: items.length,
+    datasheets,
+    failures,
+    commit: result.commit,
+    changed: result.changed,
+  };
 }
 
 function duplicate(file: string, path: string, other: string | undefined): ImportFailure {

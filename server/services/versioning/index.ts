@@ -14,6 +14,7 @@ export {
   type MergeResult,
 } from './merge.js';
 export { revert } from './revert.js';
+export { README_NAMES, readmeAt, treeSize, type Readme, type VersionSize } from './version-facts.js';
 export { mergeBase } from './merge-base.js';
 export { checkRefName, parseDatasetName } from './names.js';
 export {
