@@ -57,6 +57,17 @@ describe('accounts', () => {
     await createDataset(fixture.deps, 'newowner/two', ada);
   });
 
+  it('keeps the web app’s own top-level paths from becoming account names, in any case', async () => {
+    expect(await code(createUser(fixture.deps, OPERATOR, { login: 'settings', email: 's@example.org' }))).toBe(
+      'account.reserved_login',
+    );
+    expect(await code(createOrganization(fixture.deps, OPERATOR, 'Admin'))).toBe('account.reserved_login');
+    expect(await code(createDataset(fixture.deps, 'dicomweb/one', ada))).toBe('account.reserved_login');
+    expect(await fixture.deps.database.read().datasets.find('dicomweb', 'one')).toBeUndefined();
+    // A name that merely starts like one is anyone's.
+    expect(await code(createOrganization(fixture.deps, OPERATOR, 'admins'))).toBe('ok');
+  });
+
   it('lets only site admins create users', async () => {
     const { actor } = await user();
     expect(await code(createUser(fixture.deps, actor, { login: 'x1', email: 'x1@example.org' }))).toBe(

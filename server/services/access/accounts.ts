@@ -1,6 +1,7 @@
 import type { AccountRecord, OrgRole, TeamRecord } from '@strata/models';
 import { StrataError } from '@strata/modules/errors';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { checkNewLogin } from '../versioning/names.js';
 import { authRequired, forbidden } from './access-errors.js';
 import type { Actor } from './actor.js';
 import { requireSiteAdmin } from './require-access.js';
@@ -202,6 +203,7 @@ async function administeredOrg(deps: VersioningDeps, actor: Actor, login: string
 }
 
 function checkLogin(login: string): void {
+  checkNewLogin(login);
   if (!LOGIN.test(login)) {
     throw new StrataError(
       'account.invalid_login',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountRecord, VersioningRepositories } from '@strata/models';
 import { StrataError } from '@strata/modules/errors';
 import type { VersioningDeps } from '../versioning/versioning-deps.js';
+import { isReservedLogin } from '../versioning/names.js';
 import { recordEvent } from '../audit/audit.js';
 import { invalidCredentials } from './access-errors.js';
 import { EMAIL, LOGIN } from './accounts.js';
@@ -83,7 +84,13 @@ function loginFrom(identity: OidcIdentity): string {
 async function freeLogin(repositories: VersioningRepositories, base: string): Promise<string> {
   for (let n = 1; n <= 20; n++) {
     const login = n === 1 ? base : `${base}-${n}`;
-    if (LOGIN.test(login) && (await repositories.accounts.findByLogin(login)) === undefined) return login;
+    if (
+      LOGIN.test(login) &&
+      !isReservedLogin(login) &&
+      (await repositories.accounts.findByLogin(login)) === undefined
+    ) {
+      return login;
+    }
   }
   return `${base}-${randomBytes(4).toString('hex')}`;
 }

@@ -2,7 +2,7 @@ import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, emptyTree } from '@strata/modules/objects';
 import type { DatasetRecord, Visibility } from '@strata/models';
 import { sealCommit } from './commit-store.js';
-import { checkRefName, parseDatasetName } from './names.js';
+import { checkNewLogin, checkRefName, parseDatasetName } from './names.js';
 import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
 
@@ -39,7 +39,10 @@ export async function createDataset(
   });
   return deps.database.transaction(async (repositories) => {
     const account = await repositories.accounts.findByLogin(owner);
-    if (account === undefined) await repositories.accounts.create({ login: owner, kind: 'organization' });
+    if (account === undefined) {
+      checkNewLogin(owner);
+      await repositories.accounts.create({ login: owner, kind: 'organization' });
+    }
     const dataset = await repositories.datasets.create(owner, name, defaultBranch, options.visibility ?? 'private');
     await repositories.objects.putNodes(staging.pending());
     await indexCommitTree(repositories, staging, tree, undefined);

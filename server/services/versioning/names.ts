@@ -2,6 +2,40 @@ import { StrataError } from '@strata/modules/errors';
 
 const OWNER_OR_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 
+/**
+ * Names no new account may take: the web app's own top-level pages and the API's prefixes sit
+ * where an owner's page would (`/{owner}`), so an account named so could never be reached.
+ * Compared regardless of case, so `Admin` cannot pose as the admin pages either.
+ */
+const RESERVED_LOGINS = new Set([
+  'admin',
+  'api',
+  'auth',
+  'dicomweb',
+  'graphql',
+  'healthz',
+  'metrics',
+  'readyz',
+  'settings',
+  'sign-in',
+  'sign-out',
+]);
+
+export function isReservedLogin(login: string): boolean {
+  return RESERVED_LOGINS.has(login.toLowerCase());
+}
+
+/** Refuses a reserved name for a new user or organization (`account.reserved_login`). */
+export function checkNewLogin(login: string): void {
+  if (isReservedLogin(login)) {
+    throw new StrataError(
+      'account.reserved_login',
+      'invalid',
+      `${JSON.stringify(login)} is reserved for the site's own pages; choose another name.`,
+    );
+  }
+}
+
 /** Parses `owner/name`, the way datasets are named on the command line and in URLs. */
 export function parseDatasetName(value: string): { owner: string; name: string } {
   const [owner = '', name = '', ...rest] = value.split('/');
