@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -27,7 +28,12 @@ interface NextServer {
   getRequestHandler(): RequestHandler;
   close(): Promise<void>;
 }
-type CreateNextServer = (options: { dev: boolean; dir: string; quiet: boolean }) => NextServer;
+type CreateNextServer = (options: {
+  dev: boolean;
+  dir: string;
+  quiet: boolean;
+  httpServer: EventEmitter;
+}) => NextServer;
 
 /**
  * Named through a variable so the server's type-check does not take in Next's types, whose
@@ -80,7 +86,11 @@ function isBuilt(dir: string): boolean {
 
 async function startNext(app: FastifyInstance, dir: string): Promise<RequestHandler> {
   const { default: next } = (await import(NEXT_PACKAGE)) as { default: CreateNextServer };
-  const server = next({ dev: false, dir, quiet: false });
+  // On its first request Next adds an `upgrade` listener to the server it is given, or else to
+  // the request's own: it would then answer every WebSocket upgrade too, `/graphql`'s included
+  // (the `/{owner}` page matches it), and write to sockets graphql-ws had taken ("write after
+  // end"). The web app serves no WebSocket, so it gets a stand-in that never emits one.
+  const server = next({ dev: false, dir, quiet: false, httpServer: new EventEmitter() });
   await server.prepare();
   app.addHook('onClose', async () => server.close());
   const handle = server.getRequestHandler();
