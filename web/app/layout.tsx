@@ -19,22 +19,32 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a className="skip" href="#main">
           Skip to content
         </a>
+        {/* Not prefetched: on a viewer page, prefetching them competes with the first image. */}
         <header className="site">
-          <Link href="/" className="brand">
+          <Link prefetch={false} href="/" className="brand">
             Strata
           </Link>
           <nav aria-label="Account">
             {user === undefined ? (
-              <Link href={paths.signIn()}>Sign in</Link>
+              <Link prefetch={false} href={paths.signIn()}>
+                Sign in
+              </Link>
             ) : (
               <>
                 <span>
-                  Signed in as <Link href={paths.owner(user.login)}>{user.login}</Link>
+                  Signed in as{' '}
+                  <Link prefetch={false} href={paths.owner(user.login)}>
+                    {user.login}
+                  </Link>
                 </span>{' '}
-                <Link href={paths.tokens()}>Tokens</Link>{' '}
+                <Link prefetch={false} href={paths.tokens()}>
+                  Tokens
+                </Link>{' '}
                 {user.siteAdmin && (
                   <>
-                    <Link href={paths.siteAudit()}>Audit log</Link>{' '}
+                    <Link prefetch={false} href={paths.siteAudit()}>
+                      Audit log
+                    </Link>{' '}
                   </>
                 )}
                 <SignOutButton />

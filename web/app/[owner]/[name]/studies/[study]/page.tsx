@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../../../lib/components/error-notice';
 import { Thumbnail } from '../../../../../lib/components/thumbnail';
 import { formatDicomDate, seriesAt, studiesAt } from '../../../../../lib/dicomweb';
 import { paths, refOf } from '../../../../../lib/paths';
+import { viewerPaths } from '../../../../../lib/viewer/series-info';
 
 interface Props {
   params: Promise<{ owner: string; name: string; study: string }>;
@@ -77,14 +78,24 @@ export default async function StudyPage({ params, searchParams }: Props) {
           {series.map((one) => (
             <tr key={one.seriesInstanceUid}>
               <td>
-                <Thumbnail
-                  src={`${base}/studies/${encodeURIComponent(study)}/series/${encodeURIComponent(one.seriesInstanceUid)}/thumbnail`}
-                  alt={`Series ${one.number ?? ''} ${one.description ?? ''}`.trim()}
-                />
+                <Link
+                  href={viewerPaths.series(owner, name, study, one.seriesInstanceUid, rev)}
+                  prefetch={false}
+                  tabIndex={-1}
+                >
+                  <Thumbnail
+                    src={`${base}/studies/${encodeURIComponent(study)}/series/${encodeURIComponent(one.seriesInstanceUid)}/thumbnail`}
+                    alt={`Series ${one.number ?? ''} ${one.description ?? ''}`.trim()}
+                  />
+                </Link>
               </td>
               <td>{one.number ?? ''}</td>
               <td>{one.modality ?? ''}</td>
-              <td>{one.description ?? ''}</td>
+              <td>
+                <Link href={viewerPaths.series(owner, name, study, one.seriesInstanceUid, rev)} prefetch={false}>
+                  {one.description ?? `Series ${one.number ?? one.seriesInstanceUid}`}
+                </Link>
+              </td>
               <td>{one.instances}</td>
             </tr>
           ))}
