@@ -4,17 +4,18 @@
 // release from a tag, grants a second user read access, changes the visibility, protects a branch,
 // makes and revokes a token and reads the audit log; the second user then sees the dataset but
 // gets "not found" for its settings and audit log. Screenshots: tests/e2e/output/admin-*.png.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
-import { addUserWithPassword, launchChromium } from '../support/browser.js';
+import { addUserWithPassword, launchChromium, signIn as signInAt, endSuite } from '../support/web-browser.js';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
-const PASSWORD = 'correct horse battery staple';
 
 let dataDir: string;
 let database: TestDatabaseTarget;
@@ -88,13 +89,7 @@ async function loginOf(bearer: string): Promise<string | undefined> {
   return ((await response.json()) as { data?: { viewer: { login: string | null } } }).data?.viewer.login ?? undefined;
 }
 
-async function signIn(page: Page, login: string): Promise<void> {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
-}
+const signIn = (page: Page, login: string) => signInAt(page, url, login);
 
 const shot = (page: Page, name: string) => page.screenshot({ path: join(OUTPUT, `admin-${name}.png`), fullPage: true });
 
@@ -102,8 +97,8 @@ beforeAll(async () => {
   await mkdir(OUTPUT, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'strata-e2e-admin-'));
   database = await createTestTarget();
-  await addUserWithPassword('ada', PASSWORD, env(), { admin: true });
-  await addUserWithPassword('bob', PASSWORD, env());
+  await addUserWithPassword('ada', env(), { admin: true });
+  await addUserWithPassword('bob', env());
   await cli(['dataset', 'create', 'ada/ct', '--visibility', 'private']);
   // A dataset of an owner with no account makes it an organization; ada becomes its owner.
   await cli(['dataset', 'create', 'lab/mri', '--visibility', 'private']);
@@ -134,16 +129,7 @@ beforeAll(async () => {
   for (const page of [admin, second]) page.on('dialog', (dialog) => void dialog.accept());
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-    await writeFile(join(OUTPUT, 'admin-server.log'), server.output());
-  }
-  await database?.drop();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => endSuite({ browser, server, database, dataDir, logPath: join(OUTPUT, 'admin-server.log') }));
 
 describe('administering a dataset in the web app', () => {
   it('signs both people in; the second one cannot see the private dataset yet', async () => {
@@ -248,6 +234,63 @@ describe('administering a dataset in the web app', () => {
     await admin.getByText('No webhooks.').waitFor();
   }, 90_000);
 
+  it('shows a webhook’s deliveries and sends one again', async () => {
+    // A real receiver on this machine: it answers 200 and keeps each request's delivery id.
+    const received: string[] = [];
+    const receiver = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        received.push(String(request.headers['strata-delivery']));
+        response.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const { port } = receiver.address() as AddressInfo;
+    const until = async (count: number) => {
+      const deadline = Date.now() + 30_000;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`the receiver got ${received.length} of ${count} deliveries`);
+        await admin.waitForTimeout(100);
+      }
+    };
+    try {
+      await admin.goto(`${url}/ada/ct/settings`);
+      const hook = admin.getByRole('form', { name: 'Add a webhook' });
+      await hook.getByLabel('Payload URL').fill(`http://127.0.0.1:${port}/strata`);
+      await hook.getByLabel('Actions').fill('dataset.');
+      await hook.getByRole('button', { name: 'Add webhook' }).click();
+      await admin.getByText('active · actions: dataset.').waitFor();
+      // Two events: private, then internal again (what the suites after this one expect).
+      const visibility = admin.getByRole('form', { name: 'Change the visibility' });
+      for (const [value, words] of [
+        ['PRIVATE', 'Now private.'],
+        ['INTERNAL', 'Now internal.'],
+      ] as const) {
+        await visibility.getByLabel('Visibility').selectOption(value);
+        await visibility.getByRole('button', { name: 'Change visibility' }).click();
+        await admin.getByText(words).waitFor();
+      }
+      await until(2);
+      expect(new Set(received).size).toBe(2);
+      await admin.reload();
+      const deliveries = admin.getByRole('table').filter({ hasText: 'Recent deliveries' });
+      expect(await deliveries.getByRole('cell', { name: 'done' }).count()).toBe(2);
+      const redeliver = deliveries.getByRole('button', { name: 'Redeliver' });
+      expect(await redeliver.count()).toBe(2);
+      // One of them sent again, under its own delivery id.
+      await redeliver.last().click();
+      await until(3);
+      expect(received.slice(0, 2)).toContain(received[2]);
+      await admin.reload();
+      await deliveries.getByRole('cell', { name: '2', exact: true }).waitFor();
+      await shot(admin, 'webhook-redelivered');
+      await admin.getByRole('button', { name: 'Delete webhook' }).click();
+      await admin.getByText('No webhooks.').waitFor();
+    } finally {
+      receiver.close();
+    }
+  }, 90_000);
+
   it('creates a token whose secret is shown once and works, then revokes it', async () => {
     await admin.goto(`${url}/settings/tokens`);
     const create = admin.getByRole('form', { name: 'Create a token' });
@@ -273,8 +316,11 @@ describe('administering a dataset in the web app', () => {
     await admin.getByRole('button', { name: 'Filter' }).click();
     await admin.waitForURL(/\/ada\/ct\/audit\?action=dataset\.&actor=$/);
     const actions = async () => admin.locator('tbody tr td:nth-child(3)').allTextContents();
-    // Newest first: bob's role changed twice, the visibility, bob's grant.
+    // Newest first: the visibility twice (the webhook test), bob's role changed twice, the
+    // visibility, bob's grant.
     expect(await actions()).toEqual([
+      'dataset.visibility_set',
+      'dataset.visibility_set',
       'dataset.role_granted',
       'dataset.role_granted',
       'dataset.visibility_set',

@@ -5,14 +5,14 @@
 // reload, comments and approves; the author sees the review arrive, the merge button unlocks,
 // the merge lands in main's history. Issues, the commit and compare views, dead links and the
 // banner shown while the live connection is down. Screenshots: tests/e2e/output/proposals-*.png.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
-import { addUserWithPassword, launchChromium, signIn } from '../support/web-browser.js';
+import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
 const STUDY = (n: number) => `1.2.826.0.1.3680043.10.77.${n}`;
@@ -130,16 +130,7 @@ beforeAll(async () => {
   await signIn(reviewer, url, 'grace');
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-    await writeFile(join(OUTPUT, 'proposals-server.log'), server.output());
-  }
-  await database?.drop();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => endSuite({ browser, server, database, dataDir, logPath: join(OUTPUT, 'proposals-server.log') }));
 
 describe('change proposals in the web app', () => {
   it('opens a proposal, and the reviewer’s list shows it without a reload', async () => {
@@ -280,6 +271,25 @@ describe('change proposals in the web app', () => {
     await author.getByRole('heading', { name: /Study 2 lacks a description/ }).waitFor();
     await author.getByRole('checkbox', { name: 'quality' }).check();
     await author.locator('header').getByRole('link', { name: 'quality' }).waitFor();
+    // A label made here is the dataset's and goes on the issue at once.
+    await author.getByLabel('New label').fill('needs source');
+    await author.getByLabel('Description', { exact: true }).fill('Check against the scanner export');
+    await author.getByRole('button', { name: 'Create and add' }).click();
+    await author.locator('header').getByRole('link', { name: 'needs source' }).waitFor();
+    // Its author edits a comment in place, then deletes it: a tombstone stays.
+    await author.getByLabel('Comment', { exact: true }).fill('Checked against the source files.');
+    await author.getByRole('button', { name: 'Comment', exact: true }).click();
+    await author.getByText('Checked against the source files.').waitFor();
+    await author.getByRole('button', { name: 'Edit comment' }).click();
+    await author.getByLabel('Edited comment').fill('Checked against the source files: all three differ.');
+    await author.getByRole('button', { name: 'Save' }).click();
+    await author.getByText('Checked against the source files: all three differ.').waitFor();
+    await author.getByText('commented (edited)').waitFor();
+    await author.getByRole('button', { name: 'Delete comment' }).click();
+    await author.getByRole('button', { name: 'Yes, delete it' }).click();
+    await author.getByText('commented (deleted)').waitFor();
+    expect(await author.getByText('all three differ').count()).toBe(0);
+    expect(await author.getByRole('button', { name: 'Edit comment' }).count()).toBe(0);
     await author.getByRole('button', { name: 'Close issue' }).click();
     await author.getByRole('button', { name: 'Reopen issue' }).waitFor();
     expect(await author.locator('header .state').textContent()).toBe('Closed');
@@ -291,13 +301,18 @@ describe('change proposals in the web app', () => {
   }, 60_000);
 
   it('says what is wrong at a dead link', async () => {
-    await author.goto(`${url}/ada/ct/proposals/999`);
+    const proposal = await author.goto(`${url}/ada/ct/proposals/999`);
+    expect(proposal?.status()).toBe(404);
     expect(await author.locator('section.notice').textContent()).toContain(
       'ada/ct has no change proposal numbered “999”',
     );
     await shot(author, 'dead-link');
-    await author.goto(`${url}/ada/ct/issues/999`);
+    const issue = await author.goto(`${url}/ada/ct/issues/999`);
+    expect(issue?.status()).toBe(404);
     expect(await author.locator('section.notice').textContent()).toContain('ada/ct has no issue numbered “999”');
+    // Not a number at all: the same 404.
+    expect((await author.goto(`${url}/ada/ct/issues/first`))?.status()).toBe(404);
+    expect(await author.locator('section.notice').textContent()).toContain('ada/ct has no issue numbered “first”');
     await author.goto(`${url}/ada/ct/commit/0123456789abcdef`);
     expect(await author.locator('section.notice').textContent()).toContain('has no commit');
     await author.goto(`${url}/ada/ct/compare/main...nowhere`);
@@ -364,6 +379,49 @@ describe('change proposals in the web app', () => {
     expect(await tabs.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     expect(await tabs.getByRole('link', { name: 'Proposals' }).getAttribute('aria-current')).toBe('page');
     await shot(page, 'reader');
+    await context.close();
+  }, 60_000);
+
+  it('lets a dataset admin dismiss a review, which then no longer counts', async () => {
+    await author.goto(`${url}${openPath}`);
+    const mergeBox = author.locator('section[aria-labelledby="merge-title"]');
+    expect(await mergeBox.textContent()).toContain('Approvals: 1 of 1 required');
+    await author.getByRole('button', { name: 'Dismiss grace’s review' }).click();
+    await author.getByText(/approved these changes at [0-9a-f]{12} \(dismissed\)/).waitFor();
+    expect(await mergeBox.textContent()).toContain('Approvals: 0 of 1 required');
+    expect(await author.getByRole('button', { name: /^Dismiss / }).count()).toBe(0);
+    // Writers who are not admins see no such control.
+    await reviewerContext.newPage().then(async (page) => {
+      await page.goto(`${url}${openPath}`);
+      await page.getByRole('heading', { name: /Study 4/ }).waitFor();
+      expect(await page.getByRole('button', { name: /^Dismiss / }).count()).toBe(0);
+      await page.close();
+    });
+    await shot(author, 'review-dismissed');
+  }, 60_000);
+
+  it('stops live updates and says so when the session ends in another tab', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    await signIn(page, url, 'ron');
+    let sockets = 0;
+    page.on('websocket', () => sockets++);
+    await page.goto(`${url}${openPath}`);
+    await live(page);
+    // Signed out elsewhere: the server re-checks its live sessions and closes this one with 4403.
+    const other = await context.newPage();
+    await other.goto(`${url}/`);
+    await other.getByRole('button', { name: 'Sign out' }).click();
+    await other.getByRole('navigation', { name: 'Account' }).getByRole('link', { name: 'Sign in' }).waitFor();
+    const ended = page.getByRole('status').filter({ hasText: 'your session has ended' });
+    await ended.waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-live]').getAttribute('data-live')).toBe('refused');
+    // No retry: other closes reconnect after 0.5 s, 1 s, 2 s; a refusal opens no new socket.
+    const opened = sockets;
+    await page.waitForTimeout(2500);
+    expect(sockets).toBe(opened);
+    expect(await page.locator('[data-live]').getAttribute('data-live')).toBe('refused');
+    await shot(page, 'session-ended');
     await context.close();
   }, 60_000);
 

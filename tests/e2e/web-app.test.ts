@@ -3,19 +3,16 @@
 // sent over STOW-RS, and Debian's Chromium driven through playwright-core (no browser download).
 // Someone signs in, finds the dataset, switches ref, reads the DICOMweb URL and the history; dead
 // links show a message. Screenshots go to tests/e2e/output/ (CI keeps them as artifacts).
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
-import { STRATA_MAIN, runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
+import { PASSWORD, addUserWithPassword, launchChromium, endSuite } from '../support/web-browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const OUTPUT = join(import.meta.dirname, 'output');
-const PASSWORD = 'correct horse battery staple';
 
 let dataDir: string;
 let database: TestDatabaseTarget;
@@ -31,24 +28,6 @@ const env = () => ({
   // The same PostgreSQL as the other suites when DATABASE_URL names one (a fresh database), else PGlite.
   ...(database.target.kind === 'postgresql' && { DATABASE_URL: database.target.url }),
 });
-
-/** `strata user add` with a password on stdin, as an operator would type it. */
-async function addUserWithPassword(login: string): Promise<void> {
-  const child = spawn(
-    process.execPath,
-    [STRATA_MAIN, 'user', 'add', login, '--email', `${login}@example.org`, '--password-stdin'],
-    {
-      env: { PATH: process.env['PATH'] ?? '', ...env() },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stdin.end(`${PASSWORD}\n`);
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`user add failed (${code}): ${output}`);
-}
 
 async function stow(ref: string, study: number, instances: number): Promise<void> {
   const studyUid = `1.2.826.0.1.3680043.10.66.${study}`;
@@ -92,11 +71,10 @@ async function graphql(query: string): Promise<void> {
 const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install chromium`);
   await mkdir(OUTPUT, { recursive: true });
   dataDir = await mkdtemp(join(tmpdir(), 'strata-e2e-web-'));
   database = await createTestTarget();
-  await addUserWithPassword('ada');
+  await addUserWithPassword('ada', env());
   expect((await runStrata(['dataset', 'create', 'ada/ct', '--visibility', 'private'], env())).code).toBe(0);
   const added = await runStrata(['token', 'add', 'ada', 'stow', '--scope', 'write'], env());
   token = /strata_[A-Za-z0-9_-]{40}/.exec(added.output)?.[0] ?? '';
@@ -106,33 +84,11 @@ beforeAll(async () => {
   await graphql('mutation { createBranch(dataset: "ada/ct", name: "feature/more") { name } }');
   await stow('feature/more', 2, 3);
   await graphql('mutation { createTag(dataset: "ada/ct", name: "v1", at: "main") { name } }');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-  if (server !== undefined) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-    // Beside the screenshots: what the server logged while the pages were rendered.
-    await writeFile(join(OUTPUT, 'server.log'), server.output());
-  }
-  await database?.drop();
-  if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => endSuite({ browser, server, database, dataDir, logPath: join(OUTPUT, 'server.log') }));
 
 describe('the web app', () => {
   it('shows anyone the public datasets only, and a signed-in user theirs', async () => {

@@ -1,4 +1,4 @@
-export { addUserWithPassword, CHROMIUM, launchChromium } from './browser.js';
+export { addUserWithPassword, CHROMIUM, launchChromium, PASSWORD, signIn } from './web-browser.js';
 export { freePort } from './free-port.js';
 export {
   orthancInstalled,

@@ -41,6 +41,7 @@ type Documents = {
     "\n  mutation RemoveBranchProtection($dataset: String!, $pattern: String!) {\n    removeBranchProtection(dataset: $dataset, pattern: $pattern)\n  }\n": typeof types.RemoveBranchProtectionDocument,
     "\n  mutation CreateWebhook($dataset: String!, $url: String!, $actions: [String!]!, $secret: String) {\n    createWebhook(dataset: $dataset, url: $url, actions: $actions, secret: $secret) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      state\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": typeof types.OwnerDocument,
     "\n  mutation AddOrganizationMember($organization: String!, $login: String!, $role: OrgRole!) {\n    addOrganizationMember(organization: $organization, login: $login, role: $role)\n  }\n": typeof types.AddOrganizationMemberDocument,
     "\n  mutation CreateTeam($organization: String!, $name: String!) {\n    createTeam(organization: $organization, name: $name) {\n      fullName\n    }\n  }\n": typeof types.CreateTeamDocument,
@@ -56,14 +57,18 @@ type Documents = {
     "\n  query DatasetHome($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      owner\n      name\n      fullName\n      defaultBranch\n      visibility\n      viewerRole\n      isFork\n      forkedFrom {\n        owner\n        name\n        fullName\n      }\n      branches {\n        name\n      }\n      tags {\n        name\n      }\n    }\n  }\n": typeof types.DatasetHomeDocument,
     "\n  query RefCommit($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          time\n        }\n        size {\n          instances\n          files\n          bytes\n        }\n      }\n      readme(rev: $rev) {\n        path\n        text\n        truncated\n      }\n    }\n  }\n": typeof types.RefCommitDocument,
     "\n  subscription DatasetEvents($dataset: String!, $actions: [String!]) {\n    datasetEvents(dataset: $dataset, actions: $actions) {\n      seq\n      action\n      subject\n    }\n  }\n": typeof types.DatasetEventsDocument,
+    "\n  mutation EditComment($dataset: String!, $id: ID!, $body: String!) {\n    editComment(dataset: $dataset, id: $id, body: $body) {\n      id\n    }\n  }\n": typeof types.EditCommentDocument,
+    "\n  mutation DeleteComment($dataset: String!, $id: ID!) {\n    deleteComment(dataset: $dataset, id: $id) {\n      id\n    }\n  }\n": typeof types.DeleteCommentDocument,
     "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n": typeof types.AddCommentDocument,
+    "\n  mutation DismissReview($dataset: String!, $number: Int!, $reviewId: ID!) {\n    dismissReview(dataset: $dataset, number: $number, reviewId: $reviewId) {\n      id\n      dismissed\n    }\n  }\n": typeof types.DismissReviewDocument,
     "\n  mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {\n    setLabel(dataset: $dataset, number: $number, label: $label, on: $on)\n  }\n": typeof types.SetLabelDocument,
     "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n": typeof types.SetAssigneeDocument,
+    "\n  mutation CreateLabel($dataset: String!, $name: String!, $color: String!, $description: String) {\n    createLabel(dataset: $dataset, name: $name, color: $color, description: $description) {\n      name\n    }\n  }\n": typeof types.CreateLabelDocument,
     "\n  mutation CloseProposal($dataset: String!, $number: Int!) {\n    closeProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.CloseProposalDocument,
     "\n  mutation ReopenProposal($dataset: String!, $number: Int!) {\n    reopenProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.ReopenProposalDocument,
     "\n  mutation CloseIssue($dataset: String!, $number: Int!) {\n    closeIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.CloseIssueDocument,
     "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.ReopenIssueDocument,
-    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    updatedAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": typeof types.ViewerDocument,
 };
 const documents: Documents = {
@@ -93,6 +98,7 @@ const documents: Documents = {
     "\n  mutation RemoveBranchProtection($dataset: String!, $pattern: String!) {\n    removeBranchProtection(dataset: $dataset, pattern: $pattern)\n  }\n": types.RemoveBranchProtectionDocument,
     "\n  mutation CreateWebhook($dataset: String!, $url: String!, $actions: [String!]!, $secret: String) {\n    createWebhook(dataset: $dataset, url: $url, actions: $actions, secret: $secret) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      state\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": types.OwnerDocument,
     "\n  mutation AddOrganizationMember($organization: String!, $login: String!, $role: OrgRole!) {\n    addOrganizationMember(organization: $organization, login: $login, role: $role)\n  }\n": types.AddOrganizationMemberDocument,
     "\n  mutation CreateTeam($organization: String!, $name: String!) {\n    createTeam(organization: $organization, name: $name) {\n      fullName\n    }\n  }\n": types.CreateTeamDocument,
@@ -108,14 +114,18 @@ const documents: Documents = {
     "\n  query DatasetHome($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      owner\n      name\n      fullName\n      defaultBranch\n      visibility\n      viewerRole\n      isFork\n      forkedFrom {\n        owner\n        name\n        fullName\n      }\n      branches {\n        name\n      }\n      tags {\n        name\n      }\n    }\n  }\n": types.DatasetHomeDocument,
     "\n  query RefCommit($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          time\n        }\n        size {\n          instances\n          files\n          bytes\n        }\n      }\n      readme(rev: $rev) {\n        path\n        text\n        truncated\n      }\n    }\n  }\n": types.RefCommitDocument,
     "\n  subscription DatasetEvents($dataset: String!, $actions: [String!]) {\n    datasetEvents(dataset: $dataset, actions: $actions) {\n      seq\n      action\n      subject\n    }\n  }\n": types.DatasetEventsDocument,
+    "\n  mutation EditComment($dataset: String!, $id: ID!, $body: String!) {\n    editComment(dataset: $dataset, id: $id, body: $body) {\n      id\n    }\n  }\n": types.EditCommentDocument,
+    "\n  mutation DeleteComment($dataset: String!, $id: ID!) {\n    deleteComment(dataset: $dataset, id: $id) {\n      id\n    }\n  }\n": types.DeleteCommentDocument,
     "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n": types.AddCommentDocument,
+    "\n  mutation DismissReview($dataset: String!, $number: Int!, $reviewId: ID!) {\n    dismissReview(dataset: $dataset, number: $number, reviewId: $reviewId) {\n      id\n      dismissed\n    }\n  }\n": types.DismissReviewDocument,
     "\n  mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {\n    setLabel(dataset: $dataset, number: $number, label: $label, on: $on)\n  }\n": types.SetLabelDocument,
     "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n": types.SetAssigneeDocument,
+    "\n  mutation CreateLabel($dataset: String!, $name: String!, $color: String!, $description: String) {\n    createLabel(dataset: $dataset, name: $name, color: $color, description: $description) {\n      name\n    }\n  }\n": types.CreateLabelDocument,
     "\n  mutation CloseProposal($dataset: String!, $number: Int!) {\n    closeProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.CloseProposalDocument,
     "\n  mutation ReopenProposal($dataset: String!, $number: Int!) {\n    reopenProposal(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.ReopenProposalDocument,
     "\n  mutation CloseIssue($dataset: String!, $number: Int!) {\n    closeIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.CloseIssueDocument,
     "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.ReopenIssueDocument,
-    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": types.CommentFieldsFragmentDoc,
+    "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    updatedAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": types.ViewerDocument,
 };
 
@@ -226,6 +236,10 @@ export function graphql(source: "\n  mutation DeleteWebhook($id: ID!) {\n    del
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n"): typeof import('./graphql').OwnerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -286,7 +300,19 @@ export function graphql(source: "\n  subscription DatasetEvents($dataset: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation EditComment($dataset: String!, $id: ID!, $body: String!) {\n    editComment(dataset: $dataset, id: $id, body: $body) {\n      id\n    }\n  }\n"): typeof import('./graphql').EditCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteComment($dataset: String!, $id: ID!) {\n    deleteComment(dataset: $dataset, id: $id) {\n      id\n    }\n  }\n"): typeof import('./graphql').DeleteCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation AddComment($dataset: String!, $number: Int!, $body: String!) {\n    addComment(dataset: $dataset, number: $number, body: $body) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddCommentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissReview($dataset: String!, $number: Int!, $reviewId: ID!) {\n    dismissReview(dataset: $dataset, number: $number, reviewId: $reviewId) {\n      id\n      dismissed\n    }\n  }\n"): typeof import('./graphql').DismissReviewDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -295,6 +321,10 @@ export function graphql(source: "\n  mutation SetLabel($dataset: String!, $numbe
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetAssignee($dataset: String!, $number: Int!, $login: String!, $assigned: Boolean!) {\n    setAssignee(dataset: $dataset, number: $number, login: $login, assigned: $assigned)\n  }\n"): typeof import('./graphql').SetAssigneeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateLabel($dataset: String!, $name: String!, $color: String!, $description: String) {\n    createLabel(dataset: $dataset, name: $name, color: $color, description: $description) {\n      name\n    }\n  }\n"): typeof import('./graphql').CreateLabelDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -314,7 +344,7 @@ export function graphql(source: "\n  mutation ReopenIssue($dataset: String!, $nu
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n"): typeof import('./graphql').CommentFieldsFragmentDoc;
+export function graphql(source: "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    updatedAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n"): typeof import('./graphql').CommentFieldsFragmentDoc;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -117,7 +117,7 @@ export type IssueDetailQueryVariables = Exact<{
 }>;
 
 
-export type IssueDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string, description: string }>, issue: { number: number, title: string, body: string, state: IssueState, createdAt: string, closedAt: string | null, author: { login: string } | null, assignees: Array<{ login: string }>, labels: Array<{ name: string }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } } } } };
+export type IssueDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string, description: string }>, issue: { number: number, title: string, body: string, state: IssueState, createdAt: string, closedAt: string | null, author: { login: string } | null, assignees: Array<{ login: string }>, labels: Array<{ name: string }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, updatedAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } } } } };
 
 export type OpenIssueMutationVariables = Exact<{
   dataset: string;
@@ -165,7 +165,7 @@ export type ProposalDetailQueryVariables = Exact<{
 }>;
 
 
-export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, sourceDataset: { owner: string, name: string, fullName: string } | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
+export type ProposalDetailQuery = { viewer: { signedIn: boolean, login: string | null }, dataset: { fullName: string, viewerRole: Role, labels: Array<{ name: string }>, proposal: { number: number, title: string, body: string, state: ProposalState, sourceBranch: string, targetBranch: string, headCommitId: string, baseCommitId: string | null, mergeCommitId: string | null, mergeMethod: MergeMethod | null, mergedAt: string | null, createdAt: string, closedAt: string | null, sourceDataset: { owner: string, name: string, fullName: string } | null, author: { login: string } | null, mergedBy: { login: string } | null, labels: Array<{ name: string }>, assignees: Array<{ login: string }>, diff: { fromId: string, toId: string, added: number, removed: number, changed: number, studies: Array<{ studyInstanceUid: string, series: Array<{ seriesInstanceUid: string, added: Array<string>, removed: Array<string>, changed: Array<string> }> }> }, reviews: Array<{ id: string, verdict: ReviewVerdict, body: string, commitId: string, createdAt: string, stale: boolean, dismissed: boolean, reviewer: { login: string } | null }>, comments: { nodes: Array<{ id: string, body: string, createdAt: string, updatedAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null }>, pageInfo: { hasNextPage: boolean } }, status: { headCommitId: string, sourceExists: boolean, approvals: number, requiredApprovals: number, changesRequested: number, requiredChecks: Array<string>, blockers: Array<string>, checks: Array<{ context: string, state: CheckState, description: string | null }> }, mergeability: { clean: boolean, upToDate: boolean, canFastForward: boolean, conflicts: Array<{ path: string }> } } | null } };
 
 export type ReviewProposalMutationVariables = Exact<{
   dataset: string;
@@ -317,6 +317,13 @@ export type DeleteWebhookMutationVariables = Exact<{
 
 export type DeleteWebhookMutation = { deleteWebhook: boolean };
 
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string | number;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string, state: WebhookDeliveryState } };
+
 export type OwnerQueryVariables = Exact<{
   login: string;
 }>;
@@ -430,6 +437,23 @@ export type DatasetEventsSubscriptionVariables = Exact<{
 
 export type DatasetEventsSubscription = { datasetEvents: { seq: number, action: string, subject: string | null } };
 
+export type EditCommentMutationVariables = Exact<{
+  dataset: string;
+  id: string | number;
+  body: string;
+}>;
+
+
+export type EditCommentMutation = { editComment: { id: string } };
+
+export type DeleteCommentMutationVariables = Exact<{
+  dataset: string;
+  id: string | number;
+}>;
+
+
+export type DeleteCommentMutation = { deleteComment: { id: string } };
+
 export type AddCommentMutationVariables = Exact<{
   dataset: string;
   number: number;
@@ -438,6 +462,15 @@ export type AddCommentMutationVariables = Exact<{
 
 
 export type AddCommentMutation = { addComment: { id: string } };
+
+export type DismissReviewMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  reviewId: string | number;
+}>;
+
+
+export type DismissReviewMutation = { dismissReview: { id: string, dismissed: boolean } };
 
 export type SetLabelMutationVariables = Exact<{
   dataset: string;
@@ -458,6 +491,16 @@ export type SetAssigneeMutationVariables = Exact<{
 
 
 export type SetAssigneeMutation = { setAssignee: boolean };
+
+export type CreateLabelMutationVariables = Exact<{
+  dataset: string;
+  name: string;
+  color: string;
+  description?: string | null | undefined;
+}>;
+
+
+export type CreateLabelMutation = { createLabel: { name: string } };
 
 export type CloseProposalMutationVariables = Exact<{
   dataset: string;
@@ -491,7 +534,7 @@ export type ReopenIssueMutationVariables = Exact<{
 
 export type ReopenIssueMutation = { reopenIssue: { state: IssueState } };
 
-export type CommentFieldsFragment = { id: string, body: string, createdAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null };
+export type CommentFieldsFragment = { id: string, body: string, createdAt: string, updatedAt: string, deleted: boolean, author: { login: string } | null, anchor: { commitId: string, studyInstanceUid: string, seriesInstanceUid: string | null, sopInstanceUid: string | null, frame: number | null } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -539,6 +582,7 @@ export const CommentFieldsFragmentDoc = new TypedDocumentString(`
   id
   body
   createdAt
+  updatedAt
   deleted
   author {
     login
@@ -694,6 +738,7 @@ export const IssueDetailDocument = new TypedDocumentString(`
   id
   body
   createdAt
+  updatedAt
   deleted
   author {
     login
@@ -887,6 +932,7 @@ fragment CommentFields on Comment {
   id
   body
   createdAt
+  updatedAt
   deleted
   author {
     login
@@ -1155,6 +1201,14 @@ export const DeleteWebhookDocument = new TypedDocumentString(`
   deleteWebhook(id: $id)
 }
     `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const OwnerDocument = new TypedDocumentString(`
     query Owner($login: String!) {
   account(login: $login) {
@@ -1362,6 +1416,20 @@ export const DatasetEventsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DatasetEventsSubscription, DatasetEventsSubscriptionVariables>;
+export const EditCommentDocument = new TypedDocumentString(`
+    mutation EditComment($dataset: String!, $id: ID!, $body: String!) {
+  editComment(dataset: $dataset, id: $id, body: $body) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<EditCommentMutation, EditCommentMutationVariables>;
+export const DeleteCommentDocument = new TypedDocumentString(`
+    mutation DeleteComment($dataset: String!, $id: ID!) {
+  deleteComment(dataset: $dataset, id: $id) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteCommentMutation, DeleteCommentMutationVariables>;
 export const AddCommentDocument = new TypedDocumentString(`
     mutation AddComment($dataset: String!, $number: Int!, $body: String!) {
   addComment(dataset: $dataset, number: $number, body: $body) {
@@ -1369,6 +1437,14 @@ export const AddCommentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddCommentMutation, AddCommentMutationVariables>;
+export const DismissReviewDocument = new TypedDocumentString(`
+    mutation DismissReview($dataset: String!, $number: Int!, $reviewId: ID!) {
+  dismissReview(dataset: $dataset, number: $number, reviewId: $reviewId) {
+    id
+    dismissed
+  }
+}
+    `) as unknown as TypedDocumentString<DismissReviewMutation, DismissReviewMutationVariables>;
 export const SetLabelDocument = new TypedDocumentString(`
     mutation SetLabel($dataset: String!, $number: Int!, $label: String!, $on: Boolean!) {
   setLabel(dataset: $dataset, number: $number, label: $label, on: $on)
@@ -1384,6 +1460,18 @@ export const SetAssigneeDocument = new TypedDocumentString(`
   )
 }
     `) as unknown as TypedDocumentString<SetAssigneeMutation, SetAssigneeMutationVariables>;
+export const CreateLabelDocument = new TypedDocumentString(`
+    mutation CreateLabel($dataset: String!, $name: String!, $color: String!, $description: String) {
+  createLabel(
+    dataset: $dataset
+    name: $name
+    color: $color
+    description: $description
+  ) {
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateLabelMutation, CreateLabelMutationVariables>;
 export const CloseProposalDocument = new TypedDocumentString(`
     mutation CloseProposal($dataset: String!, $number: Int!) {
   closeProposal(dataset: $dataset, number: $number) {

@@ -16,6 +16,14 @@ const SetAssigneeMutation = graphql(`
   }
 `);
 
+const CreateLabelMutation = graphql(`
+  mutation CreateLabel($dataset: String!, $name: String!, $color: String!, $description: String) {
+    createLabel(dataset: $dataset, name: $name, color: $color, description: $description) {
+      name
+    }
+  }
+`);
+
 /** Writers' controls on an issue or a proposal: the dataset's labels on or off, people assigned or not. */
 export function ThreadMetaForm(props: {
   dataset: string;
@@ -42,6 +50,24 @@ export function ThreadMetaForm(props: {
     const login = field(new FormData(form), 'login').trim();
     if (login === '') return;
     void run(() => mutate(SetAssigneeMutation, { ...thread, login, assigned: true })).then(() => form.reset());
+  };
+  /** A new label for the dataset, put on this thread at once. */
+  const createLabel = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const name = field(data, 'name').trim();
+    const description = field(data, 'description').trim();
+    if (name === '') return;
+    void run(async () => {
+      const created = await mutate(CreateLabelMutation, {
+        dataset: props.dataset,
+        name,
+        color: field(data, 'color'),
+        description: description === '' ? null : description,
+      });
+      return created.ok ? mutate(SetLabelMutation, { ...thread, label: name, on: true }) : created;
+    }).then(() => form.reset());
   };
   return (
     <section aria-labelledby="meta-title" className="box stack">
@@ -83,6 +109,23 @@ export function ThreadMetaForm(props: {
           ))}
         </ul>
       )}
+      <form className="inline" onSubmit={createLabel} aria-label="Create a label">
+        <div>
+          <label htmlFor="label-name">New label</label>
+          <input id="label-name" name="name" size={16} maxLength={50} />
+        </div>
+        <div>
+          <label htmlFor="label-color">Colour</label>
+          <input id="label-color" name="color" type="color" defaultValue="#d73a4a" />
+        </div>
+        <div>
+          <label htmlFor="label-description">Description</label>
+          <input id="label-description" name="description" size={24} />
+        </div>
+        <button type="submit" disabled={busy}>
+          Create and add
+        </button>
+      </form>
       <form className="inline" onSubmit={assign} aria-label="Assign someone">
         <div>
           <label htmlFor="assignee-login">Assign (login)</label>

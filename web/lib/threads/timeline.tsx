@@ -4,12 +4,14 @@ import { graphql } from '../../gql';
 import type { CommentFieldsFragment } from '../../gql/graphql';
 import { when } from '../page-access';
 import { paths } from '../paths';
+import { CommentActions } from './comment-actions';
 
 export const CommentFields = graphql(`
   fragment CommentFields on Comment {
     id
     body
     createdAt
+    updatedAt
     deleted
     author {
       login
@@ -33,17 +35,46 @@ export interface TimelineEntry {
   did: string;
   body?: string;
   detail?: ReactNode;
+  /** Controls for the signed-in person (edit, delete, dismiss), below the body. */
+  actions?: ReactNode;
 }
 
-/** A comment as a timeline entry; an anchored one links to the image it is about, at its commit. */
-export function commentEntry(owner: string, name: string, comment: CommentFieldsFragment): TimelineEntry {
+/** Who is looking, for the controls a comment offers them. */
+export interface CommentRights {
+  /** owner/name */
+  dataset: string;
+  /** The signed-in person's login (null when signed out). */
+  viewer: string | null | undefined;
+  /** A dataset admin: deletes anyone's comments. */
+  admin: boolean;
+}
+
+/**
+ * A comment as a timeline entry; an anchored one links to the image it is about, at its commit.
+ * Its author may edit and delete it, a dataset admin delete it.
+ */
+export function commentEntry(
+  owner: string,
+  name: string,
+  comment: CommentFieldsFragment,
+  rights: CommentRights,
+): TimelineEntry {
   const anchor = comment.anchor;
+  const own = rights.viewer !== null && rights.viewer !== undefined && rights.viewer === comment.author?.login;
+  const canDelete = !comment.deleted && (own || rights.admin);
   return {
     key: `comment:${comment.id}`,
     at: comment.createdAt,
     who: comment.author?.login,
-    did: comment.deleted ? 'commented (deleted)' : 'commented',
+    did: comment.deleted
+      ? 'commented (deleted)'
+      : comment.updatedAt !== comment.createdAt
+        ? 'commented (edited)'
+        : 'commented',
     ...(!comment.deleted && { body: comment.body }),
+    ...(canDelete && {
+      actions: <CommentActions dataset={rights.dataset} id={comment.id} body={comment.body} canEdit={own} canDelete />,
+    }),
     ...(anchor !== null &&
       anchor !== undefined && {
         detail: (
@@ -84,6 +115,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </header>
           {entry.detail}
           {entry.body !== undefined && entry.body !== '' && <p className="body">{entry.body}</p>}
+          {entry.actions}
         </li>
       ))}
     </ol>

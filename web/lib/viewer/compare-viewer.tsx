@@ -8,15 +8,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
-import {
-  PRIMARY_TOOLS,
-  TOOL_KEYS,
-  TOOL_LABELS,
-  formatWindow,
-  presetsFor,
-  type PrimaryTool,
-  type WindowLevel,
-} from './presets';
+import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
+import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
 import { alignStacks, type CompareRow, type SeriesStack } from './series-stack';
 import styles from './viewer.module.css';
 
@@ -206,54 +199,23 @@ export function CompareViewer({ from, to, slice, label }: CompareViewerProps) {
     toolSetRef.current?.setPrimary(next);
     setTool(next);
   };
-  const applyWindow = (window: WindowLevel | 'default') => {
+  const applyWindow = (window: WindowLevel | 'file') => {
     for (const side of SIDES) {
       const view = viewsRef.current[side];
       if (view === undefined) continue;
-      if (window === 'default') view.resetWindow();
+      if (window === 'file') view.resetWindow();
       else view.setWindow(window);
     }
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const page = Math.max(1, Math.round(count / 10));
-    const keys: Record<string, () => void> = {
-      ArrowDown: () => show(row + 1),
-      ArrowRight: () => show(row + 1),
-      ArrowUp: () => show(row - 1),
-      ArrowLeft: () => show(row - 1),
-      PageDown: () => show(row + page),
-      PageUp: () => show(row - page),
-      Home: () => show(0),
-      End: () => show(count - 1),
-      ...Object.fromEntries(PRIMARY_TOOLS.map((one) => [TOOL_KEYS[one], () => choose(one)])),
-    };
-    const action = event.altKey || event.ctrlKey || event.metaKey ? undefined : keys[event.key];
-    if (action === undefined) return;
-    event.preventDefault();
-    action();
-  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) =>
+    onViewerKey(event, count, { step: (delta) => show(row + delta), jump: show, choose });
 
   const sliderId = `${id}-row`;
   return (
     <section className={styles.viewer} aria-label="Comparison" data-phase={phase} data-index={row} data-count={count}>
       <div className={styles.toolbar}>
-        <div role="group" aria-label="Left mouse button" className={styles.group}>
-          {PRIMARY_TOOLS.map((one) => (
-            <button key={one} type="button" aria-pressed={tool === one} disabled={!ready} onClick={() => choose(one)}>
-              {TOOL_LABELS[one]}
-            </button>
-          ))}
-        </div>
-        <div role="group" aria-label="Window presets (both sides)" className={styles.group}>
-          <button type="button" disabled={!ready} onClick={() => applyWindow('default')}>
-            File default
-          </button>
-          {presets.map((preset) => (
-            <button key={preset.id} type="button" disabled={!ready} onClick={() => applyWindow(preset)}>
-              {preset.label}
-            </button>
-          ))}
-        </div>
+        <ToolButtons tool={tool} disabled={!ready} onChoose={choose} />
+        <PresetButtons label="Window presets (both sides)" presets={presets} disabled={!ready} onApply={applyWindow} />
         <p className={styles.muted} data-testid="compare-summary">
           {ready || count > 0
             ? `${count} images: ${onlyIn('from')} only in ${from.ref}, ${onlyIn('to')} only in ${to.ref}.`

@@ -9,15 +9,8 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, 
 import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
-import {
-  PRIMARY_TOOLS,
-  TOOL_KEYS,
-  TOOL_LABELS,
-  formatWindow,
-  presetsFor,
-  type PrimaryTool,
-  type WindowLevel,
-} from './presets';
+import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
+import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
 import { framesPerSecond, initialIndex, type DeepLink, type SeriesStack } from './series-stack';
 import { MprPanel, type MprPanelProps } from './mpr-panel';
 import styles from './viewer.module.css';
@@ -262,25 +255,8 @@ export function StackViewer({ seriesUrl, link, label }: StackViewerProps) {
   }, [mode]);
 
   const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLDivElement>) => {
-      const page = Math.max(1, Math.round(count / 10));
-      const keys: Record<string, () => void> = {
-        ArrowDown: () => scroll(1),
-        ArrowRight: () => scroll(1),
-        ArrowUp: () => scroll(-1),
-        ArrowLeft: () => scroll(-1),
-        PageDown: () => scroll(page),
-        PageUp: () => scroll(-page),
-        Home: () => go(0),
-        End: () => go(count - 1),
-        r: reset,
-        ...Object.fromEntries(PRIMARY_TOOLS.map((one) => [TOOL_KEYS[one], () => choose(one)])),
-      };
-      const action = event.altKey || event.ctrlKey || event.metaKey ? undefined : keys[event.key];
-      if (action === undefined) return;
-      event.preventDefault();
-      action();
-    },
+    (event: KeyboardEvent<HTMLDivElement>) =>
+      onViewerKey(event, count, { step: scroll, jump: go, choose, extra: { r: reset } }),
     [count, scroll, go, reset, choose],
   );
 
@@ -295,36 +271,8 @@ export function StackViewer({ seriesUrl, link, label }: StackViewerProps) {
       data-mode={mode}
     >
       <div className={styles.toolbar}>
-        <div role="group" aria-label="Left mouse button" className={styles.group}>
-          {PRIMARY_TOOLS.map((one) => (
-            <button
-              key={one}
-              type="button"
-              aria-pressed={tool === one}
-              aria-keyshortcuts={TOOL_KEYS[one]}
-              disabled={!controls}
-              onClick={() => choose(one)}
-            >
-              {TOOL_LABELS[one]}
-            </button>
-          ))}
-        </div>
-        <div role="group" aria-label="Window presets" className={styles.group}>
-          <button type="button" disabled={!controls} onClick={() => applyWindow('file')}>
-            File default
-          </button>
-          {presets.map((preset) => (
-            <button
-              key={preset.id}
-              type="button"
-              disabled={!controls}
-              title={`W ${preset.width} / L ${preset.center}`}
-              onClick={() => applyWindow(preset)}
-            >
-              {preset.label}
-            </button>
-          ))}
-        </div>
+        <ToolButtons tool={tool} disabled={!controls} onChoose={choose} />
+        <PresetButtons label="Window presets" presets={presets} disabled={!controls} onApply={applyWindow} />
         <div role="group" aria-label="View" className={styles.group}>
           <button type="button" disabled={!controls} onClick={reset} aria-keyshortcuts="r">
             Reset

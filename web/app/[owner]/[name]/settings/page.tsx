@@ -120,6 +120,15 @@ const DeleteWebhook = graphql(`
   }
 `);
 
+const RedeliverWebhook = graphql(`
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      id
+      state
+    }
+  }
+`);
+
 const ROLES = [
   { value: 'READ', label: 'read' },
   { value: 'WRITE', label: 'write' },
@@ -368,6 +377,7 @@ export default async function SettingsPage({ params }: Props) {
                         <th scope="col">State</th>
                         <th scope="col">Attempts</th>
                         <th scope="col">Response</th>
+                        <th scope="col">Send again</th>
                       </tr>
                     </thead>
                     <tbody>
@@ -380,6 +390,18 @@ export default async function SettingsPage({ params }: Props) {
                           <td>{delivery.state.toLowerCase()}</td>
                           <td>{delivery.attempts}</td>
                           <td>{delivery.responseStatus ?? delivery.lastError ?? ''}</td>
+                          <td>
+                            {/* Only a finished delivery (failed for good, or done) is sent again. */}
+                            {(delivery.state === 'FAILED' || delivery.state === 'DONE') && (
+                              <MutationForm
+                                label={`Redeliver the ${delivery.action} delivery ${delivery.id}`}
+                                mutation={RedeliverWebhook.toString()}
+                                fixed={{ deliveryId: delivery.id }}
+                                submitLabel="Redeliver"
+                                inline
+                              />
+                            )}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { graphql } from '../../../../../gql';
-import { ApiError, attempt, isNotFound, query } from '../../../../../lib/api';
+import { attempt, isNotFound, query } from '../../../../../lib/api';
 import { DatasetNav } from '../../../../../lib/components/dataset-nav';
 import { ErrorNotice } from '../../../../../lib/components/error-notice';
 import { LiveRefresh } from '../../../../../lib/live/live-refresh';
@@ -70,36 +71,20 @@ export default async function IssuePage({ params }: Props) {
   const [owner, name] = [refOf([rawOwner]), refOf([rawName])];
   const number = /^[1-9][0-9]{0,8}$/.test(rawNumber) ? Number(rawNumber) : undefined;
   const nav = <DatasetNav owner={owner} name={name} current="issues" />;
-  const result =
-    number === undefined
-      ? new ApiError('thread.not_found', 'not a number')
-      : await attempt(query(IssueDetailQuery, { owner, name, number }));
-  if (number !== undefined) leaveUnlessReadable(result, paths.issue(owner, name, number));
+  // An unknown number is a 404 page that says so (not-found.tsx beside this page).
+  if (number === undefined) notFound();
+  const result = await attempt(query(IssueDetailQuery, { owner, name, number }));
+  leaveUnlessReadable(result, paths.issue(owner, name, number));
+  if (isNotFound(result)) notFound();
   if (result instanceof Error) {
     return (
       <>
         {nav}
-        <ErrorNotice
-          title={
-            isNotFound(result) ? `No issue #${rawNumber} in ${owner}/${name}` : `Issue #${rawNumber} could not be shown`
-          }
-          error={
-            isNotFound(result)
-              ? new ApiError(
-                  result.code,
-                  `${owner}/${name} has no issue numbered “${rawNumber}”. It may be a proposal, or the link is wrong.`,
-                )
-              : result
-          }
-        />
-        <p>
-          <Link href={paths.issues(owner, name, { state: 'all' })}>
-            All issues of {owner}/{name}
-          </Link>
-        </p>
+        <ErrorNotice title={`Issue #${number} could not be shown`} error={result} />
       </>
     );
   }
+
   const { viewer, dataset } = result;
   const issue = dataset.issue;
   const writer = dataset.viewerRole !== 'READ';
@@ -151,7 +136,13 @@ export default async function IssuePage({ params }: Props) {
               did: 'opened this issue',
               body: issue.body,
             },
-            ...issue.comments.nodes.map((comment) => commentEntry(owner, name, comment)),
+            ...issue.comments.nodes.map((comment) =>
+              commentEntry(owner, name, comment, {
+                dataset: dataset.fullName,
+                viewer: viewer.login,
+                admin: dataset.viewerRole === 'ADMIN',
+              }),
+            ),
           ]}
         />
         {issue.comments.pageInfo.hasNextPage && <p className="muted">Only the first 100 comments are shown.</p>}

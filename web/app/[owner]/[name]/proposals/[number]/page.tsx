@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { graphql } from '../../../../../gql';
 import type { ProposalDetailQuery } from '../../../../../gql/graphql';
-import { ApiError, attempt, query } from '../../../../../lib/api';
+import { attempt, isNotFound, query } from '../../../../../lib/api';
 import { DatasetNav } from '../../../../../lib/components/dataset-nav';
 import { DiffView } from '../../../../../lib/components/diff-view';
 import { ErrorNotice } from '../../../../../lib/components/error-notice';
@@ -13,7 +14,8 @@ import { CommentForm } from '../../../../../lib/threads/comment-form';
 import { StateBadge } from '../../../../../lib/threads/state-badge';
 import { ThreadMetaForm } from '../../../../../lib/threads/thread-meta-form';
 import { ThreadStateButton } from '../../../../../lib/threads/thread-state-button';
-import { commentEntry, Timeline, type TimelineEntry } from '../../../../../lib/threads/timeline';
+import { DismissReviewButton } from '../../../../../lib/threads/dismiss-review-button';
+import { commentEntry, Timeline, type CommentRights, type TimelineEntry } from '../../../../../lib/threads/timeline';
 import { MergeForm } from './merge-form';
 import { ReviewForm } from './review-form';
 
@@ -133,28 +135,11 @@ export default async function ProposalPage({ params }: Props) {
   const [owner, name] = [refOf([rawOwner]), refOf([rawName])];
   const number = /^[1-9][0-9]{0,8}$/.test(rawNumber) ? Number(rawNumber) : undefined;
   const nav = <DatasetNav owner={owner} name={name} current="proposals" />;
-  const missing = (
-    <>
-      {nav}
-      <ErrorNotice
-        title={`No proposal #${rawNumber} in ${owner}/${name}`}
-        error={
-          new ApiError(
-            'proposal.not_found',
-            `${owner}/${name} has no change proposal numbered “${rawNumber}”. It may be an issue, or the link is wrong.`,
-          )
-        }
-      />
-      <p>
-        <Link href={paths.proposals(owner, name, { state: 'all' })}>
-          All proposals of {owner}/{name}
-        </Link>
-      </p>
-    </>
-  );
-  if (number === undefined) return missing;
+  // An unknown number is a 404 page that says so (not-found.tsx beside this page).
+  if (number === undefined) notFound();
   const result = await attempt(query(ProposalDetailQuery, { owner, name, number }));
   leaveUnlessReadable(result, paths.proposal(owner, name, number));
+  if (isNotFound(result)) notFound();
   if (result instanceof Error) {
     return (
       <>
@@ -164,7 +149,7 @@ export default async function ProposalPage({ params }: Props) {
     );
   }
   const proposal = result.dataset.proposal;
-  if (proposal === null || proposal === undefined) return missing;
+  if (proposal === null || proposal === undefined) notFound();
   const { viewer } = result;
   const dataset = result.dataset.fullName;
   const writer = result.dataset.viewerRole !== 'READ';
@@ -233,7 +218,13 @@ export default async function ProposalPage({ params }: Props) {
       <DiffView owner={owner} name={name} diff={proposal.diff} title="What it changes" />
       <section aria-labelledby="conversation-title" className="stack">
         <h2 id="conversation-title">Conversation</h2>
-        <Timeline entries={timelineOf(owner, name, proposal)} />
+        <Timeline
+          entries={timelineOf(owner, name, proposal, {
+            dataset,
+            viewer: viewer.login,
+            admin: result.dataset.viewerRole === 'ADMIN',
+          })}
+        />
         {proposal.comments.pageInfo.hasNextPage && <p className="muted">Only the first 100 comments are shown.</p>}
         {viewer.signedIn ? (
           <CommentForm dataset={dataset} number={proposal.number} />
@@ -263,7 +254,7 @@ export default async function ProposalPage({ params }: Props) {
   );
 }
 
-function timelineOf(owner: string, name: string, proposal: Proposal): TimelineEntry[] {
+function timelineOf(owner: string, name: string, proposal: Proposal, rights: CommentRights): TimelineEntry[] {
   const entries: TimelineEntry[] = [
     {
       key: 'opened',
@@ -272,7 +263,7 @@ function timelineOf(owner: string, name: string, proposal: Proposal): TimelineEn
       did: 'opened this proposal',
       body: proposal.body,
     },
-    ...proposal.comments.nodes.map((comment) => commentEntry(owner, name, comment)),
+    ...proposal.comments.nodes.map((comment) => commentEntry(owner, name, comment, rights)),
     ...proposal.reviews.map((review) => ({
       key: `review:${review.id}`,
       at: review.createdAt,
@@ -281,6 +272,17 @@ function timelineOf(owner: string, name: string, proposal: Proposal): TimelineEn
         review.dismissed ? ' (dismissed)' : review.stale ? ' (on an earlier head)' : ''
       }`,
       body: review.body,
+      ...(rights.admin &&
+        !review.dismissed && {
+          actions: (
+            <DismissReviewButton
+              dataset={rights.dataset}
+              number={proposal.number}
+              reviewId={review.id}
+              reviewer={review.reviewer?.login ?? 'a deleted account'}
+            />
+          ),
+        }),
     })),
   ];
   if (proposal.state === 'MERGED' && proposal.mergedAt !== null && proposal.mergedAt !== undefined) {
