@@ -400,6 +400,35 @@ describe('change proposals in the web app', () => {
     await shot(author, 'review-dismissed');
   }, 60_000);
 
+  it('comments on the image the viewer shows, and the comment links back to that image', async () => {
+    const head = await headOf('feature/other');
+    const number = Number(openPath.split('/').pop());
+    await author.goto(`${url}/ada/ct/studies/${STUDY(4)}/series/${SERIES(4)}?ref=feature%2Fother`);
+    await author.locator('section[aria-label="Image viewer"][data-phase="ready"]').waitFor({ timeout: 60_000 });
+    const details = author.locator('details', { hasText: 'Comment on this image' });
+    await details.getByText('Comment on this image').click();
+    const form = author.getByRole('form', { name: 'Comment on this image' });
+    await form.getByLabel('In', { exact: true }).selectOption(`proposal:${number}`);
+    await form.getByLabel('Comment on the image').fill('A stripe across this slice.');
+    await form.getByRole('button', { name: 'Comment' }).click();
+    await details
+      .getByRole('status')
+      .getByRole('link', { name: `proposal #${number}` })
+      .click();
+    await author.waitForURL(new RegExp(`${openPath}#comment-[0-9a-f-]+$`));
+    const entry = author.locator('ol.timeline > li', { hasText: 'A stripe across this slice.' });
+    // The address names this entry, which links to the image at the commit it was made on.
+    expect(`#${(await entry.getAttribute('id')) ?? ''}`).toBe(new URL(author.url()).hash);
+    const back = entry.getByRole('link', { name: `instance ${SERIES(4)}.1, frame 1` });
+    const href = (await back.getAttribute('href')) ?? '';
+    expect(href).toContain(`ref=${head}`);
+    expect(href).toContain(`instance=${encodeURIComponent(`${SERIES(4)}.1`)}`);
+    await back.click();
+    await author.locator('section[aria-label="Image viewer"][data-phase="ready"]').waitFor({ timeout: 60_000 });
+    expect(await author.getByText('Instance 1', { exact: false }).count()).toBeGreaterThan(0);
+    await shot(author, 'image-comment');
+  }, 120_000);
+
   it('stops live updates and says so when the session ends in another tab', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();

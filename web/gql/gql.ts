@@ -70,6 +70,8 @@ type Documents = {
     "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": typeof types.ReopenIssueDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    updatedAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": typeof types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query OpenThreads($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      proposals(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n      issues(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n    }\n  }\n": typeof types.OpenThreadsDocument,
+    "\n  mutation AddAnchoredComment($dataset: String!, $number: Int!, $body: String!, $anchor: AnchorInput!) {\n    addComment(dataset: $dataset, number: $number, body: $body, anchor: $anchor) {\n      id\n    }\n  }\n": typeof types.AddAnchoredCommentDocument,
 };
 const documents: Documents = {
     "\n  query CommitDetail($owner: String!, $name: String!, $rev: String!) {\n    dataset(owner: $owner, name: $name) {\n      fullName\n      commit(rev: $rev) {\n        id\n        shortId\n        message\n        author {\n          name\n          email\n          time\n        }\n        committer {\n          name\n          time\n        }\n        parents {\n          id\n          shortId\n          message\n        }\n      }\n    }\n  }\n": types.CommitDetailDocument,
@@ -127,6 +129,8 @@ const documents: Documents = {
     "\n  mutation ReopenIssue($dataset: String!, $number: Int!) {\n    reopenIssue(dataset: $dataset, number: $number) {\n      state\n    }\n  }\n": types.ReopenIssueDocument,
     "\n  fragment CommentFields on Comment {\n    id\n    body\n    createdAt\n    updatedAt\n    deleted\n    author {\n      login\n    }\n    anchor {\n      commitId\n      studyInstanceUid\n      seriesInstanceUid\n      sopInstanceUid\n      frame\n    }\n  }\n": types.CommentFieldsFragmentDoc,
     "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n": types.ViewerDocument,
+    "\n  query OpenThreads($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      proposals(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n      issues(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n    }\n  }\n": types.OpenThreadsDocument,
+    "\n  mutation AddAnchoredComment($dataset: String!, $number: Int!, $body: String!, $anchor: AnchorInput!) {\n    addComment(dataset: $dataset, number: $number, body: $body, anchor: $anchor) {\n      id\n    }\n  }\n": types.AddAnchoredCommentDocument,
 };
 
 /**
@@ -349,6 +353,14 @@ export function graphql(source: "\n  fragment CommentFields on Comment {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Viewer {\n    viewer {\n      signedIn\n      login\n      siteAdmin\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OpenThreads($owner: String!, $name: String!) {\n    dataset(owner: $owner, name: $name) {\n      proposals(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n      issues(states: [OPEN], first: 50) {\n        nodes {\n          number\n          title\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').OpenThreadsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddAnchoredComment($dataset: String!, $number: Int!, $body: String!, $anchor: AnchorInput!) {\n    addComment(dataset: $dataset, number: $number, body: $body, anchor: $anchor) {\n      id\n    }\n  }\n"): typeof import('./graphql').AddAnchoredCommentDocument;
 
 
 export function graphql(source: string) {

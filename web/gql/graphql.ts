@@ -4,6 +4,16 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A full commit id of the dataset and a study [/ series [/ instance [/ frame [/ region]]]]. */
+export type AnchorInput = {
+  commitId: string;
+  frame?: number | null | undefined;
+  region?: RegionInput | null | undefined;
+  seriesInstanceUid?: string | null | undefined;
+  sopInstanceUid?: string | null | undefined;
+  studyInstanceUid: string;
+};
+
 export type CheckState =
   | 'ERROR'
   | 'FAILURE'
@@ -45,6 +55,13 @@ export type ProposalState =
   | 'CLOSED'
   | 'MERGED'
   | 'OPEN';
+
+export type RegionInput = {
+  height?: number | null | undefined;
+  width?: number | null | undefined;
+  x: number;
+  y: number;
+};
 
 export type ReviewVerdict =
   | 'APPROVE'
@@ -540,6 +557,24 @@ export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ViewerQuery = { viewer: { signedIn: boolean, login: string | null, siteAdmin: boolean } };
+
+export type OpenThreadsQueryVariables = Exact<{
+  owner: string;
+  name: string;
+}>;
+
+
+export type OpenThreadsQuery = { dataset: { proposals: { nodes: Array<{ number: number, title: string }> }, issues: { nodes: Array<{ number: number, title: string }> } } };
+
+export type AddAnchoredCommentMutationVariables = Exact<{
+  dataset: string;
+  number: number;
+  body: string;
+  anchor: AnchorInput;
+}>;
+
+
+export type AddAnchoredCommentMutation = { addComment: { id: string } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1509,3 +1544,28 @@ export const ViewerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const OpenThreadsDocument = new TypedDocumentString(`
+    query OpenThreads($owner: String!, $name: String!) {
+  dataset(owner: $owner, name: $name) {
+    proposals(states: [OPEN], first: 50) {
+      nodes {
+        number
+        title
+      }
+    }
+    issues(states: [OPEN], first: 50) {
+      nodes {
+        number
+        title
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenThreadsQuery, OpenThreadsQueryVariables>;
+export const AddAnchoredCommentDocument = new TypedDocumentString(`
+    mutation AddAnchoredComment($dataset: String!, $number: Int!, $body: String!, $anchor: AnchorInput!) {
+  addComment(dataset: $dataset, number: $number, body: $body, anchor: $anchor) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddAnchoredCommentMutation, AddAnchoredCommentMutationVariables>;

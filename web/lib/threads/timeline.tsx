@@ -109,9 +109,13 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <ol className="timeline" aria-label="Conversation">
       {sorted.map((entry) => (
-        <li key={entry.key}>
+        // Each entry is a deep link target: `#comment-{id}`, `#review-{id}`.
+        <li key={entry.key} id={entry.key.replace(':', '-')}>
           <header>
-            <strong>{entry.who ?? 'a deleted account'}</strong> {entry.did}, {when(entry.at)}
+            <strong>{entry.who ?? 'a deleted account'}</strong> {entry.did},{' '}
+            <a href={`#${entry.key.replace(':', '-')}`} title="A link to this entry">
+              {when(entry.at)}
+            </a>
           </header>
           {entry.detail}
           {entry.body !== undefined && entry.body !== '' && <p className="body">{entry.body}</p>}

@@ -27,6 +27,8 @@ export type SeriesContext =
       facts: SeriesFacts;
       /** The frame the viewer opens at (for the page to ask for early), when it can be told. */
       frameUrl: string | undefined;
+      /** The commit the ref resolved to (the API's Strata-Commit header). */
+      commitId: string | undefined;
     }
   /** The ref has no such study or series: `page` says so. */
   | { status: 'missing'; page: ReactNode }
@@ -64,7 +66,12 @@ export async function seriesContext(
   if (!(response instanceof Error) && response.ok) {
     const metadata = (await response.json()) as DicomJson[];
     const { entries } = seriesStack(seriesUrl, metadata);
-    return { status: 'found', facts: factsOf(metadata), frameUrl: entries[initialIndex(entries, link)]?.frameUrl };
+    return {
+      status: 'found',
+      facts: factsOf(metadata),
+      frameUrl: entries[initialIndex(entries, link)]?.frameUrl,
+      commitId: response.headers.get('strata-commit') ?? undefined,
+    };
   }
   let failure: Error;
   if (response instanceof Error) failure = response;

@@ -12,6 +12,7 @@ import { loadRuntime } from './runtime';
 import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
 import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
 import { framesPerSecond, initialIndex, type DeepLink, type SeriesStack } from './series-stack';
+import { ImageComment, type ImageCommentProps } from './image-comment';
 import { MprPanel, type MprPanelProps } from './mpr-panel';
 import styles from './viewer.module.css';
 
@@ -26,6 +27,8 @@ export interface StackViewerProps {
   link: DeepLink;
   /** What the viewport is, for people using a screen reader: "CT series 2 (Chest)". */
   label: string;
+  /** Where a comment on the image shown goes (its anchor's commit and series); none: no such form. */
+  comment?: Omit<ImageCommentProps, 'image'> | undefined;
 }
 
 /** Marks the first image on screen (the e2e test reads it against navigation start). */
@@ -54,7 +57,7 @@ function linkSlice(index: number) {
   window.history.replaceState(null, '', url);
 }
 
-export function StackViewer({ seriesUrl, link, label }: StackViewerProps) {
+export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProps) {
   const id = useId().replace(/[^A-Za-z0-9]/g, '');
   const elementRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<InstanceType<Runtime['StackView']> | undefined>(undefined);
@@ -366,6 +369,12 @@ export function StackViewer({ seriesUrl, link, label }: StackViewerProps) {
         )}
         {cpu && <span className={styles.muted}>Drawn on the CPU{webGl ? '' : ' (no WebGL)'}</span>}
       </div>
+      {comment !== undefined && (
+        <ImageComment
+          {...comment}
+          image={entry === undefined ? undefined : { sopInstanceUid: entry.sopInstanceUid, frame: entry.frame }}
+        />
+      )}
     </section>
   );
 }

@@ -39,7 +39,7 @@ export default async function SeriesPage({ params, searchParams }: Props) {
   };
   const context = await seriesContext({ owner, name, ref, study, series, seriesUrl }, link, here);
   if (context.status !== 'found') return context.page;
-  const { facts: info, frameUrl } = context;
+  const { facts: info, frameUrl, commitId } = context;
   const title = [`Series ${info.number ?? ''}`.trim(), info.modality, info.description].filter(Boolean).join(' · ');
   const early = [
     { url: `${seriesUrl}/metadata`, accept: 'application/dicom+json' },
@@ -85,7 +85,13 @@ export default async function SeriesPage({ params, searchParams }: Props) {
           </dd>
         </div>
       </dl>
-      <StackViewer key={`${ref}/${series}`} seriesUrl={seriesUrl} link={link} label={title} />
+      <StackViewer
+        key={`${ref}/${series}`}
+        seriesUrl={seriesUrl}
+        link={link}
+        label={title}
+        comment={commitId === undefined ? undefined : { owner, name, commitId, study, series }}
+      />
       <form
         className="inline"
         method="get"
