@@ -34,12 +34,18 @@ export function startStrata(args: string[], env: Record<string, string>, node = 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  let onServing: (url: string) => void = () => undefined;
+  let onServing: ((url: string) => void) | undefined;
   const serving = new Promise<string>((resolve) => (onServing = resolve));
   const collect = (chunk: Buffer) => {
     output += chunk.toString();
+    // Only until it serves: scanning all the output again for every log line made a benchmark's
+    // own process, which reads a busy server's logs, slower with every request it timed.
+    if (onServing === undefined) return;
     const match = /"url":"(http:\/\/[^"]+)","msg":"strata is serving"/.exec(output);
-    if (match?.[1] !== undefined) onServing(match[1]);
+    if (match?.[1] !== undefined) {
+      onServing(match[1]);
+      onServing = undefined;
+    }
   };
   child.stdout.on('data', collect);
   child.stderr.on('data', collect);
