@@ -205,6 +205,8 @@ const viewerUrl = (study: string, series: string, ref = 'main', extra = '') =>
 
 const viewer = () => page.locator('section[aria-label="Image viewer"]');
 const stackViewport = () => viewer().locator('[aria-roledescription="image viewport"]');
+/** Waits until the viewport's annotation layer shows text matching `pattern`. */
+const waitForSvgText = (pattern: RegExp) => stackViewport().locator('svg text', { hasText: pattern }).first().waitFor();
 const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `viewer-${name}.png`), fullPage: true });
 
 interface CanvasStats {
@@ -427,7 +429,7 @@ describe('the viewer', () => {
     expectNoPageErrors();
   }, 120_000);
 
-  it('changes the window with presets, back to the file’s own, and measures a length', async () => {
+  it('changes the window with presets, back to the file’s own, and measures a length, an angle and an ROI', async () => {
     await openViewer(viewerUrl(CT.study, CT.series, 'main', '&slice=20'));
     const soft = await canvasStats(stackViewport());
     await viewer().getByRole('button', { name: 'Lung' }).click();
@@ -457,6 +459,30 @@ describe('the viewer', () => {
     await stackViewport().locator('svg text').first().waitFor();
     expect(await stackViewport().locator('svg').textContent()).toMatch(/mm/);
     await shot('ct-length');
+
+    // An angle: one arm dragged, the other placed by a click.
+    await viewer().getByRole('button', { name: 'Angle' }).click();
+    await page.mouse.move(centre.x - 60, centre.y + 60);
+    await page.mouse.down();
+    await page.mouse.move(centre.x, centre.y + 60, { steps: 5 });
+    await page.mouse.up();
+    await page.mouse.move(centre.x, centre.y + 120, { steps: 5 });
+    await page.mouse.down();
+    await page.mouse.up();
+    await waitForSvgText(/\d+(\.\d+)? °/);
+    // An elliptical ROI, chosen by its key: the CT's values inside it, in Hounsfield units.
+    await stackViewport().focus();
+    await page.keyboard.press('e');
+    expect(await viewer().getByRole('button', { name: 'Ellipse ROI' }).getAttribute('aria-pressed')).toBe('true');
+    await page.mouse.move(centre.x - 50, centre.y - 90);
+    await page.mouse.down();
+    await page.mouse.move(centre.x + 50, centre.y - 30, { steps: 5 });
+    await page.mouse.up();
+    await waitForSvgText(/Mean: -?\d+(\.\d+)? HU/);
+    expect(await stackViewport().locator('svg').textContent()).toMatch(/Area: \d+(\.\d+)? mm/);
+    await shot('ct-measurements');
+    await viewer().getByRole('button', { name: 'Clear measurements' }).click();
+    await stackViewport().locator('svg text').first().waitFor({ state: 'detached' });
     await viewer().getByRole('button', { name: 'Reset' }).click();
     await viewer().getByTestId('window-level').getByText('W 400 / L 40').waitFor();
     expectNoPageErrors();

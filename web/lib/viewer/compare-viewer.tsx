@@ -9,7 +9,7 @@ import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
 import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
-import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
+import { ClearMeasurementsButton, PresetButtons, ToolButtons, onViewerKey } from './toolbar';
 import { alignStacks, type CompareRow, type SeriesStack } from './series-stack';
 import styles from './viewer.module.css';
 
@@ -207,8 +207,16 @@ export function CompareViewer({ from, to, slice, label }: CompareViewerProps) {
       else view.setWindow(window);
     }
   };
+  const clearMeasurements = () => {
+    for (const side of SIDES) viewsRef.current[side]?.clearMeasurements();
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) =>
-    onViewerKey(event, count, { step: (delta) => show(row + delta), jump: show, choose });
+    onViewerKey(event, count, {
+      step: (delta) => show(row + delta),
+      jump: show,
+      choose,
+      extra: { c: clearMeasurements },
+    });
 
   const sliderId = `${id}-row`;
   return (
@@ -216,6 +224,7 @@ export function CompareViewer({ from, to, slice, label }: CompareViewerProps) {
       <div className={styles.toolbar}>
         <ToolButtons tool={tool} disabled={!ready} onChoose={choose} />
         <PresetButtons label="Window presets (both sides)" presets={presets} disabled={!ready} onApply={applyWindow} />
+        <ClearMeasurementsButton disabled={!ready} onClear={clearMeasurements} />
         <p className={styles.muted} data-testid="compare-summary">
           {ready || count > 0
             ? `${count} images: ${onlyIn('from')} only in ${from.ref}, ${onlyIn('to')} only in ${to.ref}.`

@@ -19,6 +19,8 @@ import {
   type Types,
 } from '@cornerstonejs/core';
 import {
+  AngleTool,
+  EllipticalROITool,
   Enums as ToolEnums,
   LengthTool,
   PanTool,
@@ -27,6 +29,7 @@ import {
   WindowLevelTool,
   ZoomTool,
   addTool,
+  annotation,
   init as initTools,
   utilities as toolUtilities,
 } from '@cornerstonejs/tools';
@@ -34,7 +37,7 @@ import { wadors } from '@cornerstonejs/dicom-image-loader';
 import { takeDecodeWorker } from './decode-worker';
 import type { FetchedFrame } from './frames';
 import type { DicomJson, StackEntry } from './series-stack';
-import { PRIMARY_TOOLS, type PrimaryTool, type WindowLevel } from './presets';
+import { MEASURING_TOOLS, PRIMARY_TOOLS, type PrimaryTool, type WindowLevel } from './presets';
 
 const { ViewportType, Events, OrientationAxis } = CoreEnums;
 const { MouseBindings } = ToolEnums;
@@ -87,7 +90,9 @@ function setUp(): void {
   }, 10_000);
   initTools();
   swallowReportedLoadFailures();
-  for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool]) addTool(tool);
+  for (const tool of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, LengthTool, AngleTool, EllipticalROITool]) {
+    addTool(tool);
+  }
 }
 
 /**
@@ -127,8 +132,18 @@ const TOOL_NAMES: Record<PrimaryTool, string> = {
   pan: 'Pan',
   zoom: 'Zoom',
   length: 'Length',
+  angle: 'Angle',
+  ellipse: 'EllipticalROI',
 };
 const STACK_SCROLL = 'StackScroll';
+
+/** Removes what the measuring tools drew on these viewports' images (every slice: their frame of reference). */
+function clearMeasurementsOn(viewports: readonly { element: HTMLDivElement; render(): void }[]): void {
+  for (const viewport of viewports) {
+    for (const tool of MEASURING_TOOLS) annotation.state.removeAnnotations(TOOL_NAMES[tool], viewport.element);
+    viewport.render();
+  }
+}
 
 /** A tool group: the left button drives the chosen tool, the middle pans, the right zooms, the wheel scrolls. */
 export class ToolSet {
@@ -342,6 +357,10 @@ export class StackView {
     this.resetWindow();
   }
 
+  clearMeasurements(): void {
+    clearMeasurementsOn([this.viewport]);
+  }
+
   play(framesPerSecond: number): void {
     toolUtilities.cine.playClip(this.element, { framesPerSecond, loop: true });
   }
@@ -483,6 +502,10 @@ export class MprView {
       viewport.resetProperties();
     }
     this.engine.renderViewports(this.viewportIds);
+  }
+
+  clearMeasurements(): void {
+    clearMeasurementsOn(this.viewports);
   }
 
   destroy(): void {

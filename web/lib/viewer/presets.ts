@@ -24,7 +24,7 @@ export function presetsFor(modality: string | undefined): readonly WindowPreset[
   return modality === 'CT' ? CT_PRESETS : [];
 }
 
-export const PRIMARY_TOOLS = ['windowLevel', 'pan', 'zoom', 'length'] as const;
+export const PRIMARY_TOOLS = ['windowLevel', 'pan', 'zoom', 'length', 'angle', 'ellipse'] as const;
 export type PrimaryTool = (typeof PRIMARY_TOOLS)[number];
 
 export const TOOL_LABELS: Record<PrimaryTool, string> = {
@@ -32,7 +32,12 @@ export const TOOL_LABELS: Record<PrimaryTool, string> = {
   pan: 'Pan',
   zoom: 'Zoom',
   length: 'Length',
+  angle: 'Angle',
+  ellipse: 'Ellipse ROI',
 };
+
+/** The measuring tools: what they draw stays on the image until cleared. */
+export const MEASURING_TOOLS: readonly PrimaryTool[] = ['length', 'angle', 'ellipse'];
 
 /** Keyboard shortcuts (with the viewport focused) for the left-button tools. */
 export const TOOL_KEYS: Record<PrimaryTool, string> = {
@@ -40,7 +45,12 @@ export const TOOL_KEYS: Record<PrimaryTool, string> = {
   pan: 'p',
   zoom: 'z',
   length: 'l',
+  angle: 'a',
+  ellipse: 'e',
 };
+
+/** The tool keys as a focused viewport's label tells them: "W, P, Z, L, A, E". */
+export const TOOL_KEY_LIST = PRIMARY_TOOLS.map((tool) => TOOL_KEYS[tool].toUpperCase()).join(', ');
 
 export const formatWindow = (window: WindowLevel | undefined) =>
   window === undefined ? '—' : `W ${Math.round(window.width)} / L ${Math.round(window.center)}`;

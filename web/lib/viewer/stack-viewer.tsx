@@ -9,8 +9,8 @@ import { useCallback, useEffect, useId, useRef, useState, useSyncExternalStore, 
 import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
-import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
-import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
+import { formatWindow, presetsFor, TOOL_KEY_LIST, type PrimaryTool, type WindowLevel } from './presets';
+import { ClearMeasurementsButton, PresetButtons, ToolButtons, onViewerKey } from './toolbar';
 import { framesPerSecond, initialIndex, type DeepLink, type SeriesStack } from './series-stack';
 import { ImageComment, type ImageCommentProps } from './image-comment';
 import { MprPanel, type MprPanelProps } from './mpr-panel';
@@ -225,6 +225,10 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
     setImageError(undefined);
   }, [mode]);
 
+  const clearMeasurements = useCallback(() => {
+    (mode === 'mpr' ? mprRef.current : viewRef.current)?.clearMeasurements();
+  }, [mode]);
+
   /** A preset (or the file's own window) on what is shown: the stack, or the planes. */
   const applyWindow = useCallback(
     (window: WindowLevel | 'file') => {
@@ -259,8 +263,8 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent<HTMLDivElement>) =>
-      onViewerKey(event, count, { step: scroll, jump: go, choose, extra: { r: reset } }),
-    [count, scroll, go, reset, choose],
+      onViewerKey(event, count, { step: scroll, jump: go, choose, extra: { r: reset, c: clearMeasurements } }),
+    [count, scroll, go, reset, clearMeasurements, choose],
   );
 
   const sliderId = `${id}-slice`;
@@ -280,6 +284,7 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
           <button type="button" disabled={!controls} onClick={reset} aria-keyshortcuts="r">
             Reset
           </button>
+          <ClearMeasurementsButton disabled={!controls} onClear={clearMeasurements} />
           {count > 1 && (
             <button type="button" disabled={!ready || mode !== 'stack'} aria-pressed={playing} onClick={togglePlay}>
               {playing ? 'Pause' : multiFrame ? 'Play frames' : 'Play'}
@@ -312,7 +317,7 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
           aria-valuemax={Math.max(1, count)}
           aria-valuenow={index + 1}
           aria-valuetext={`Slice ${index + 1} of ${count}`}
-          aria-label={`${label}. Arrow keys and Page Up/Down scroll; W, P, Z, L choose the tool; R resets.`}
+          aria-label={`${label}. Arrow keys and Page Up/Down scroll; ${TOOL_KEY_LIST} choose the tool; R resets; C clears measurements.`}
           onKeyDown={onKeyDown}
           onContextMenu={(event) => event.preventDefault()}
         />

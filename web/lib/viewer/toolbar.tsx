@@ -4,7 +4,7 @@ import type { KeyboardEvent } from 'react';
 import { PRIMARY_TOOLS, TOOL_KEYS, TOOL_LABELS, type PrimaryTool, type WindowPreset } from './presets';
 import styles from './viewer.module.css';
 
-/** Which tool the left mouse button drives (W, P, Z, L with the viewport focused). */
+/** Which tool the left mouse button drives (its key, TOOL_KEYS, with the viewport focused). */
 export function ToolButtons({
   tool,
   disabled,
@@ -29,6 +29,15 @@ export function ToolButtons({
         </button>
       ))}
     </div>
+  );
+}
+
+/** Removes what the measuring tools drew (C with the viewport focused). */
+export function ClearMeasurementsButton({ disabled, onClear }: { disabled: boolean; onClear: () => void }) {
+  return (
+    <button type="button" disabled={disabled} onClick={onClear} aria-keyshortcuts="c">
+      Clear measurements
+    </button>
   );
 }
 
@@ -66,7 +75,7 @@ export function PresetButtons({
 
 /**
  * A focused viewport's keys: arrows step one image, Page Up/Down a tenth of the stack, Home/End
- * its ends, W/P/Z/L the tools, and `extra` (R to reset). Modified keys are left to the browser.
+ * its ends, the tools' keys (TOOL_KEYS), and `extra` (R to reset…). Modified keys are left to the browser.
  */
 export function onViewerKey(
   event: KeyboardEvent<HTMLDivElement>,
