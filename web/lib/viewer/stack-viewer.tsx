@@ -10,7 +10,7 @@ import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
 import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
-import { PresetButtons, ToolButtons, onViewerKey } from './toolbar';
+import { PresetButtons, ToolButtons, letTabLeave, onViewerKey } from './toolbar';
 import { framesPerSecond, initialIndex, type DeepLink, type SeriesStack } from './series-stack';
 import { ImageComment, type ImageCommentProps } from './image-comment';
 import { MprPanel, type MprPanelProps } from './mpr-panel';
@@ -314,6 +314,7 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
           aria-valuetext={`Slice ${index + 1} of ${count}`}
           aria-label={`${label}. Arrow keys and Page Up/Down scroll; W, P, Z, L choose the tool; R resets.`}
           onKeyDown={onKeyDown}
+          onKeyDownCapture={letTabLeave}
           onContextMenu={(event) => event.preventDefault()}
         />
         {phase === 'loading' && (
