@@ -105,7 +105,7 @@ export function AuditLog(props: {
                 </td>
                 <td>{event.actor ?? <span className="muted">operator</span>}</td>
                 {props.withDataset && <td>{event.dataset ?? ''}</td>}
-                <td>{event.subject ?? ''}</td>
+                <td className="breakable">{event.subject ?? ''}</td>
                 <td>
                   <code className="details">{JSON.stringify(event.data)}</code>
                 </td>

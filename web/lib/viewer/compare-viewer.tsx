@@ -9,7 +9,7 @@ import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
 import { formatWindow, presetsFor, type PrimaryTool, type WindowLevel } from './presets';
-import { ClearMeasurementsButton, PresetButtons, ToolButtons, onViewerKey } from './toolbar';
+import { ClearMeasurementsButton, PresetButtons, ToolButtons, letTabLeave, onViewerKey } from './toolbar';
 import { alignStacks, type CompareRow, type SeriesStack } from './series-stack';
 import styles from './viewer.module.css';
 
@@ -266,6 +266,7 @@ export function CompareViewer({ from, to, slice, label }: CompareViewerProps) {
                   aria-valuetext={`Image ${row + 1} of ${count}${missing ? ', not in this version' : ''}`}
                   aria-label={`${label} at ${sides[side].ref}`}
                   onKeyDown={onKeyDown}
+                  onKeyDownCapture={letTabLeave}
                   onContextMenu={(event) => event.preventDefault()}
                 />
                 {missing && (

@@ -5,6 +5,7 @@
 import type * as CornerstoneRuntime from './cornerstone';
 import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { PrimaryTool, WindowLevel } from './presets';
+import { letTabLeave } from './toolbar';
 import styles from './viewer.module.css';
 
 type Runtime = typeof CornerstoneRuntime;
@@ -113,6 +114,7 @@ export function MprPanel({ runtime, imageIds, id, tool, onReady, onWindow }: Mpr
                 aria-valuenow={(slice?.index ?? 0) + 1}
                 aria-valuetext={slice === undefined ? 'Loading' : `Slice ${slice.index + 1} of ${slice.count}`}
                 aria-label={`${PLANE_LABELS[plane]} plane: the wheel, arrow keys and Page Up/Down move through it.`}
+                onKeyDownCapture={letTabLeave}
                 onContextMenu={(event) => event.preventDefault()}
                 onKeyDown={(event) => {
                   const delta = { ArrowDown: 1, ArrowRight: 1, PageDown: 5, ArrowUp: -1, ArrowLeft: -1, PageUp: -5 }[

@@ -10,7 +10,7 @@ import { fetchFrame } from './frames';
 import { loadSeries, ViewerError } from './load-series';
 import { loadRuntime } from './runtime';
 import { formatWindow, presetsFor, TOOL_KEY_LIST, type PrimaryTool, type WindowLevel } from './presets';
-import { ClearMeasurementsButton, PresetButtons, ToolButtons, onViewerKey } from './toolbar';
+import { ClearMeasurementsButton, PresetButtons, ToolButtons, letTabLeave, onViewerKey } from './toolbar';
 import { framesPerSecond, initialIndex, type DeepLink, type SeriesStack } from './series-stack';
 import { ImageComment, type ImageCommentProps } from './image-comment';
 import { MprPanel, type MprPanelProps } from './mpr-panel';
@@ -319,6 +319,7 @@ export function StackViewer({ seriesUrl, link, label, comment }: StackViewerProp
           aria-valuetext={`Slice ${index + 1} of ${count}`}
           aria-label={`${label}. Arrow keys and Page Up/Down scroll; ${TOOL_KEY_LIST} choose the tool; R resets; C clears measurements.`}
           onKeyDown={onKeyDown}
+          onKeyDownCapture={letTabLeave}
           onContextMenu={(event) => event.preventDefault()}
         />
         {phase === 'loading' && (

@@ -1,5 +1,5 @@
 // What the stack viewer and the comparison share: the left-button tool group, the window presets
-// group, and the keys a focused viewport answers to.
+// group, and the keys a focused viewport answers to (Tab leaving it, the MPR planes' too).
 import type { KeyboardEvent } from 'react';
 import { PRIMARY_TOOLS, TOOL_KEYS, TOOL_LABELS, type PrimaryTool, type WindowPreset } from './presets';
 import styles from './viewer.module.css';
@@ -104,4 +104,13 @@ export function onViewerKey(
   if (action === undefined) return;
   event.preventDefault();
   action();
+}
+
+/**
+ * For a viewport's onKeyDownCapture: Cornerstone's own keydown listener on the element cancels
+ * every key, Tab too, which trapped the keyboard in the image (WCAG 2.1.2). Tab is stopped on its
+ * way down, before it reaches that listener, and moves the focus on as anywhere else.
+ */
+export function letTabLeave(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.key === 'Tab') event.stopPropagation();
 }
