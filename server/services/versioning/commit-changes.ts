@@ -3,6 +3,7 @@ import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord, VersioningRepositories } from '@strata/models';
+import { oneAtATime } from './branch-queue.js';
 import { readCommit, sealCommit } from './commit-store.js';
 import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
@@ -30,11 +31,17 @@ const MAX_ATTEMPTS = 50;
 class LostRace extends Error {}
 
 /**
- * Commits a change to a branch. The branch moves by compare-and-swap; when another writer moved
- * it first, the same edits are applied again to the new head and the commit is retried, so
- * concurrent writers never lose each other's changes. A change that alters nothing makes no commit.
+ * Commits a change to a branch. Commits from this process to one branch are made one at a time,
+ * in the order asked (branch-queue.ts). The branch moves by compare-and-swap; when another
+ * process moved it first, the same edits are applied again to the new head and the commit is
+ * retried, so concurrent writers never lose each other's changes. A change that alters nothing
+ * makes no commit.
  */
 export async function commitChanges(deps: VersioningDeps, request: ChangeRequest): Promise<ChangeResult> {
+  return oneAtATime(deps.database, `${request.dataset.id}\u0000${request.branch}`, () => commitOnce(deps, request));
+}
+
+async function commitOnce(deps: VersioningDeps, request: ChangeRequest): Promise<ChangeResult> {
   const { dataset, branch } = request;
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const read = deps.database.read();

@@ -128,6 +128,45 @@ describe('commits', () => {
     expect(all.studies[0]?.series).toHaveLength(8);
   });
 
+  it('makes one process’s commits to one branch in the order they were asked for', async () => {
+    const dataset = await newDataset();
+    const writers = Array.from({ length: 6 }, (_, writer) =>
+      commitChanges(fixture.deps, {
+        dataset,
+        branch: 'main',
+        message: `Writer ${writer}`,
+        author: ada,
+        ...change([instance('1.2.8', '1.2.8.1', `1.2.8.1.${writer}`)]),
+      }),
+    );
+    await Promise.all(writers);
+    const history = await log(fixture.deps, dataset, 'main', 100);
+    expect(history.map((entry) => entry.commit.message)).toEqual([
+      ...Array.from({ length: 6 }, (_, writer) => `Writer ${5 - writer}`),
+      'Create dataset',
+    ]);
+  });
+
+  it('loses no update when two processes commit to one branch at once (compare-and-swap, then again)', async () => {
+    const dataset = await newDataset();
+    // Another process on the same database: its own queue of writes, so the two race.
+    const other = { ...fixture.deps, database: { ...fixture.deps.database } };
+    const writers = Array.from({ length: 8 }, (_, writer) =>
+      commitChanges(writer % 2 === 0 ? fixture.deps : other, {
+        dataset,
+        branch: 'main',
+        message: `Writer ${writer}`,
+        author: ada,
+        ...change([instance('1.2.7', '1.2.7.1', `1.2.7.1.${writer}`)]),
+      }),
+    );
+    expect((await Promise.all(writers)).every((result) => result.changed)).toBe(true);
+    const history = await log(fixture.deps, dataset, 'main', 100);
+    expect(history).toHaveLength(9);
+    const all = await diffRefs(fixture.deps, dataset, history.at(-1)?.id ?? '', 'main');
+    expect(all.counts.added).toBe(8);
+  });
+
   it('refuses a commit when the branch moved and the writer asked for its old head', async () => {
     const dataset = await newDataset();
     const start = await resolveRef(fixture.deps, dataset, 'main');
