@@ -192,6 +192,43 @@ describe('writeMultipartRelated', () => {
     await expect(collect(written.body)).rejects.toThrow(/ended before the 10 bytes/);
   });
 
+  it('opens the next source while one is sent, and closes every source it opened, also when the client leaves', async () => {
+    const events: string[] = [];
+    const tracked = (name: string): PartSource => {
+      const source = sourceOf(Buffer.alloc(1000, name), 1000);
+      return {
+        size: source.size,
+        open: async () => {
+          events.push(`open ${name}`);
+          const reader = await source.open();
+          return { read: (target) => reader.read(target), close: async () => void events.push(`close ${name}`) };
+        },
+      };
+    };
+    const parts = ['a', 'b', 'c'].map((name) => ({ body: tracked(name) }));
+    const received: Buffer[] = [];
+    await writeMultipartRelated('application/dicom', parts).writeTo({
+      destroyed: false,
+      write: (chunk, done) => void (received.push(Buffer.from(chunk)), done()),
+    });
+    expect(Buffer.concat(received).toString('latin1')).toContain('c'.repeat(1000));
+    // b is opened before a's bytes go out, c before b's.
+    expect(events).toEqual(['open a', 'open b', 'close a', 'open c', 'close b', 'close c']);
+
+    events.length = 0;
+    const leaving = {
+      destroyed: false,
+      write(chunk: Uint8Array, done: () => void) {
+        // The client goes away once the first part's bytes were handed over.
+        if (chunk.byteLength === 1000) this.destroyed = true;
+        done();
+      },
+    };
+    await writeMultipartRelated('application/dicom', parts).writeTo(leaving);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['open a', 'open b', 'close a', 'close b']);
+  });
+
   it('refuses a root type with parameters', () => {
     expect(() => writeMultipartRelated('application/dicom; transfer-syntax=*', [])).toThrow(
       expect.objectContaining({ code: 'response.invalid_header_value' }),

@@ -172,36 +172,84 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
     waiting = [];
     waitingBytes = 0;
   };
-  for await (const piece of pieces) {
-    if (sink.destroyed) return;
-    if (piece instanceof Uint8Array) {
-      waiting.push(piece);
-      waitingBytes += piece.byteLength;
-      if (waitingBytes > WAITING) await flush();
-      continue;
+  // One source ahead: the next part's source is opened (its files, on the thread pool) while this
+  // one's bytes are read and sent, not after; a response of many small parts waited on every open.
+  const iterator = pieces[Symbol.asyncIterator]();
+  const ahead: (Uint8Array | Opening)[] = [];
+  let exhausted = false;
+  /** Takes the next piece into `ahead` (a source starts opening); false at the end. */
+  const pull = async () => {
+    if (exhausted) return false;
+    const next = await iterator.next();
+    if (next.done === true) {
+      exhausted = true;
+      return false;
     }
-    const reader = await piece.open();
-    try {
-      await flush();
-      for (let left = piece.size; left > 0 && !sink.destroyed;) {
-        await room(IN_FLIGHT);
-        const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
-        let count: number;
-        try {
-          count = await readSome(reader, buffer.subarray(0, Math.min(CHUNK, left)), piece.size);
-        } catch (error) {
-          release(buffer);
-          throw error;
-        }
-        left -= count;
-        write(buffer.subarray(0, count), () => release(buffer));
+    if (next.value instanceof Uint8Array) {
+      ahead.push(next.value);
+    } else {
+      const reader = next.value.open();
+      reader.catch(() => undefined); // awaited when its turn comes, or closed if it never does
+      ahead.push({ source: next.value, reader });
+    }
+    return true;
+  };
+  /** Pulls up to the next source, or until WAITING bytes given as such are held ahead. */
+  const pullNextSource = async () => {
+    let bytes = 0;
+    while (bytes <= WAITING && (await pull())) {
+      const last = ahead.at(-1);
+      if (!(last instanceof Uint8Array)) return;
+      bytes += last.byteLength;
+    }
+  };
+  try {
+    for (;;) {
+      if (ahead.length === 0 && !(await pull())) break;
+      const piece = ahead.shift();
+      if (piece === undefined || sink.destroyed) return;
+      if (piece instanceof Uint8Array) {
+        waiting.push(piece);
+        waitingBytes += piece.byteLength;
+        if (waitingBytes > WAITING) await flush();
+        continue;
       }
-    } finally {
-      await reader.close();
+      const reader = await piece.reader;
+      try {
+        await pullNextSource();
+        await flush();
+        for (let left = piece.source.size; left > 0 && !sink.destroyed;) {
+          await room(IN_FLIGHT);
+          const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+          let count: number;
+          try {
+            count = await readSome(reader, buffer.subarray(0, Math.min(CHUNK, left)), piece.source.size);
+          } catch (error) {
+            release(buffer);
+            throw error;
+          }
+          left -= count;
+          write(buffer.subarray(0, count), () => release(buffer));
+        }
+      } finally {
+        await reader.close();
+      }
     }
+  } finally {
+    // A source opened ahead whose turn never came (the client left, or a source failed).
+    for (const piece of ahead.splice(0)) {
+      if (!(piece instanceof Uint8Array)) void piece.reader.then((reader) => reader.close()).catch(() => undefined);
+    }
+    if (!exhausted) await iterator.return?.(undefined);
   }
   await flush();
   await room(1);
+}
+
+/** A part source being opened ahead of its turn. */
+interface Opening {
+  source: PartSource;
+  reader: Promise<PartReader>;
 }
 
 /** Fills `target` (short only at the source's end, which is then an error: the size was promised). */

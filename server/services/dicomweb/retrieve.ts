@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { BlobReader, Digest } from '@strata/modules/blob';
+import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { entryAt, filesUnder, NodeStaging } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord, Role } from '@strata/models';
@@ -110,38 +110,38 @@ export interface StoredFileSource {
 
 /**
  * The bytes of a stored file, read into the caller's buffers part by part (see BlobReader): the
- * way to stream many files without a new buffer per chunk.
+ * way to stream many files without a new buffer per chunk. Its parts (header, pixels, trailer)
+ * are opened at once, and each is known to be done by its size, not by one more read: a response
+ * of 500 CT slices waited on about ten thread-pool round trips per file, one after another.
  */
 export function fileSource(deps: VersioningDeps, file: FileRecord): StoredFileSource {
   return {
     size: file.size,
     async open() {
+      // Opened now, so a missing blob fails the open, before anything was sent.
+      const opened = await Promise.allSettled(file.parts.map((part) => deps.blobStore.open(part)));
+      const readers = opened.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+      const failed = opened.find((result) => result.status === 'rejected');
+      if (failed !== undefined) {
+        await Promise.allSettled(readers.map((reader) => reader.close()));
+        throw failed.reason;
+      }
       let index = 0;
       let position = 0;
-      // The first part opens now, so a missing blob fails the open, before anything was sent.
-      const first = file.parts[0];
-      let current: BlobReader | undefined = first === undefined ? undefined : await deps.blobStore.open(first);
       return {
         async read(target) {
-          while (index < file.parts.length) {
-            const part = file.parts[index];
-            if (part === undefined) break;
-            current ??= await deps.blobStore.open(part);
-            const count = await current.read(target, position);
-            if (count > 0) {
-              position += count;
-              return count;
-            }
-            await current.close();
-            current = undefined;
-            position = 0;
-            index++;
+          for (; index < readers.length; index++, position = 0) {
+            const current = readers[index];
+            if (current === undefined || position >= current.size) continue;
+            const count = await current.read(target.subarray(0, current.size - position), position);
+            if (count === 0) throw new Error(`A stored part of ${file.id} ended before its ${current.size} bytes.`);
+            position += count;
+            return count;
           }
           return 0;
         },
         async close() {
-          await current?.close();
-          current = undefined;
+          await Promise.all(readers.splice(0).map((reader) => reader.close()));
         },
       };
     },
