@@ -13,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { addUserWithPassword, launchChromium, signIn as signInAt, endSuite } from '../support/web-browser.js';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
@@ -60,23 +61,8 @@ function slices(study: number, instances: number): Buffer[] {
 const README =
   '# CT phantom\n\nTwo synthetic slices.\n\n- License: CC-BY-4.0\n- <script>window.injected = 1</script>\n';
 
-async function stow(dataset: string, study: number, instances: number): Promise<void> {
-  const parts = slices(study, instances).map((slice) => [
-    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
-    slice,
-    Buffer.from('\r\n'),
-  ]);
-  const response = await fetch(`${url}/dicomweb/${dataset}/@main/studies`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'multipart/related; type="application/dicom"; boundary=b',
-      accept: 'application/dicom+json',
-    },
-    body: Buffer.concat([...parts.flat(), Buffer.from('--b--\r\n')]),
-  });
-  expect(response.status).toBe(200);
-}
+const stow = (dataset: string, study: number, instances: number): Promise<void> =>
+  stowInto({ url, token }, dataset, 'main', slices(study, instances));
 
 /** Who a bearer token signs in as over GraphQL; undefined when it is refused. */
 async function loginOf(bearer: string): Promise<string | undefined> {

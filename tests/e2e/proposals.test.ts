@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { graphqlAs, stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
 
@@ -43,8 +44,7 @@ const env = () => ({
 
 /** One STOW-RS request (one commit) of `count` slices of study `study`, pixels varied by `seed`. */
 async function stow(ref: string, study: number, count: number, seed = 0, dataset = 'ada/ct'): Promise<void> {
-  const parts = Array.from({ length: count }, (_, i) => [
-    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
+  const slices = Array.from({ length: count }, (_, i) =>
     syntheticSlice({
       studyUid: STUDY(study),
       seriesUid: SERIES(study),
@@ -56,30 +56,11 @@ async function stow(ref: string, study: number, count: number, seed = 0, dataset
       size: 8,
       seed: study * 10 + i + seed,
     }),
-    Buffer.from('\r\n'),
-  ]);
-  const response = await fetch(`${url}/dicomweb/${dataset}/@${encodeURIComponent(ref)}/studies`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'multipart/related; type="application/dicom"; boundary=b',
-      accept: 'application/dicom+json',
-    },
-    body: Buffer.concat([...parts.flat(), Buffer.from('--b--\r\n')]),
-  });
-  expect(response.status).toBe(200);
+  );
+  await stowInto({ url, token }, dataset, ref, slices);
 }
 
-async function graphql<T>(query: string): Promise<T> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { data: T; errors?: unknown };
-  expect(body.errors).toBeUndefined();
-  return body.data;
-}
+const graphql = <T>(query: string): Promise<T> => graphqlAs<T>({ url, token }, query);
 
 async function headOf(branch: string): Promise<string> {
   const data = await graphql<{ dataset: { ref: { commitId: string } } }>(

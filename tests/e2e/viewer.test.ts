@@ -13,6 +13,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { partsOf } from '../support/multipart-parts.js';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
 
@@ -78,23 +79,7 @@ const env = () => ({
 
 const dicomweb = (ref: string) => `${url}/dicomweb/${DATASET}/@${encodeURIComponent(ref)}`;
 
-async function stow(ref: string, files: Buffer[]): Promise<void> {
-  const parts = files.flatMap((file) => [
-    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
-    file,
-    Buffer.from('\r\n'),
-  ]);
-  const response = await fetch(`${dicomweb(ref)}/studies`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'multipart/related; type="application/dicom"; boundary=b',
-      accept: 'application/dicom+json',
-    },
-    body: Buffer.concat([...parts, Buffer.from('--b--\r\n')]),
-  });
-  expect(response.status).toBe(200);
-}
+const stow = (ref: string, files: Buffer[]): Promise<void> => stowInto({ url, token }, DATASET, ref, files);
 
 function ctSlice(index: number, slices: number, sop = `${CT.series}.${index + 1}`): Buffer {
   return syntheticSlice({

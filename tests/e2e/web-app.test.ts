@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
+import { graphqlAs, stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 import { PASSWORD, addUserWithPassword, launchChromium, endSuite } from '../support/web-browser.js';
 
@@ -31,8 +32,7 @@ const env = () => ({
 
 async function stow(ref: string, study: number, instances: number): Promise<void> {
   const studyUid = `1.2.826.0.1.3680043.10.66.${study}`;
-  const parts = Array.from({ length: instances }, (_, i) => [
-    Buffer.from('--b\r\nContent-Type: application/dicom\r\n\r\n'),
+  const slices = Array.from({ length: instances }, (_, i) =>
     syntheticSlice({
       studyUid,
       seriesUid: `${studyUid}.1`,
@@ -44,29 +44,11 @@ async function stow(ref: string, study: number, instances: number): Promise<void
       size: 8,
       seed: study * 10 + i,
     }),
-    Buffer.from('\r\n'),
-  ]);
-  const response = await fetch(`${url}/dicomweb/ada/ct/@${encodeURIComponent(ref)}/studies`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'multipart/related; type="application/dicom"; boundary=b',
-      accept: 'application/dicom+json',
-    },
-    body: Buffer.concat([...parts.flat(), Buffer.from('--b--\r\n')]),
-  });
-  expect(response.status).toBe(200);
+  );
+  await stowInto({ url, token }, 'ada/ct', ref, slices);
 }
 
-async function graphql(query: string): Promise<void> {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query }),
-  });
-  const body = (await response.json()) as { errors?: unknown };
-  expect(body.errors).toBeUndefined();
-}
+const graphql = (query: string): Promise<unknown> => graphqlAs({ url, token }, query);
 
 const shot = (name: string) => page.screenshot({ path: join(OUTPUT, `${name}.png`), fullPage: true });
 

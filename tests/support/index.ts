@@ -17,3 +17,4 @@ export {
   type StrataProcess,
 } from './strata-process.js';
 export { syntheticSlice, type SyntheticSlice } from './synthetic-dicom.js';
+export { graphqlAs, stowInto, type ServerAccess } from './server-requests.js';
