@@ -8,8 +8,11 @@ import {
   createTeam,
   createToken,
   datasetMembers,
+  deleteTeam,
   grantRole,
   openDatasetWithRole,
+  removeOrgMember,
+  removeTeamMember,
   revokeRole,
   revokeToken,
   setVisibility,
@@ -82,6 +85,20 @@ export class AccessMutations {
     return true;
   }
 
+  @Mutation(() => Boolean, {
+    description:
+      'Removes a user from an organization and its teams (its owners and site admins; a member may remove themself). ' +
+      'Roles granted to them by name on its datasets stay. org.not_member if they are not one; org.last_owner for its only owner.',
+  })
+  async removeOrganizationMember(
+    @Arg('organization', () => String) organization: string,
+    @Arg('login', () => String) login: string,
+    @Ctx() { deps, actor }: GraphqlContext,
+  ): Promise<boolean> {
+    await removeOrgMember(deps, actor, organization, login);
+    return true;
+  }
+
   @Mutation(() => Team, { description: 'Creates a team in an organization (its owners and site admins).' })
   async createTeam(
     @Arg('organization', () => String) organization: string,
@@ -99,9 +116,33 @@ export class AccessMutations {
     @Ctx() { deps, actor }: GraphqlContext,
   ): Promise<Team> {
     await addTeamMember(deps, actor, team, login);
-    const [org = ''] = team.split('/');
-    const found = (await accountProfile(deps, actor, org)).teams?.find((t) => `${org}/${t.name}` === team);
-    return { name: found?.name ?? team, fullName: team, members: found?.members ?? [login] };
+    return teamAfter(team, { deps, actor });
+  }
+
+  @Mutation(() => Team, {
+    description:
+      'Removes a user from a team, org/team (the organization’s owners and site admins); team.not_member if not in it.',
+  })
+  async removeTeamMember(
+    @Arg('team', () => String, { description: 'org/team' }) team: string,
+    @Arg('login', () => String) login: string,
+    @Ctx() { deps, actor }: GraphqlContext,
+  ): Promise<Team> {
+    await removeTeamMember(deps, actor, team, login);
+    return teamAfter(team, { deps, actor });
+  }
+
+  @Mutation(() => Boolean, {
+    description:
+      'Deletes a team, org/team (the organization’s owners and site admins). Its members stay in the organization; ' +
+      'the roles granted to the team end with it.',
+  })
+  async deleteTeam(
+    @Arg('team', () => String, { description: 'org/team' }) team: string,
+    @Ctx() { deps, actor }: GraphqlContext,
+  ): Promise<boolean> {
+    await deleteTeam(deps, actor, team);
+    return true;
   }
 
   @Mutation(() => CreatedToken, {
@@ -129,4 +170,11 @@ export class AccessMutations {
     await revokeToken(deps, actor, id);
     return true;
   }
+}
+
+/** A team as it is after a change to its members, as its organization's page lists it. */
+async function teamAfter(team: string, { deps, actor }: Pick<GraphqlContext, 'deps' | 'actor'>): Promise<Team> {
+  const [org = '', name = ''] = team.split('/');
+  const found = (await accountProfile(deps, actor, org)).teams?.find((t) => t.name === name);
+  return { name: found?.name ?? name, fullName: `${org}/${found?.name ?? name}`, members: found?.members ?? [] };
 }

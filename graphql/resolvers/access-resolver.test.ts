@@ -164,6 +164,33 @@ describe('organizations, teams and account pages', () => {
       viewer: { organizations: [] },
     });
   });
+
+  it('removes team members, teams and organization members, keeping an owner', async () => {
+    await run(admin, `mutation { createOrganization(login: "clinic") { login } }`);
+    await run(admin, `mutation { addOrganizationMember(organization: "clinic", login: "rob") }`);
+    await run(admin, `mutation { createTeam(organization: "clinic", name: "staff") { name } }`);
+    await run(admin, `mutation { addTeamMember(team: "clinic/staff", login: "rob") { name } }`);
+    const removeFromTeam = `mutation { removeTeamMember(team: "clinic/staff", login: "rob") { fullName members } }`;
+    expect((await run(reader, removeFromTeam)).codes).toEqual(['auth.forbidden']);
+    expect((await run(admin, removeFromTeam)).data).toEqual({
+      removeTeamMember: { fullName: 'clinic/staff', members: [] },
+    });
+    expect((await run(admin, removeFromTeam)).codes).toEqual(['team.not_member']);
+    const deleteStaff = `mutation { deleteTeam(team: "clinic/staff") }`;
+    expect((await run(reader, deleteStaff)).codes).toEqual(['auth.forbidden']);
+    expect((await run(admin, deleteStaff)).data).toEqual({ deleteTeam: true });
+    expect((await run(admin, deleteStaff)).codes).toEqual(['team.not_found']);
+
+    const remove = `mutation($login: String!) { removeOrganizationMember(organization: "clinic", login: $login) }`;
+    expect((await run(admin, remove, { login: 'amy' })).codes).toEqual(['org.last_owner']);
+    expect((await run(outsider, remove, { login: 'rob' })).codes).toEqual(['auth.forbidden']);
+    expect((await run(admin, remove, { login: 'oz' })).codes).toEqual(['org.not_member']);
+    // A member may leave by themself.
+    expect((await run(reader, remove, { login: 'rob' })).data).toEqual({ removeOrganizationMember: true });
+    expect((await run(reader, `{ account(login: "clinic") { viewerRole members { login } } }`)).data).toEqual({
+      account: { viewerRole: null, members: null },
+    });
+  });
 });
 
 describe('tokens', () => {

@@ -34,6 +34,7 @@ export type { OidcFlowRecord } from './access/identity-repository.js';
 export type {
   DatasetGrantView,
   DatasetRelation,
+  DeletedTeam,
   OrgMemberView,
   OrgRole,
   Role,

@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testing';
 import { addUserWithPassword, launchChromium, signIn as signInAt, endSuite } from '../support/web-browser.js';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
-import { stowInto } from '../support/server-requests.js';
+import { graphqlAs, stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
@@ -101,12 +101,7 @@ beforeAll(async () => {
   server = startStrata(['serve'], { ...env(), PORT: '0' });
   url = await untilServing(server);
   await stow('lab/mri', 2, 1);
-  const tagged = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation { createTag(dataset: "ada/ct", name: "v1", at: "main") { name } }' }),
-  });
-  expect(((await tagged.json()) as { errors?: unknown }).errors).toBeUndefined();
+  await graphqlAs({ url, token }, 'mutation { createTag(dataset: "ada/ct", name: "v1", at: "main") { name } }');
   browser = await launchChromium();
   // Two people, two contexts: two cookie jars.
   admin = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
@@ -346,22 +341,91 @@ describe('administering a dataset in the web app', () => {
     await admin.waitForURL(`${url}/lab`);
     await admin.getByRole('link', { name: 'lab/mri' }).waitFor();
     const members = admin.getByRole('table', { name: 'Members of lab' });
-    expect(await members.locator('tbody tr').allTextContents()).toEqual(['adaowner']);
+    expect(await members.getByRole('rowheader').allTextContents()).toEqual(['ada']);
+    expect(await members.getByLabel('Role of ada', { exact: true }).inputValue()).toBe('OWNER');
     const add = admin.getByRole('form', { name: 'Add a member' });
     await add.getByLabel('User').fill('bob');
     await add.getByRole('button', { name: 'Add member' }).click();
     await members.getByRole('link', { name: 'bob' }).waitFor();
     await admin.getByRole('form', { name: 'Create a team' }).getByLabel('Team name').fill('readers');
     await admin.getByRole('button', { name: 'Create team' }).click();
-    await admin.getByText('lab/readers').waitFor();
+    const team = admin.getByRole('region', { name: 'Team lab/readers' });
+    await team.getByText('No members.').waitFor();
+    const addToTeam = admin.getByRole('form', { name: 'Add a team member' });
+    await addToTeam.getByLabel('User to add').fill('bob');
+    await addToTeam.getByRole('button', { name: 'Add to team' }).click();
+    await team.getByRole('link', { name: 'bob' }).waitFor();
     await shot(admin, 'organization');
 
     // The new member sees the organization's private dataset and its members; no owner forms.
     await second.goto(`${url}/lab`);
     await second.getByRole('link', { name: 'lab/mri' }).waitFor();
-    expect(await second.getByRole('table', { name: 'Members of lab' }).locator('tbody tr').count()).toBe(2);
+    expect(await second.getByRole('table', { name: 'Members of lab' }).getByRole('rowheader').count()).toBe(2);
     expect(await second.getByRole('form', { name: 'Add a member' }).count()).toBe(0);
+    expect(await second.getByRole('button', { name: /^Remove|^Delete team/ }).count()).toBe(0);
+    await second.getByRole('button', { name: 'Leave lab' }).waitFor();
     const unknown = await second.goto(`${url}/no-such-owner`);
     expect(unknown?.status()).toBe(404);
+  }, 90_000);
+
+  it('removes a team member and a team, keeps the last owner, and lets a member leave', async () => {
+    await admin.goto(`${url}/lab`);
+    const team = admin.getByRole('region', { name: 'Team lab/readers' });
+    await team.getByRole('button', { name: 'Remove bob from readers' }).click();
+    await team.getByText('No members.').waitFor();
+    // The only owner cannot step down: the refusal is said beside the form, and nothing changes.
+    const role = admin.getByRole('form', { name: 'Change the role of ada' });
+    await role.getByLabel('Role of ada', { exact: true }).selectOption('MEMBER');
+    await role.getByRole('button', { name: 'Change' }).click();
+    await role
+      .getByRole('alert')
+      .getByText(/only owner of lab/)
+      .waitFor();
+    await admin.getByRole('button', { name: 'Remove ada' }).click();
+    await admin
+      .getByRole('form', { name: 'Remove ada' })
+      .getByRole('alert')
+      .getByText(/only owner/)
+      .waitFor();
+    await admin.reload();
+    expect(await admin.getByLabel('Role of ada', { exact: true }).inputValue()).toBe('OWNER');
+    await admin.getByRole('button', { name: 'Delete team readers' }).click();
+    await admin.getByText('No teams yet.').waitFor();
+
+    // bob leaves: the organization's private dataset is gone for him.
+    await second.goto(`${url}/lab`);
+    await second.getByRole('button', { name: 'Leave lab' }).click();
+    await second.getByText('No datasets of lab that you can read.').waitFor();
+    expect(await second.getByRole('table', { name: 'Members of lab' }).count()).toBe(0);
+    expect((await second.goto(`${url}/lab/mri`))?.status()).toBe(404);
+
+    // An owner removes a member: added again, then removed by the Remove button.
+    await admin.reload();
+    const add = admin.getByRole('form', { name: 'Add a member' });
+    await add.getByLabel('User').fill('bob');
+    await add.getByRole('button', { name: 'Add member' }).click();
+    const members = admin.getByRole('table', { name: 'Members of lab' });
+    await members.getByRole('link', { name: 'bob' }).waitFor();
+    await members.getByRole('button', { name: 'Remove bob' }).click();
+    await members.getByRole('link', { name: 'bob' }).waitFor({ state: 'detached' });
+    await shot(admin, 'organization-removed');
+    // Each change is in the audit log, newest first.
+    const logged = async (action: string) =>
+      (
+        await graphqlAs<{ auditLog: { nodes: { action: string; subject: string }[] } }>(
+          { url, token },
+          `{ auditLog(action: "${action}", first: 3) { nodes { action subject } } }`,
+        )
+      ).auditLog.nodes.map((event) => `${event.action} ${event.subject}`);
+    expect(await logged('org.')).toEqual([
+      'org.member_removed org:lab',
+      'org.member_set org:lab',
+      'org.member_removed org:lab',
+    ]);
+    expect(await logged('team.')).toEqual([
+      'team.deleted team:lab/readers',
+      'team.member_removed team:lab/readers',
+      'team.member_added team:lab/readers',
+    ]);
   }, 90_000);
 });

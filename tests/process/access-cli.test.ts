@@ -92,7 +92,25 @@ describe('strata user, token, org, team, dataset visibility and grant', () => {
 
     expect(await strata('user', 'disable', 'alice')).toEqual({ code: 0, output: 'Disabled user alice.\n' });
     expect((await strata('user', 'list')).output).toContain('alice  alice@example.org  (disabled)\n');
-    // 23 processes, each opening the embedded database: about 60 s on a quiet machine, and three
+    // Taking people out again: from the team, the team itself, then the organization.
+    expect((await strata('org', 'member', 'radiology', 'bob')).code).toBe(0);
+    expect(await strata('team', 'remove', 'radiology/readers', 'bob')).toEqual({
+      code: 0,
+      output: 'Removed bob from team radiology/readers.\n',
+    });
+    expect(await strata('team', 'delete', 'radiology/readers')).toEqual({
+      code: 0,
+      output: 'Deleted team radiology/readers; the roles granted to it have ended.\n',
+    });
+    expect(await strata('org', 'remove', 'radiology', 'bob')).toEqual({
+      code: 0,
+      output: 'Removed bob from radiology and its teams.\n',
+    });
+    expect(await strata('org', 'remove', 'radiology', 'bob')).toMatchObject({
+      code: 1,
+      output: expect.stringContaining('bob is not a member of radiology') as unknown,
+    });
+    // 28 processes, each opening the embedded database: about 75 s on a quiet machine, and three
     // times that with other suites on the same 2 cores.
   }, 400_000);
 });

@@ -42,10 +42,13 @@ type Documents = {
     "\n  mutation CreateWebhook($dataset: String!, $url: String!, $actions: [String!]!, $secret: String) {\n    createWebhook(dataset: $dataset, url: $url, actions: $actions, secret: $secret) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": typeof types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      state\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
-    "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": typeof types.OwnerDocument,
+    "\n  query Owner($login: String!) {\n    viewer {\n      login\n    }\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": typeof types.OwnerDocument,
     "\n  mutation AddOrganizationMember($organization: String!, $login: String!, $role: OrgRole!) {\n    addOrganizationMember(organization: $organization, login: $login, role: $role)\n  }\n": typeof types.AddOrganizationMemberDocument,
+    "\n  mutation RemoveOrganizationMember($organization: String!, $login: String!) {\n    removeOrganizationMember(organization: $organization, login: $login)\n  }\n": typeof types.RemoveOrganizationMemberDocument,
     "\n  mutation CreateTeam($organization: String!, $name: String!) {\n    createTeam(organization: $organization, name: $name) {\n      fullName\n    }\n  }\n": typeof types.CreateTeamDocument,
     "\n  mutation AddTeamMember($team: String!, $login: String!) {\n    addTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n": typeof types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($team: String!, $login: String!) {\n    removeTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n": typeof types.RemoveTeamMemberDocument,
+    "\n  mutation DeleteTeam($team: String!) {\n    deleteTeam(team: $team)\n  }\n": typeof types.DeleteTeamDocument,
     "\n  query Datasets($after: String) {\n    viewer {\n      signedIn\n      organizations {\n        login\n        role\n      }\n    }\n    datasets(first: 50, after: $after) {\n      nodes {\n        owner\n        name\n        fullName\n        visibility\n        defaultBranch\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": typeof types.DatasetsDocument,
     "\n  mutation CreateOrganization($login: String!) {\n    createOrganization(login: $login) {\n      login\n    }\n  }\n": typeof types.CreateOrganizationDocument,
     "\n  query Tokens {\n    viewer {\n      login\n      tokens {\n        id\n        name\n        prefix\n        scope\n        dataset\n        expiresAt\n        lastUsedAt\n        revokedAt\n        createdAt\n      }\n    }\n  }\n": typeof types.TokensDocument,
@@ -101,10 +104,13 @@ const documents: Documents = {
     "\n  mutation CreateWebhook($dataset: String!, $url: String!, $actions: [String!]!, $secret: String) {\n    createWebhook(dataset: $dataset, url: $url, actions: $actions, secret: $secret) {\n      secret\n      webhook {\n        id\n      }\n    }\n  }\n": types.CreateWebhookDocument,
     "\n  mutation DeleteWebhook($id: ID!) {\n    deleteWebhook(id: $id)\n  }\n": types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      state\n    }\n  }\n": types.RedeliverWebhookDocument,
-    "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": types.OwnerDocument,
+    "\n  query Owner($login: String!) {\n    viewer {\n      login\n    }\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n": types.OwnerDocument,
     "\n  mutation AddOrganizationMember($organization: String!, $login: String!, $role: OrgRole!) {\n    addOrganizationMember(organization: $organization, login: $login, role: $role)\n  }\n": types.AddOrganizationMemberDocument,
+    "\n  mutation RemoveOrganizationMember($organization: String!, $login: String!) {\n    removeOrganizationMember(organization: $organization, login: $login)\n  }\n": types.RemoveOrganizationMemberDocument,
     "\n  mutation CreateTeam($organization: String!, $name: String!) {\n    createTeam(organization: $organization, name: $name) {\n      fullName\n    }\n  }\n": types.CreateTeamDocument,
     "\n  mutation AddTeamMember($team: String!, $login: String!) {\n    addTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n": types.AddTeamMemberDocument,
+    "\n  mutation RemoveTeamMember($team: String!, $login: String!) {\n    removeTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n": types.RemoveTeamMemberDocument,
+    "\n  mutation DeleteTeam($team: String!) {\n    deleteTeam(team: $team)\n  }\n": types.DeleteTeamDocument,
     "\n  query Datasets($after: String) {\n    viewer {\n      signedIn\n      organizations {\n        login\n        role\n      }\n    }\n    datasets(first: 50, after: $after) {\n      nodes {\n        owner\n        name\n        fullName\n        visibility\n        defaultBranch\n        createdAt\n      }\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n    }\n  }\n": types.DatasetsDocument,
     "\n  mutation CreateOrganization($login: String!) {\n    createOrganization(login: $login) {\n      login\n    }\n  }\n": types.CreateOrganizationDocument,
     "\n  query Tokens {\n    viewer {\n      login\n      tokens {\n        id\n        name\n        prefix\n        scope\n        dataset\n        expiresAt\n        lastUsedAt\n        revokedAt\n        createdAt\n      }\n    }\n  }\n": types.TokensDocument,
@@ -244,11 +250,15 @@ export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!)
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Owner($login: String!) {\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n"): typeof import('./graphql').OwnerDocument;
+export function graphql(source: "\n  query Owner($login: String!) {\n    viewer {\n      login\n    }\n    account(login: $login) {\n      login\n      displayName\n      isUser\n      viewerRole\n      datasets {\n        name\n        fullName\n        visibility\n        viewerRole\n        createdAt\n      }\n      members {\n        login\n        displayName\n        role\n      }\n      teams {\n        name\n        fullName\n        members\n      }\n    }\n  }\n"): typeof import('./graphql').OwnerDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddOrganizationMember($organization: String!, $login: String!, $role: OrgRole!) {\n    addOrganizationMember(organization: $organization, login: $login, role: $role)\n  }\n"): typeof import('./graphql').AddOrganizationMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveOrganizationMember($organization: String!, $login: String!) {\n    removeOrganizationMember(organization: $organization, login: $login)\n  }\n"): typeof import('./graphql').RemoveOrganizationMemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -257,6 +267,14 @@ export function graphql(source: "\n  mutation CreateTeam($organization: String!,
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AddTeamMember($team: String!, $login: String!) {\n    addTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n"): typeof import('./graphql').AddTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveTeamMember($team: String!, $login: String!) {\n    removeTeamMember(team: $team, login: $login) {\n      fullName\n    }\n  }\n"): typeof import('./graphql').RemoveTeamMemberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteTeam($team: String!) {\n    deleteTeam(team: $team)\n  }\n"): typeof import('./graphql').DeleteTeamDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

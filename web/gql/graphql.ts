@@ -346,7 +346,7 @@ export type OwnerQueryVariables = Exact<{
 }>;
 
 
-export type OwnerQuery = { account: { login: string, displayName: string | null, isUser: boolean, viewerRole: OrgRole | null, datasets: Array<{ name: string, fullName: string, visibility: Visibility, viewerRole: Role, createdAt: string }>, members: Array<{ login: string, displayName: string | null, role: OrgRole }> | null, teams: Array<{ name: string, fullName: string, members: Array<string> }> | null } };
+export type OwnerQuery = { viewer: { login: string | null }, account: { login: string, displayName: string | null, isUser: boolean, viewerRole: OrgRole | null, datasets: Array<{ name: string, fullName: string, visibility: Visibility, viewerRole: Role, createdAt: string }>, members: Array<{ login: string, displayName: string | null, role: OrgRole }> | null, teams: Array<{ name: string, fullName: string, members: Array<string> }> | null } };
 
 export type AddOrganizationMemberMutationVariables = Exact<{
   organization: string;
@@ -356,6 +356,14 @@ export type AddOrganizationMemberMutationVariables = Exact<{
 
 
 export type AddOrganizationMemberMutation = { addOrganizationMember: boolean };
+
+export type RemoveOrganizationMemberMutationVariables = Exact<{
+  organization: string;
+  login: string;
+}>;
+
+
+export type RemoveOrganizationMemberMutation = { removeOrganizationMember: boolean };
 
 export type CreateTeamMutationVariables = Exact<{
   organization: string;
@@ -372,6 +380,21 @@ export type AddTeamMemberMutationVariables = Exact<{
 
 
 export type AddTeamMemberMutation = { addTeamMember: { fullName: string } };
+
+export type RemoveTeamMemberMutationVariables = Exact<{
+  team: string;
+  login: string;
+}>;
+
+
+export type RemoveTeamMemberMutation = { removeTeamMember: { fullName: string } };
+
+export type DeleteTeamMutationVariables = Exact<{
+  team: string;
+}>;
+
+
+export type DeleteTeamMutation = { deleteTeam: boolean };
 
 export type DatasetsQueryVariables = Exact<{
   after?: string | null | undefined;
@@ -1246,6 +1269,9 @@ export const RedeliverWebhookDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const OwnerDocument = new TypedDocumentString(`
     query Owner($login: String!) {
+  viewer {
+    login
+  }
   account(login: $login) {
     login
     displayName
@@ -1276,6 +1302,11 @@ export const AddOrganizationMemberDocument = new TypedDocumentString(`
   addOrganizationMember(organization: $organization, login: $login, role: $role)
 }
     `) as unknown as TypedDocumentString<AddOrganizationMemberMutation, AddOrganizationMemberMutationVariables>;
+export const RemoveOrganizationMemberDocument = new TypedDocumentString(`
+    mutation RemoveOrganizationMember($organization: String!, $login: String!) {
+  removeOrganizationMember(organization: $organization, login: $login)
+}
+    `) as unknown as TypedDocumentString<RemoveOrganizationMemberMutation, RemoveOrganizationMemberMutationVariables>;
 export const CreateTeamDocument = new TypedDocumentString(`
     mutation CreateTeam($organization: String!, $name: String!) {
   createTeam(organization: $organization, name: $name) {
@@ -1290,6 +1321,18 @@ export const AddTeamMemberDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddTeamMemberMutation, AddTeamMemberMutationVariables>;
+export const RemoveTeamMemberDocument = new TypedDocumentString(`
+    mutation RemoveTeamMember($team: String!, $login: String!) {
+  removeTeamMember(team: $team, login: $login) {
+    fullName
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveTeamMemberMutation, RemoveTeamMemberMutationVariables>;
+export const DeleteTeamDocument = new TypedDocumentString(`
+    mutation DeleteTeam($team: String!) {
+  deleteTeam(team: $team)
+}
+    `) as unknown as TypedDocumentString<DeleteTeamMutation, DeleteTeamMutationVariables>;
 export const DatasetsDocument = new TypedDocumentString(`
     query Datasets($after: String) {
   viewer {

@@ -5,9 +5,12 @@ import {
   createTeam,
   createToken,
   createUser,
+  deleteTeam,
   listTokens,
   listUsers,
   OPERATOR,
+  removeOrgMember,
+  removeTeamMember,
   revokeToken,
   ROLES,
   setUserDisabled,
@@ -128,10 +131,11 @@ export const tokenCommand: Command = {
   },
 };
 
-const ORG_USAGE = 'org add LOGIN | org member ORG USER [--role owner|member]';
+const ORG_USAGE = 'org add LOGIN | org member ORG USER [--role owner|member] | org remove ORG USER';
 
 export const orgCommand: Command = {
-  summary: 'Manage organizations: org add LOGIN, org member ORG USER [--role owner|member].',
+  summary:
+    'Manage organizations: org add LOGIN, org member ORG USER [--role owner|member], org remove ORG USER (from its teams too).',
   async run({ config, args }) {
     const { values, positionals } = parseCommandArgs(args, { role: { type: 'string' } }, ORG_USAGE, [2, 3]);
     const [verb, org = '', user] = positionals;
@@ -147,14 +151,20 @@ export const orgCommand: Command = {
       process.stdout.write(`${user} is now ${role === 'owner' ? 'an owner' : 'a member'} of ${org}.\n`);
       return 0;
     }
+    if (verb === 'remove' && user !== undefined) {
+      await withVersioning(config, (deps) => removeOrgMember(deps, OPERATOR, org, user));
+      process.stdout.write(`Removed ${user} from ${org} and its teams.\n`);
+      return 0;
+    }
     throw usageError(ORG_USAGE, `unknown org command ${JSON.stringify(verb)}`);
   },
 };
 
-const TEAM_USAGE = 'team add ORG/TEAM | team member ORG/TEAM USER';
+const TEAM_USAGE = 'team add ORG/TEAM | team member ORG/TEAM USER | team remove ORG/TEAM USER | team delete ORG/TEAM';
 
 export const teamCommand: Command = {
-  summary: 'Manage teams: team add ORG/TEAM, team member ORG/TEAM USER.',
+  summary:
+    'Manage teams: team add ORG/TEAM, team member ORG/TEAM USER, team remove ORG/TEAM USER, team delete ORG/TEAM.',
   async run({ config, args }) {
     const { positionals } = parseCommandArgs(args, {}, TEAM_USAGE, [2, 3]);
     const [verb, team = '', user] = positionals;
@@ -168,6 +178,16 @@ export const teamCommand: Command = {
     if (verb === 'member' && user !== undefined) {
       await withVersioning(config, (deps) => addTeamMember(deps, OPERATOR, team, user));
       process.stdout.write(`Added ${user} to team ${team}.\n`);
+      return 0;
+    }
+    if (verb === 'remove' && user !== undefined) {
+      await withVersioning(config, (deps) => removeTeamMember(deps, OPERATOR, team, user));
+      process.stdout.write(`Removed ${user} from team ${team}.\n`);
+      return 0;
+    }
+    if (verb === 'delete' && user === undefined) {
+      await withVersioning(config, (deps) => deleteTeam(deps, OPERATOR, team));
+      process.stdout.write(`Deleted team ${team}; the roles granted to it have ended.\n`);
       return 0;
     }
     throw usageError(TEAM_USAGE, `unknown team command ${JSON.stringify(verb)}`);

@@ -39,6 +39,12 @@ export interface TeamView {
   members: string[];
 }
 
+/** What a deleted team had: its members' logins and its roles on datasets (`owner/name`). */
+export interface DeletedTeam {
+  members: string[];
+  grants: { dataset: string; role: Role }[];
+}
+
 /** Organization members, teams, and the roles granted on datasets to users and teams. */
 export class MembershipRepository {
   constructor(private readonly em: SqlEntityManager) {}
@@ -50,6 +56,37 @@ export class MembershipRepository {
       [orgId, userId, role],
       'run',
     );
+  }
+
+  /**
+   * Removes a user from an organization and from its teams; false if they were not a member.
+   * Grants made to them by name on its datasets stay: those were given to the person, not the role.
+   */
+  async removeOrgMember(orgId: string, userId: string): Promise<boolean> {
+    const rows = await this.em.execute<{ user_id: string }[]>(
+      'delete from org_member where org_id = ? and user_id = ? returning user_id',
+      [orgId, userId],
+    );
+    if (rows.length === 0) return false;
+    await this.em.execute(
+      'delete from team_member where user_id = ? and team_id in (select id from team where org_id = ?)',
+      [userId, orgId],
+      'run',
+    );
+    return true;
+  }
+
+  /**
+   * The organization's owners, the organization's row locked until the transaction ends: changes
+   * to its owners are made one at a time, so two of them removing each other cannot leave none.
+   */
+  async lockOwners(orgId: string): Promise<string[]> {
+    await this.em.execute('select id from account where id = ? for update', [orgId]);
+    const rows = await this.em.execute<{ user_id: string }[]>(
+      "select user_id from org_member where org_id = ? and role = 'owner'",
+      [orgId],
+    );
+    return rows.map((row) => row.user_id);
   }
 
   async orgRole(orgId: string, userId: string): Promise<OrgRole | undefined> {
@@ -91,6 +128,37 @@ export class MembershipRepository {
       [teamId, userId],
       'run',
     );
+  }
+
+  /** Removes a user from a team; false if they were not in it. */
+  async removeTeamMember(teamId: string, userId: string): Promise<boolean> {
+    const rows = await this.em.execute<{ user_id: string }[]>(
+      'delete from team_member where team_id = ? and user_id = ? returning user_id',
+      [teamId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  /**
+   * Deletes a team with its memberships and the roles granted to it (which end with it); what it
+   * had, for the audit log, or undefined if there was no such team.
+   */
+  async deleteTeam(teamId: string): Promise<DeletedTeam | undefined> {
+    const members = await this.em.execute<{ login: string }[]>(
+      'select a.login from team_member m join account a on a.id = m.user_id where m.team_id = ? order by lower(a.login)',
+      [teamId],
+    );
+    const grants = await this.em.execute<{ dataset: string; role: Role }[]>(
+      `select d.owner || '/' || d.name as dataset, g.role from dataset_grant g join dataset d on d.id = g.dataset_id
+         where g.team_id = ? order by dataset`,
+      [teamId],
+    );
+    const deleted = await this.em.execute<{ id: string }[]>('delete from team where id = ? returning id', [teamId]);
+    if (deleted.length === 0) return undefined;
+    return {
+      members: members.map((row) => row.login),
+      grants: grants.map((row) => ({ dataset: row.dataset, role: row.role })),
+    };
   }
 
   /** Grants a role on a dataset to a user or a team, replacing the role they had. */

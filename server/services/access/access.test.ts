@@ -1,6 +1,7 @@
 import { sha256 } from '@strata/modules/blob';
 import { commitChanges, createDataset, resolveRef } from '../versioning/index.js';
 import { useVersioningFixture } from '../testing/versioning-fixture.js';
+import { latestEvents } from '../audit/audit.js';
 import {
   addOrgMember,
   addTeamMember,
@@ -9,10 +10,13 @@ import {
   createTeam,
   createToken,
   createUser,
+  deleteTeam,
   grantRole,
   listTokens,
   OPERATOR,
   openDataset,
+  removeOrgMember,
+  removeTeamMember,
   requireAccess,
   revokeToken,
   setUserDisabled,
@@ -216,6 +220,105 @@ describe('requireAccess', () => {
     });
     const elsewhereActor = await authenticate(deps(), { kind: 'token', token: elsewhere.token });
     expect(await code(requireAccess(deps(), elsewhereActor, dataset, 'read'))).toBe('dataset.not_found');
+  });
+});
+
+describe('removing members and teams', () => {
+  const deps = () => fixture.deps;
+  const orgName = (n: number) => `clinic${n}-${Date.now()}`;
+  let orgs = 0;
+
+  /** An organization made by `owner` (its owner), with a private dataset, a member and a team granted write. */
+  async function clinic() {
+    const owner = await user();
+    const member = await user();
+    const teamMate = await user();
+    const org = orgName(++orgs);
+    await createOrganization(deps(), owner.actor, org);
+    const name = `${org}/scans`;
+    await createDataset(deps(), name, ada);
+    const dataset = await openDataset(deps(), OPERATOR, name, 'read');
+    await addOrgMember(deps(), owner.actor, org, member.login, 'member');
+    await addOrgMember(deps(), owner.actor, org, teamMate.login, 'member');
+    await createTeam(deps(), owner.actor, org, 'writers');
+    await addTeamMember(deps(), owner.actor, `${org}/writers`, teamMate.login);
+    await grantRole(deps(), owner.actor, name, `${org}/writers`, 'write');
+    return { owner, member, teamMate, org, name, dataset };
+  }
+  const lastEvent = async () => (await latestEvents(deps(), OPERATOR, 1))[0];
+
+  it('removes a member from the organization and its teams; a grant by name stays', async () => {
+    const { owner, member, teamMate, org, name, dataset } = await clinic();
+    await grantRole(deps(), owner.actor, name, member.login, 'read');
+    expect(await requireAccess(deps(), teamMate.actor, dataset, 'write')).toBe('write');
+    // Members do not remove each other.
+    expect(await code(removeOrgMember(deps(), member.actor, org, teamMate.login))).toBe('auth.forbidden');
+    await removeOrgMember(deps(), owner.actor, org, teamMate.login);
+    expect(await lastEvent()).toMatchObject({ action: 'org.member_removed', subject: `org:${org}` });
+    // Gone from the team too: its write grant no longer reaches them.
+    expect(await code(requireAccess(deps(), teamMate.actor, dataset, 'read'))).toBe('dataset.not_found');
+    const account = await deps().database.read().accounts.findByLogin(org);
+    const teams = await deps().database.read().memberships.teamsOf(account!.id);
+    expect(teams.map((team) => team.name)).toEqual(['writers']);
+    expect(teams.flatMap((team) => team.members)).not.toContain(teamMate.login);
+    expect(await code(removeOrgMember(deps(), owner.actor, org, teamMate.login))).toBe('org.not_member');
+    // The member's own grant on the dataset was given to them by name: it stays.
+    await removeOrgMember(deps(), owner.actor, org, member.login);
+    expect(await requireAccess(deps(), member.actor, dataset, 'read')).toBe('read');
+  });
+
+  it('lets a member leave, but never leaves an organization without an owner', async () => {
+    const { owner, member, org } = await clinic();
+    expect(await code(removeOrgMember(deps(), member.actor, org, member.login))).toBe('ok');
+    expect(await code(removeOrgMember(deps(), owner.actor, org, owner.login))).toBe('org.last_owner');
+    expect(await code(addOrgMember(deps(), owner.actor, org, owner.login, 'member'))).toBe('org.last_owner');
+    expect(await code(removeOrgMember(deps(), OPERATOR, org, owner.login))).toBe('org.last_owner');
+    // With a second owner, either may step down.
+    const second = await user();
+    await addOrgMember(deps(), owner.actor, org, second.login, 'owner');
+    await addOrgMember(deps(), second.actor, org, owner.login, 'member');
+    expect(await code(removeOrgMember(deps(), second.actor, org, second.login))).toBe('org.last_owner');
+  });
+
+  it('keeps one owner when two owners remove each other at once', async () => {
+    const { owner, org } = await clinic();
+    const other = await user();
+    await addOrgMember(deps(), owner.actor, org, other.login, 'owner');
+    const outcomes = await Promise.all([
+      code(removeOrgMember(deps(), owner.actor, org, other.login)),
+      code(removeOrgMember(deps(), other.actor, org, owner.login)),
+    ]);
+    expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(1);
+    const account = await deps().database.read().accounts.findByLogin(org);
+    const members = await deps().database.read().memberships.orgMembers(account!.id);
+    expect(members.filter((m) => m.role === 'owner')).toHaveLength(1);
+  });
+
+  it('removes a user from a team, and deletes a team with the roles granted to it', async () => {
+    const { owner, member, teamMate, org, name, dataset } = await clinic();
+    const team = `${org}/writers`;
+    expect(await code(removeTeamMember(deps(), member.actor, team, teamMate.login))).toBe('auth.forbidden');
+    expect(await code(removeTeamMember(deps(), owner.actor, team, member.login))).toBe('team.not_member');
+    await removeTeamMember(deps(), owner.actor, team, teamMate.login);
+    expect(await lastEvent()).toMatchObject({ action: 'team.member_removed', subject: `team:${team}` });
+    expect(await requireAccess(deps(), teamMate.actor, dataset, 'read')).toBe('read');
+    expect(await code(requireAccess(deps(), teamMate.actor, dataset, 'write'))).toBe('auth.forbidden');
+    await addTeamMember(deps(), owner.actor, team, member.login);
+    expect(await requireAccess(deps(), member.actor, dataset, 'write')).toBe('write');
+    expect(await code(deleteTeam(deps(), member.actor, team))).toBe('auth.forbidden');
+    await deleteTeam(deps(), owner.actor, team);
+    const event = await lastEvent();
+    expect(event).toMatchObject({ action: 'team.deleted', subject: `team:${team}` });
+    expect(JSON.parse(event?.data ?? '')).toEqual({
+      members: [member.login],
+      grants: [{ dataset: name, role: 'write' }],
+    });
+    // Its members stay in the organization, with the role it gives them; the team's grant is gone.
+    expect(await requireAccess(deps(), member.actor, dataset, 'read')).toBe('read');
+    expect(await code(requireAccess(deps(), member.actor, dataset, 'write'))).toBe('auth.forbidden');
+    expect(await deps().database.read().memberships.grantsOf(dataset.id)).toEqual([]);
+    expect(await code(deleteTeam(deps(), owner.actor, team))).toBe('team.not_found');
+    expect(await code(removeTeamMember(deps(), owner.actor, team, member.login))).toBe('team.not_found');
   });
 });
 

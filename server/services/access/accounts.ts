@@ -94,12 +94,62 @@ export async function addOrgMember(
   const org = await administeredOrg(deps, actor, orgLogin);
   const user = await findUser(deps, userLogin);
   await deps.database.transaction(async (repositories) => {
+    if (role !== 'owner') keepAnOwner(org, await repositories.memberships.lockOwners(org.id), user);
     await repositories.memberships.setOrgMember(org.id, user.id, role);
     await recordEvent(repositories, deps, actor, 'org.member_set', {
       subject: `org:${org.login}`,
       data: { user: user.login, role },
     });
   });
+}
+
+/**
+ * Removes a user from an organization and from its teams (its owners or site admins; anyone may
+ * leave). `org.not_member` if they are not one; `org.last_owner` if they are its only owner. Roles
+ * granted to them by name on the organization's datasets stay, as on a forge: they are listed,
+ * and revoked, on each dataset's settings.
+ */
+export async function removeOrgMember(
+  deps: VersioningDeps,
+  actor: Actor,
+  orgLogin: string,
+  userLogin: string,
+): Promise<void> {
+  const leaving =
+    actor.kind === 'user' &&
+    actor.login.toLowerCase() === userLogin.toLowerCase() &&
+    (actor.token === undefined || (actor.token.scope === 'admin' && actor.token.datasetId === null));
+  const org = leaving ? await findOrganization(deps, orgLogin) : await administeredOrg(deps, actor, orgLogin);
+  const user = await findUser(deps, userLogin);
+  await deps.database.transaction(async (repositories) => {
+    const owners = await repositories.memberships.lockOwners(org.id);
+    // Checked again under the lock: an owner removed a moment ago removes no one.
+    if (actor.kind === 'user' && !actor.siteAdmin && !leaving && !owners.includes(actor.userId)) {
+      throw forbidden('admin', `the organization ${org.login}`);
+    }
+    keepAnOwner(org, owners, user);
+    if (!(await repositories.memberships.removeOrgMember(org.id, user.id))) {
+      throw new StrataError('org.not_member', 'not_found', `${user.login} is not a member of ${org.login}.`, {
+        details: { organization: org.login, login: user.login },
+      });
+    }
+    await recordEvent(repositories, deps, actor, 'org.member_removed', {
+      subject: `org:${org.login}`,
+      data: { user: user.login },
+    });
+  });
+}
+
+/** Refuses a change that would leave the organization without an owner: someone must be able to administer it. */
+function keepAnOwner(org: AccountRecord, owners: string[], losing: AccountRecord): void {
+  if (owners.length === 1 && owners[0] === losing.id) {
+    throw new StrataError(
+      'org.last_owner',
+      'conflict',
+      `${losing.login} is the only owner of ${org.login}: make another member an owner first.`,
+      { details: { organization: org.login, login: losing.login } },
+    );
+  }
 }
 
 /** Creates a team in an organization (its owners or site admins). */
@@ -132,6 +182,46 @@ export async function addTeamMember(
     await recordEvent(repositories, deps, actor, 'team.member_added', {
       subject: `team:${teamName}`,
       data: { user: user.login },
+    });
+  });
+}
+
+/** Removes a user from a team `org/team` (the organization's owners or site admins); `team.not_member` if they are not in it. */
+export async function removeTeamMember(
+  deps: VersioningDeps,
+  actor: Actor,
+  teamName: string,
+  userLogin: string,
+): Promise<void> {
+  const team = await findTeam(deps, actor, teamName, true);
+  const user = await findUser(deps, userLogin);
+  await deps.database.transaction(async (repositories) => {
+    if (!(await repositories.memberships.removeTeamMember(team.id, user.id))) {
+      throw new StrataError('team.not_member', 'not_found', `${user.login} is not in team ${teamName}.`, {
+        details: { team: teamName, login: user.login },
+      });
+    }
+    await recordEvent(repositories, deps, actor, 'team.member_removed', {
+      subject: `team:${teamName}`,
+      data: { user: user.login },
+    });
+  });
+}
+
+/**
+ * Deletes a team `org/team` (the organization's owners or site admins). Its members stay in the
+ * organization; the roles granted to the team on datasets end with it, and the audit event lists them.
+ */
+export async function deleteTeam(deps: VersioningDeps, actor: Actor, teamName: string): Promise<void> {
+  const team = await findTeam(deps, actor, teamName, true);
+  await deps.database.transaction(async (repositories) => {
+    const had = await repositories.memberships.deleteTeam(team.id);
+    if (had === undefined) {
+      throw new StrataError('team.not_found', 'not_found', `No team ${teamName}.`, { details: { team: teamName } });
+    }
+    await recordEvent(repositories, deps, actor, 'team.deleted', {
+      subject: `team:${teamName}`,
+      data: { members: had.members, grants: had.grants },
     });
   });
 }
@@ -189,12 +279,17 @@ export async function requireDatasetOwner(deps: VersioningDeps, actor: Actor, lo
   return account;
 }
 
-async function administeredOrg(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
-  if (actor.kind === 'anonymous') throw authRequired();
+async function findOrganization(deps: VersioningDeps, login: string): Promise<AccountRecord> {
   const org = await findAccount(deps, login);
   if (org.kind !== 'organization') {
     throw new StrataError('account.not_an_organization', 'invalid', `${login} is a user, not an organization.`);
   }
+  return org;
+}
+
+async function administeredOrg(deps: VersioningDeps, actor: Actor, login: string): Promise<AccountRecord> {
+  if (actor.kind === 'anonymous') throw authRequired();
+  const org = await findOrganization(deps, login);
   if (actor.kind === 'operator') return org;
   const adminToken = actor.token === undefined || actor.token.scope === 'admin';
   const owner = actor.siteAdmin || (await deps.database.read().memberships.orgRole(org.id, actor.userId)) === 'owner';

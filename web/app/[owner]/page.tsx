@@ -13,6 +13,9 @@ interface Props {
 
 const OwnerQuery = graphql(`
   query Owner($login: String!) {
+    viewer {
+      login
+    }
     account(login: $login) {
       login
       displayName
@@ -45,6 +48,12 @@ const AddOrganizationMember = graphql(`
   }
 `);
 
+const RemoveOrganizationMember = graphql(`
+  mutation RemoveOrganizationMember($organization: String!, $login: String!) {
+    removeOrganizationMember(organization: $organization, login: $login)
+  }
+`);
+
 const CreateTeam = graphql(`
   mutation CreateTeam($organization: String!, $name: String!) {
     createTeam(organization: $organization, name: $name) {
@@ -61,6 +70,25 @@ const AddTeamMember = graphql(`
   }
 `);
 
+const RemoveTeamMember = graphql(`
+  mutation RemoveTeamMember($team: String!, $login: String!) {
+    removeTeamMember(team: $team, login: $login) {
+      fullName
+    }
+  }
+`);
+
+const DeleteTeam = graphql(`
+  mutation DeleteTeam($team: String!) {
+    deleteTeam(team: $team)
+  }
+`);
+
+const ORG_ROLES = [
+  { value: 'MEMBER', label: 'member' },
+  { value: 'OWNER', label: 'owner' },
+];
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: refOf([(await params).owner]) };
 }
@@ -71,7 +99,7 @@ export default async function OwnerPage({ params }: Props) {
   const result = await attempt(query(OwnerQuery, { login }));
   if (isNotFound(result)) notFound();
   if (result instanceof Error) return <ErrorNotice title={`${login} could not be shown`} error={result} />;
-  const { account } = result;
+  const { account, viewer } = result;
   const owns = account.viewerRole === 'OWNER';
   return (
     <article className="stack">
@@ -129,20 +157,62 @@ export default async function OwnerPage({ params }: Props) {
                 <th scope="col">Login</th>
                 <th scope="col">Name</th>
                 <th scope="col">Role</th>
+                {owns && <th scope="col">Remove</th>}
               </tr>
             </thead>
             <tbody>
               {account.members.map((member) => (
                 <tr key={member.login}>
-                  <td>
+                  <th scope="row">
                     <Link href={paths.owner(member.login)}>{member.login}</Link>
-                  </td>
+                  </th>
                   <td>{member.displayName ?? ''}</td>
-                  <td>{member.role.toLowerCase()}</td>
+                  <td>
+                    {owns ? (
+                      <MutationForm
+                        label={`Change the role of ${member.login}`}
+                        mutation={AddOrganizationMember.toString()}
+                        fixed={{ organization: account.login, login: member.login }}
+                        inline
+                        fields={[
+                          {
+                            name: 'role',
+                            label: `Role of ${member.login}`,
+                            kind: 'select',
+                            defaultValue: member.role,
+                            options: ORG_ROLES,
+                          },
+                        ]}
+                        submitLabel="Change"
+                      />
+                    ) : (
+                      member.role.toLowerCase()
+                    )}
+                  </td>
+                  {owns && (
+                    <td>
+                      <MutationForm
+                        label={`Remove ${member.login}`}
+                        mutation={RemoveOrganizationMember.toString()}
+                        fixed={{ organization: account.login, login: member.login }}
+                        confirm={`Remove ${member.login} from ${account.login} and its teams? Roles granted to them by name on its datasets stay.`}
+                        submitLabel={`Remove ${member.login}`}
+                      />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
           </table>
+          {!owns && account.viewerRole === 'MEMBER' && viewer.login !== null && viewer.login !== undefined && (
+            <MutationForm
+              label="Leave the organization"
+              mutation={RemoveOrganizationMember.toString()}
+              fixed={{ organization: account.login, login: viewer.login }}
+              confirm={`Leave ${account.login}? Only an owner can add you again.`}
+              submitLabel={`Leave ${account.login}`}
+            />
+          )}
           {owns && (
             <MutationForm
               label="Add a member"
@@ -156,10 +226,7 @@ export default async function OwnerPage({ params }: Props) {
                   label: 'Role',
                   kind: 'select',
                   defaultValue: 'MEMBER',
-                  options: [
-                    { value: 'MEMBER', label: 'member' },
-                    { value: 'OWNER', label: 'owner' },
-                  ],
+                  options: ORG_ROLES,
                 },
               ]}
               submitLabel="Add member"
@@ -173,14 +240,40 @@ export default async function OwnerPage({ params }: Props) {
           {account.teams.length === 0 ? (
             <p>No teams yet.</p>
           ) : (
-            <ul>
-              {account.teams.map((team) => (
-                <li key={team.name}>
-                  <strong>{team.fullName}</strong>:{' '}
-                  {team.members.length === 0 ? <span className="muted">no members</span> : team.members.join(', ')}
-                </li>
-              ))}
-            </ul>
+            account.teams.map((team) => (
+              <section key={team.name} aria-label={`Team ${team.fullName}`} className="stack team">
+                <h3>{team.fullName}</h3>
+                {team.members.length === 0 ? (
+                  <p className="muted">No members.</p>
+                ) : (
+                  <ul className="team-members">
+                    {team.members.map((login) => (
+                      <li key={login}>
+                        <Link href={paths.owner(login)}>{login}</Link>
+                        {owns && (
+                          <MutationForm
+                            label={`Remove ${login} from ${team.fullName}`}
+                            mutation={RemoveTeamMember.toString()}
+                            fixed={{ team: team.fullName, login }}
+                            inline
+                            submitLabel={`Remove ${login} from ${team.name}`}
+                          />
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                {owns && (
+                  <MutationForm
+                    label={`Delete team ${team.fullName}`}
+                    mutation={DeleteTeam.toString()}
+                    fixed={{ team: team.fullName }}
+                    confirm={`Delete team ${team.fullName}? Its members stay in ${account.login}; the roles granted to the team on datasets end.`}
+                    submitLabel={`Delete team ${team.name}`}
+                  />
+                )}
+              </section>
+            ))
           )}
           {owns && (
             <>
