@@ -260,6 +260,21 @@ describe('a version’s size and README', () => {
       ['ref.not_found'],
     );
   });
+
+  it('writes the README on a branch against the head it was written on', async () => {
+    const HEAD = `{ dataset(owner: "acme", name: "ct") { commit(rev: "main") { id } } }`;
+    const head = ((await run(admin, HEAD)).data?.['dataset'] as { commit: { id: string } }).commit.id;
+    const SAVE = `mutation($text: String!, $expectedHead: String) {
+      saveReadme(dataset: "acme/ct", branch: "main", text: $text, expectedHead: $expectedHead) { commitId path changed } }`;
+    expect((await run(outsider, SAVE, { text: 'x' })).codes).toEqual(['dataset.not_found']);
+    expect((await run(admin, SAVE, { text: '', expectedHead: head })).codes).toEqual(['readme.empty']);
+    const saved = await run(admin, SAVE, { text: '# CT\n', expectedHead: head });
+    expect(saved.data?.['saveReadme']).toMatchObject({ path: 'README.md', changed: true });
+    expect((await run(admin, SAVE, { text: '# Again\n', expectedHead: head })).codes).toEqual(['ref.moved']);
+    expect((await run(admin, `{ dataset(owner: "acme", name: "ct") { readme { text } } }`)).data).toEqual({
+      dataset: { readme: { text: '# CT\n' } },
+    });
+  });
 });
 
 describe('the audit log of a dataset', () => {

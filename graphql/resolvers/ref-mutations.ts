@@ -1,11 +1,12 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { openDataset } from '@strata/services/access';
-import { createBranchAs, createTagAs, deleteBranchAs } from '@strata/services/collaboration';
+import { createBranchAs, createTagAs, deleteBranchAs, saveReadme } from '@strata/services/collaboration';
 import type { GraphqlContext } from '../context.js';
+import { SavedReadme } from '../types/access-types.js';
 import { Ref } from '../types/object-types.js';
 import { refOf } from './convert.js';
 
-/** Branches and tags (WRITE on the dataset). */
+/** Branches and tags, and the README written on a branch (WRITE on the dataset). */
 @Resolver()
 export class RefMutations {
   @Mutation(() => Ref, { description: 'Creates a branch at `from` (default: the default branch).' })
@@ -41,5 +42,33 @@ export class RefMutations {
   ): Promise<Ref> {
     const record = await openDataset(deps, actor, dataset, 'write');
     return refOf(await deleteBranchAs(deps, actor, record, name));
+  }
+
+  @Mutation(() => SavedReadme, {
+    description:
+      'Writes the README at the root of a branch as one commit (WRITE; admins only on a branch that blocks direct writes). ' +
+      'The existing README keeps its name, else README.md. With expectedHead, ref.moved if the branch has moved since. ' +
+      'readme.empty, readme.too_large (over 256 KiB).',
+  })
+  async saveReadme(
+    @Arg('dataset', () => String, { description: 'owner/name' }) dataset: string,
+    @Arg('branch', () => String) branch: string,
+    @Arg('text', () => String) text: string,
+    @Arg('message', () => String, { nullable: true }) message: string | null,
+    @Arg('expectedHead', () => String, {
+      nullable: true,
+      description: 'The head the text was written against (a full commit id).',
+    })
+    expectedHead: string | null,
+    @Ctx() { deps, actor }: GraphqlContext,
+  ): Promise<SavedReadme> {
+    const saved = await saveReadme(deps, actor, {
+      dataset,
+      branch,
+      text,
+      ...(message !== null && message !== undefined && { message }),
+      ...(expectedHead !== null && expectedHead !== undefined && { expectedHead }),
+    });
+    return { commitId: saved.commit, path: saved.path, changed: saved.changed };
   }
 }

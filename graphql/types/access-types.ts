@@ -117,6 +117,18 @@ export class VersionSize {
   bytes!: number;
 }
 
+@ObjectType({ description: 'A README written on a branch: the commit that holds it.' })
+export class SavedReadme {
+  @Field(() => String, { description: 'The commit with the new text; the branch’s head when nothing changed.' })
+  commitId!: string;
+
+  @Field(() => String, { description: 'README.md, or the name the version’s README already had.' })
+  path!: string;
+
+  @Field(() => Boolean, { description: 'False when the text was already the README’s: no commit was made.' })
+  changed!: boolean;
+}
+
 @ObjectType({ description: 'The README or datasheet at the root of a version.' })
 export class Readme {
   @Field(() => String, { description: 'README.md, README.txt, README or datasheet.md.' })

@@ -88,6 +88,15 @@ const PAGES: PageCase[] = [
   },
   { name: 'owner', path: () => '/ada', primary: (page) => [page.getByRole('link', { name: 'ada/ct' })] },
   {
+    name: 'organization',
+    path: () => '/a11y-lab',
+    primary: (page) => [
+      page.getByRole('button', { name: 'Remove ada from readers' }),
+      page.getByRole('button', { name: 'Delete team readers' }),
+      page.getByRole('button', { name: 'Add member' }),
+    ],
+  },
+  {
     name: 'dataset',
     path: () => dataset,
     primary: (page) => [
@@ -194,6 +203,11 @@ const PAGES: PageCase[] = [
     name: 'audit',
     path: () => `${dataset}/audit`,
     primary: (page) => [page.getByRole('button', { name: 'Filter' })],
+  },
+  {
+    name: 'readme-edit',
+    path: () => `${dataset}/readme/main`,
+    primary: (page) => [page.getByRole('textbox', { name: 'README.md' }), page.getByRole('button', { name: 'Commit' })],
   },
   {
     name: 'settings',
@@ -332,6 +346,10 @@ beforeAll(async () => {
   await graphql(
     'mutation { createRelease(dataset: "ada/ct", tag: "v1", at: "main", title: "First cohort", notes: "Three slices.", citation: { authors: [{ name: "Ada Lovelace" }], version: "1.0", license: "CC-BY-4.0" }) { tag } }',
   );
+  // An organization with a team: its page carries the owner's member and team forms.
+  await graphql('mutation { createOrganization(login: "a11y-lab") { login } }');
+  await graphql('mutation { createTeam(organization: "a11y-lab", name: "readers") { name } }');
+  await graphql('mutation { addTeamMember(team: "a11y-lab/readers", login: "ada") { name } }');
   browser = await launchChromium();
 }, 180_000);
 

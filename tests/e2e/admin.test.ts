@@ -428,4 +428,40 @@ describe('administering a dataset in the web app', () => {
       'team.member_added team:lab/readers',
     ]);
   }, 90_000);
+  it('edits the README from the web as one commit, refusing an edit written against an older head', async () => {
+    await admin.goto(`${url}/ada/ct`);
+    await admin.getByRole('link', { name: 'Edit README.md' }).click();
+    await admin.waitForURL(`${url}/ada/ct/readme/main`);
+    const form = admin.getByRole('form', { name: 'Write README.md on main' });
+    const text = form.getByLabel('README.md');
+    expect(await text.inputValue()).toBe(README);
+    await text.fill('# CT phantom\n\nTwo synthetic slices and a third.\n');
+    // Meanwhile someone else commits to main: this edit was written against the head before it.
+    await stow('ada/ct', 3, 1);
+    await form.getByRole('button', { name: 'Commit' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/has moved/)
+      .waitFor();
+    // Opened again on the new head, the edit goes in, with its message.
+    await admin.reload();
+    await text.fill('# CT phantom\n\nThree synthetic slices.\n');
+    await form.getByLabel('Commit message').fill('Count the slices');
+    await form.getByRole('button', { name: 'Commit' }).click();
+    await admin.waitForURL(`${url}/ada/ct/tree/main`);
+    const datasheet = admin.locator('section[aria-labelledby="datasheet-title"]');
+    await datasheet.getByText('Three synthetic slices.').waitFor();
+    await shot(admin, 'readme-edited');
+    await admin.goto(`${url}/ada/ct/commits/main`);
+    // The newest commit, by the signed-in user.
+    expect(await admin.locator('ol.commits > li').first().textContent()).toMatch(/Count the slices\s+ada,/);
+    // A reader gets no link, and the page says why it cannot write; a tag is not written on.
+    await second.goto(`${url}/ada/ct`);
+    await second.getByText('Three synthetic slices.').waitFor();
+    expect(await second.getByRole('link', { name: /Edit README/ }).count()).toBe(0);
+    await second.goto(`${url}/ada/ct/readme/main`);
+    await second.getByText('needs the write role').waitFor();
+    await admin.goto(`${url}/ada/ct/readme/v1`);
+    await admin.getByText('is not a branch').waitFor();
+  }, 90_000);
 });

@@ -224,6 +224,26 @@ export type ProposalsQueryVariables = Exact<{
 
 export type ProposalsQuery = { viewer: { signedIn: boolean }, dataset: { fullName: string, proposals: { nodes: Array<{ number: number, title: string, state: ProposalState, sourceBranch: string, targetBranch: string, createdAt: string, commentCount: number, reviewCount: number, author: { login: string } | null, labels: Array<{ name: string }> }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } };
 
+export type EditReadmeQueryVariables = Exact<{
+  owner: string;
+  name: string;
+  branch: string;
+}>;
+
+
+export type EditReadmeQuery = { dataset: { fullName: string, viewerRole: Role, branches: Array<{ name: string }>, commit: { id: string }, readme: { path: string, text: string, truncated: boolean } | null } };
+
+export type SaveReadmeMutationVariables = Exact<{
+  dataset: string;
+  branch: string;
+  text: string;
+  message?: string | null | undefined;
+  expectedHead?: string | null | undefined;
+}>;
+
+
+export type SaveReadmeMutation = { saveReadme: { commitId: string, changed: boolean } };
+
 export type ReleaseQueryVariables = Exact<{
   owner: string;
   name: string;
@@ -1075,6 +1095,39 @@ export const ProposalsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProposalsQuery, ProposalsQueryVariables>;
+export const EditReadmeDocument = new TypedDocumentString(`
+    query EditReadme($owner: String!, $name: String!, $branch: String!) {
+  dataset(owner: $owner, name: $name) {
+    fullName
+    viewerRole
+    branches {
+      name
+    }
+    commit(rev: $branch) {
+      id
+    }
+    readme(rev: $branch) {
+      path
+      text
+      truncated
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EditReadmeQuery, EditReadmeQueryVariables>;
+export const SaveReadmeDocument = new TypedDocumentString(`
+    mutation SaveReadme($dataset: String!, $branch: String!, $text: String!, $message: String, $expectedHead: String) {
+  saveReadme(
+    dataset: $dataset
+    branch: $branch
+    text: $text
+    message: $message
+    expectedHead: $expectedHead
+  ) {
+    commitId
+    changed
+  }
+}
+    `) as unknown as TypedDocumentString<SaveReadmeMutation, SaveReadmeMutationVariables>;
 export const ReleaseDocument = new TypedDocumentString(`
     query Release($owner: String!, $name: String!, $tag: String!) {
   dataset(owner: $owner, name: $name) {

@@ -150,7 +150,14 @@ export async function DatasetHome({
             studies={shown ?? studies}
           />
           <DicomwebAccess owner={owner} name={name} rev={rev} fullName={dataset.fullName} />
-          <Datasheet readme={version.readme} rev={rev} />
+          <Datasheet
+            readme={version.readme}
+            rev={rev}
+            {...(dataset.viewerRole !== 'READ' &&
+              dataset.branches.some((branch) => branch.name === rev) && {
+                editHref: paths.editReadme(owner, name, rev),
+              })}
+          />
         </>
       )}
     </article>
@@ -366,9 +373,12 @@ async function DicomwebAccess({
 function Datasheet({
   readme,
   rev,
+  editHref,
 }: {
   readme: { path: string; text: string; truncated: boolean } | null | undefined;
   rev: string;
+  /** Where a writer edits it, when `rev` is a branch they may write. */
+  editHref?: string;
 }) {
   return (
     <section aria-labelledby="datasheet-title" className="stack">
@@ -376,12 +386,24 @@ function Datasheet({
       {readme === null || readme === undefined ? (
         <p className="muted">
           No README.md, README.txt or datasheet.md at the root of <code>{rev}</code>.
+          {editHref !== undefined && (
+            <>
+              {' '}
+              <Link href={editHref}>Add a README</Link>
+            </>
+          )}
         </p>
       ) : (
         <>
           <p className="muted">
             <code>{readme.path}</code> at <code>{rev}</code>
             {readme.truncated && ' (the first 256 KiB)'}
+            {editHref !== undefined && !readme.truncated && (
+              <>
+                {' '}
+                · <Link href={editHref}>Edit {readme.path}</Link>
+              </>
+            )}
           </p>
           <ReadmeText text={readme.text} />
         </>

@@ -53,6 +53,9 @@ export const paths = {
   ) => withQuery(`${paths.dataset(owner, name)}/issues`, filter),
   newIssue: (owner: string, name: string) => `${paths.dataset(owner, name)}/issues/new`,
   issue: (owner: string, name: string, number: number) => `${paths.dataset(owner, name)}/issues/${number}`,
+  /** Where the README of a branch is written. */
+  editReadme: (owner: string, name: string, branch: string) =>
+    `${paths.dataset(owner, name)}/readme/${segments(branch)}`,
   commit: (owner: string, name: string, id: string) => `${paths.dataset(owner, name)}/commit/${encodeURIComponent(id)}`,
   /** What changed from one ref to another; refs keep their `/` as path segments. */
   compare: (owner: string, name: string, from: string, to: string) =>

@@ -55,4 +55,5 @@ export {
 export type { Page } from './page-cursor.js';
 export { MAX_BODY, MAX_TITLE } from './text-limits.js';
 export { commitEvent, createBranchAs, createTagAs, deleteBranchAs } from './ref-changes.js';
+export { saveReadme, type ReadmeEdit, type ReadmeSaved } from './readme.js';
 export { forkDataset, forksOf, readableDataset, type ReadableDataset } from './forks.js';

@@ -17,6 +17,10 @@ export interface FieldSpec {
   defaultValue?: string | number | boolean;
   /** A comma-separated list, sent as a list of strings. */
   list?: boolean;
+  /** Sent exactly as typed, spaces and final newline kept (a document, not a name). */
+  raw?: boolean;
+  /** A textarea's height in lines (5 by default). */
+  rows?: number;
   help?: string;
 }
 
@@ -59,6 +63,7 @@ export function MutationForm(props: Props) {
       const element = form.elements.namedItem(field.name) as HTMLInputElement | HTMLSelectElement | null;
       if (element === null) continue;
       if (field.kind === 'checkbox') variables[field.name] = (element as HTMLInputElement).checked;
+      else if (field.raw === true) variables[field.name] = element.value;
       else if (element.value.trim() === '') variables[field.name] = field.list === true ? [] : null;
       else if (field.kind === 'number') variables[field.name] = Number(element.value);
       else if (field.kind === 'date') variables[field.name] = new Date(`${element.value}T23:59:59Z`).toISOString();
@@ -169,7 +174,7 @@ function Field({ field, id }: { field: FieldSpec; id: string }) {
       ) : field.kind === 'textarea' ? (
         <textarea
           {...common}
-          rows={5}
+          rows={field.rows ?? 5}
           defaultValue={String(field.defaultValue ?? '')}
           placeholder={field.placeholder}
         />
