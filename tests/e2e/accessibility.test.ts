@@ -14,7 +14,14 @@ import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testin
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { graphqlAs, stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
-import { addUserWithPassword, endSuite, expectAccessible, launchChromium, signIn } from '../support/web-browser.js';
+import {
+  addUserWithPassword,
+  controlBoundaryProblems,
+  endSuite,
+  expectAccessible,
+  launchChromium,
+  signIn,
+} from '../support/web-browser.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
 const STUDY = (n: number) => `1.2.826.0.1.3680043.10.88.${n}`;
@@ -368,6 +375,15 @@ describe('accessibility at laptop widths', () => {
       /button-name \(critical\)[^\n]*#faulty > button[\s\S]*color-contrast \(serious\)/,
     );
     await page.evaluate(`document.getElementById('faulty').remove()`);
+    // The same for a field's edge (WCAG 1.4.11, which axe leaves alone): a pale border is caught.
+    expect(await controlBoundaryProblems(page, 'sign-in')).toEqual([]);
+    await page.evaluate(
+      `document.querySelector('main').insertAdjacentHTML('beforeend', '<input id="pale" name="pale" style="border: 1px solid #ddd; background: white">')`,
+    );
+    expect(await controlBoundaryProblems(page, 'sign-in')).toEqual([
+      'sign-in: input[name=pale]: its edge is 1.36:1 against its background, under 3:1',
+    ]);
+    await page.evaluate(`document.getElementById('pale').remove()`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement.textContent')).toBe('Skip to content');
     // Tab to the login field, as a keyboard user would, then the rest of the form.
@@ -399,6 +415,7 @@ describe('accessibility at laptop widths', () => {
           ...(await layoutProblems(page, primary(page))).map((problem) => `${name} at ${width}: ${problem}`),
         );
         problems.push(...(await canvasProblems(page)).map((problem) => `${name} at ${width}: ${problem}`));
+        problems.push(...(await controlBoundaryProblems(page, `${name} at ${width}`)));
         await page.screenshot({ path: join(OUTPUT, `a11y-${name}-${width}.png`) });
       }
       expect(problems).toEqual([]);

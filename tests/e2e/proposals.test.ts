@@ -13,7 +13,7 @@ import { createTestTarget, type TestDatabaseTarget } from '@strata/models/testin
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { graphqlAs, stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
-import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
+import { addUserWithPassword, endSuite, expectAccessible, launchChromium, signIn } from '../support/web-browser.js';
 
 const OUTPUT = join(import.meta.dirname, 'output');
 const STUDY = (n: number) => `1.2.826.0.1.3680043.10.77.${n}`;
@@ -287,6 +287,7 @@ describe('change proposals in the web app', () => {
     expect(await author.locator('section.notice').textContent()).toContain(
       'ada/ct has no change proposal numbered “999”',
     );
+    await expectAccessible(author, 'a dead link');
     await shot(author, 'dead-link');
     const issue = await author.goto(`${url}/ada/ct/issues/999`);
     expect(issue?.status()).toBe(404);
@@ -359,6 +360,7 @@ describe('change proposals in the web app', () => {
     const tabs = page.getByRole('navigation', { name: 'ada/ct' });
     expect(await tabs.getByRole('link', { name: 'Settings' }).count()).toBe(0);
     expect(await tabs.getByRole('link', { name: 'Proposals' }).getAttribute('aria-current')).toBe('page');
+    await expectAccessible(page, 'a proposal as a reader sees it');
     await shot(page, 'reader');
     await context.close();
   }, 60_000);

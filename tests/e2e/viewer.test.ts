@@ -15,7 +15,7 @@ import { partsOf } from '../support/multipart-parts.js';
 import { runStrata, startStrata, untilServing, type StrataProcess } from '../support/strata-process.js';
 import { stowInto } from '../support/server-requests.js';
 import { syntheticSlice } from '../support/synthetic-dicom.js';
-import { addUserWithPassword, launchChromium, signIn, endSuite } from '../support/web-browser.js';
+import { addUserWithPassword, endSuite, expectAccessible, launchChromium, signIn } from '../support/web-browser.js';
 
 const require = createRequire(import.meta.url);
 const daikon = require('daikon') as {
@@ -484,6 +484,7 @@ describe('the viewer', () => {
     const sagittal = await canvasStats(page.locator('[data-plane="sagittal"]'));
     await viewer().getByRole('button', { name: 'Lung' }).click();
     await canvasChange(page.locator('[data-plane="sagittal"]'), sagittal.hash);
+    await expectAccessible(page, 'MPR');
     await shot('mpr');
     await viewer().getByRole('button', { name: 'MPR' }).click();
     await page.locator('[data-plane]').first().waitFor({ state: 'detached' });
@@ -570,6 +571,7 @@ describe('the viewer', () => {
     expect(await alert.textContent()).toMatch(
       /Slice 1 of 1 cannot be shown\. The image could not be decoded \(.*JPEG-LS/,
     );
+    await expectAccessible(page, 'a frame that cannot be decoded');
     await shot('corrupt-frame');
     expectNoPageErrors();
   }, 120_000);
@@ -592,6 +594,7 @@ describe('the viewer', () => {
       .getByText(/Slice 40 of 40 cannot be shown/)
       .waitFor({ timeout: 30_000 });
     expect(await viewer().textContent()).toContain('The server could not be reached');
+    await expectAccessible(page, 'offline');
     await shot('network-offline');
     await page.context().setOffline(false);
     expectNoPageErrors();
@@ -607,6 +610,7 @@ describe('the viewer', () => {
     expect(await page.locator('section.notice').textContent()).toContain('has no study 1.2.3');
     await page.goto(viewerUrl(CT.study, CT.series, 'no-such-ref'));
     expect(await page.locator('section.notice').textContent()).toContain('ref.not_found');
+    await expectAccessible(page, 'an unknown ref');
     await shot('unknown-ref');
     await page.goto(`${url}/${DATASET}/studies/${CT.study}/series/${CT.series}/compare?from=no-such-ref&to=main`);
     expect(await page.locator('section.notice').textContent()).toContain('ref.not_found');

@@ -107,6 +107,80 @@ export async function expectAccessible(page: Page, label: string, exclude: strin
 }
 
 /**
+ * WCAG 2.1 1.4.11 (non-text contrast) for the page's form fields, which axe does not judge: each
+ * visible text field, select and textarea must show where it is by a border or a fill of at least
+ * 3:1 against what is behind it (buttons and links are told by their text; checkboxes, radios and
+ * the viewer's canvases are drawn by the browser or the viewer). A colour the check cannot read is
+ * reported, not passed. The problems found, as `label: what`; empty when none.
+ */
+export async function controlBoundaryProblems(page: Page, label: string): Promise<string[]> {
+  const problems = await page.evaluate<string[]>(CONTROL_BOUNDARIES);
+  return problems.map((problem) => `${label}: ${problem}`);
+}
+
+/** The in-page part of controlBoundaryProblems (plain JavaScript: the tests' types have no DOM). */
+const CONTROL_BOUNDARIES = `(() => {
+  const parse = (color) => {
+    const match = /^rgba?\\(([\\d.]+),\\s*([\\d.]+),\\s*([\\d.]+)(?:,\\s*([\\d.]+))?\\)$/.exec(color);
+    return match === null ? undefined : [Number(match[1]), Number(match[2]), Number(match[3]), Number(match[4] ?? 1)];
+  };
+  const luminance = ([r, g, b]) => {
+    const linear = (c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const ratio = (a, b) => {
+    const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (hi + 0.05) / (lo + 0.05);
+  };
+  // The opaque colour behind an element: the first ancestor's background that is not transparent.
+  const behind = (element) => {
+    for (let node = element.parentElement; node !== null; node = node.parentElement) {
+      const background = getComputedStyle(node).backgroundColor;
+      const color = parse(background);
+      if (color === undefined) return 'unreadable background ' + background;
+      if (color[3] >= 0.99) return color;
+      if (color[3] > 0) return 'translucent background ' + background;
+    }
+    return [255, 255, 255, 1];
+  };
+  const found = [];
+  const fields = document.querySelectorAll(
+    'input:not([type=hidden]):not([type=checkbox]):not([type=radio]):not([type=range]):not([type=color]):not([type=file]), select, textarea',
+  );
+  for (const field of fields) {
+    const box = field.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) continue;
+    const style = getComputedStyle(field);
+    const back = behind(field);
+    const name = field.tagName.toLowerCase() + '[name=' + (field.getAttribute('name') ?? '') + ']';
+    if (typeof back === 'string') {
+      found.push(name + ': ' + back);
+      continue;
+    }
+    const candidates = [];
+    for (const side of ['top', 'right', 'bottom', 'left']) {
+      const width = parseFloat(style.getPropertyValue('border-' + side + '-width'));
+      if (width >= 1 && style.getPropertyValue('border-' + side + '-style') !== 'none') {
+        candidates.push({ what: 'border-' + side, color: style.getPropertyValue('border-' + side + '-color') });
+      }
+    }
+    candidates.push({ what: 'background', color: style.backgroundColor });
+    let best = 0;
+    for (const candidate of candidates) {
+      const color = parse(candidate.color);
+      if (color === undefined) {
+        found.push(name + ': unreadable ' + candidate.what + ' ' + candidate.color);
+        continue;
+      }
+      if (color[3] < 0.99) continue;
+      best = Math.max(best, ratio(color, back));
+    }
+    if (best < 3) found.push(name + ': its edge is ' + best.toFixed(2) + ':1 against its background, under 3:1');
+  }
+  return found;
+})()`;
+
+/**
  * A browser suite's teardown: the browser closed, the server stopped and its log kept beside the
  * screenshots (`logPath`), the test database dropped and the data folder removed. Any part may be
  * missing (a `beforeAll` that failed half way).
