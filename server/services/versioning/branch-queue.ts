@@ -28,3 +28,8 @@ export async function oneAtATime<T>(scope: object, key: string, work: () => Prom
     if (byKey.get(key) === tail) byKey.delete(key);
   }
 }
+
+/** The queue of one branch of one dataset (`oneAtATime`'s key for commits and merges alike). */
+export function branchKey(dataset: { id: string }, branch: string): string {
+  return `${dataset.id}\u0000${branch}`;
+}

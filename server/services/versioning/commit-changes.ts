@@ -3,7 +3,7 @@ import type { Digest } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import { NodeStaging, editPaths, type PathEdit } from '@strata/modules/objects';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord, VersioningRepositories } from '@strata/models';
-import { oneAtATime } from './branch-queue.js';
+import { branchKey, oneAtATime } from './branch-queue.js';
 import { readCommit, sealCommit } from './commit-store.js';
 import type { Author, VersioningDeps } from './versioning-deps.js';
 import { indexCommitTree } from '../qido/index-tree.js';
@@ -38,7 +38,7 @@ class LostRace extends Error {}
  * makes no commit.
  */
 export async function commitChanges(deps: VersioningDeps, request: ChangeRequest): Promise<ChangeResult> {
-  return oneAtATime(deps.database, `${request.dataset.id}\u0000${request.branch}`, () => commitOnce(deps, request));
+  return oneAtATime(deps.database, branchKey(request.dataset, request.branch), () => commitOnce(deps, request));
 }
 
 async function commitOnce(deps: VersioningDeps, request: ChangeRequest): Promise<ChangeResult> {

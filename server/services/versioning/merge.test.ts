@@ -46,6 +46,26 @@ describe('merge', () => {
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 1 });
   });
 
+  it('waits its turn behind a commit to the branch made meanwhile in this process, instead of failing', async () => {
+    const dataset = await forked();
+    await put(dataset, 'fix', { 's/x/a': 'a1' });
+    await put(dataset, 'main', { 's/x/b': 'b1' });
+    // The merge is computed while commits to main are under way: without the queue, its
+    // compare-and-swap finds main moved and it fails with ref.moved.
+    const [merged, ...commits] = await Promise.all([
+      merge(fixture.deps, dataset, 'main', 'fix', ada),
+      ...['b2', 'b3', 'b4'].map((content) => put(dataset, 'main', { 's/x/b': content })),
+    ]);
+    expect(merged).toMatchObject({ kind: 'merge', applied: 1 });
+    const head = await resolveRef(fixture.deps, dataset, 'main');
+    expect(head.commit).toBe(commits.at(-1)?.commit);
+    const [last] = await log(fixture.deps, dataset, 'main', 1);
+    expect(last?.commit.parents).toHaveLength(1);
+    // Every change is on main: the merged a1 and the last b.
+    const diff = await diffRefs(fixture.deps, dataset, 'fix', 'main');
+    expect(diff.counts).toEqual({ added: 0, removed: 0, changed: 1 });
+  });
+
   it('takes identical changes on both sides without conflict', async () => {
     const dataset = await forked();
     await put(dataset, 'fix', { 's/x/a': 'same', 's/x/b': null });

@@ -10,6 +10,7 @@ import {
   type PathEdit,
 } from '@strata/modules/objects';
 import type { DatasetRecord, VersioningRepositories } from '@strata/models';
+import { branchKey, oneAtATime } from './branch-queue.js';
 import { readCommit, sealCommit } from './commit-store.js';
 import { mergeBase } from './merge-base.js';
 import { commitsToAdopt, requireSameLineage } from './lineage.js';
@@ -52,6 +53,9 @@ export interface MergeConflict {
  * Merges a ref into a branch, three-way by path: fast-forward when the branch is an ancestor of
  * the ref; otherwise a merge commit with both parents, unless some path was changed differently
  * on both sides, in which case nothing is committed and `merge.conflict` lists exactly those paths.
+ * It takes its turn with this process's other writes to the branch (branch-queue.ts), so a STOW-RS
+ * commit landing while it is computed does not fail it; another process's write still does
+ * (`ref.moved`: the branch moved, try again).
  */
 export async function merge(
   deps: VersioningDeps,
@@ -61,6 +65,20 @@ export async function merge(
   author: Author,
   message?: string,
   options: MergeOptions = {},
+): Promise<MergeResult> {
+  return oneAtATime(deps.database, branchKey(dataset, branch), () =>
+    mergeOnce(deps, dataset, branch, theirsRef, author, message, options),
+  );
+}
+
+async function mergeOnce(
+  deps: VersioningDeps,
+  dataset: DatasetRecord,
+  branch: string,
+  theirsRef: string,
+  author: Author,
+  message: string | undefined,
+  options: MergeOptions,
 ): Promise<MergeResult> {
   const read = deps.database.read();
   const mode = options.mode ?? 'auto';
