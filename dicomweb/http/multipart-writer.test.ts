@@ -192,7 +192,7 @@ describe('writeMultipartRelated', () => {
     await expect(collect(written.body)).rejects.toThrow(/ended before the 10 bytes/);
   });
 
-  it('opens the next source while one is sent, and closes every source it opened, also when the client leaves', async () => {
+  it('opens and reads the next sources (at most four) while one is sent, and closes every source it opened, also when the client leaves', async () => {
     const events: string[] = [];
     const tracked = (name: string): PartSource => {
       const source = sourceOf(Buffer.alloc(1000, name), 1000);
@@ -205,15 +205,19 @@ describe('writeMultipartRelated', () => {
         },
       };
     };
-    const parts = ['a', 'b', 'c'].map((name) => ({ body: tracked(name) }));
+    const names = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const parts = names.map((name) => ({ body: tracked(name) }));
     const received: Buffer[] = [];
     await writeMultipartRelated('application/dicom', parts).writeTo({
       destroyed: false,
       write: (chunk, done) => void (received.push(Buffer.from(chunk)), done()),
     });
-    expect(Buffer.concat(received).toString('latin1')).toContain('c'.repeat(1000));
-    // b is opened before a's bytes go out, c before b's.
-    expect(events).toEqual(['open a', 'open b', 'close a', 'open c', 'close b', 'close c']);
+    const body = Buffer.concat(received).toString('latin1');
+    for (const name of names) expect(body).toContain(name.repeat(1000));
+    // a and the four after it are opened before a is done; f waits for a place ahead.
+    expect(events.slice(0, 6)).toEqual(['open a', 'open b', 'open c', 'open d', 'open e', 'close a']);
+    expect(events.filter((event) => event.startsWith('close'))).toEqual(names.map((name) => `close ${name}`));
+    expect(events.indexOf('open f')).toBeGreaterThan(events.indexOf('close a'));
 
     events.length = 0;
     const leaving = {
@@ -226,7 +230,10 @@ describe('writeMultipartRelated', () => {
     };
     await writeMultipartRelated('application/dicom', parts).writeTo(leaving);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(events).toEqual(['open a', 'open b', 'close a', 'close b']);
+    const opened = events.filter((event) => event.startsWith('open')).map((event) => event.slice(5));
+    const closed = events.filter((event) => event.startsWith('close')).map((event) => event.slice(6));
+    expect(opened).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect([...closed].sort()).toEqual(opened);
   });
 
   it('refuses a root type with parameters', () => {

@@ -55,6 +55,13 @@ const IN_FLIGHT = 8;
 const POOLED = 32;
 /** Bytes given as such (delimiters, in-memory bodies) held back before the first source opens. */
 const WAITING = 64 * 1024;
+/**
+ * Sources opened and read ahead of their turn, and how much of each (a 512² CT file whole): a
+ * series of 500 files otherwise waits on each file's open and reads, one thread-pool round trip
+ * after another (1.2 GB/s to curl; 1.6 GB/s with this). A response holds at most 3 MiB read ahead.
+ */
+const SOURCES_AHEAD = 4;
+const PREFETCH = 3 * CHUNK;
 const pool: Buffer[] = [];
 
 /**
@@ -172,8 +179,9 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
     waiting = [];
     waitingBytes = 0;
   };
-  // One source ahead: the next part's source is opened (its files, on the thread pool) while this
-  // one's bytes are read and sent, not after; a response of many small parts waited on every open.
+  // Sources ahead: the next parts' sources are opened (their files, on the thread pool) and their
+  // first PREFETCH bytes read while this one's bytes are sent, not after; a response of many
+  // small parts waited on every open and read.
   const iterator = pieces[Symbol.asyncIterator]();
   const ahead: (Uint8Array | Opening)[] = [];
   let exhausted = false;
@@ -188,19 +196,24 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
     if (next.value instanceof Uint8Array) {
       ahead.push(next.value);
     } else {
-      const reader = next.value.open();
-      reader.catch(() => undefined); // awaited when its turn comes, or closed if it never does
-      ahead.push({ source: next.value, reader });
+      const source = next.value;
+      const reader = source.open();
+      // Both are awaited when its turn comes, or cleaned up if it never does.
+      const prefetched = reader.then((opened) => prefetch(opened, source.size));
+      reader.catch(() => undefined);
+      prefetched.catch(() => undefined);
+      ahead.push({ source, reader, prefetched });
     }
     return true;
   };
-  /** Pulls up to the next source, or until WAITING bytes given as such are held ahead. */
-  const pullNextSource = async () => {
+  /** Pulls until SOURCES_AHEAD sources are ahead, or WAITING bytes given as such are. */
+  const pullSourcesAhead = async () => {
     let bytes = 0;
-    while (bytes <= WAITING && (await pull())) {
+    let sources = ahead.filter((piece) => !(piece instanceof Uint8Array)).length;
+    while (sources < SOURCES_AHEAD && bytes <= WAITING && (await pull())) {
       const last = ahead.at(-1);
-      if (!(last instanceof Uint8Array)) return;
-      bytes += last.byteLength;
+      if (last instanceof Uint8Array) bytes += last.byteLength;
+      else sources++;
     }
   };
   try {
@@ -216,9 +229,20 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
       }
       const reader = await piece.reader;
       try {
-        await pullNextSource();
+        const first = await piece.prefetched;
+        await pullSourcesAhead();
         await flush();
-        for (let left = piece.source.size; left > 0 && !sink.destroyed;) {
+        let left = piece.source.size;
+        for (const [index, { buffer, count }] of first.entries()) {
+          if (sink.destroyed) {
+            first.slice(index).forEach(({ buffer: unsent }) => release(unsent));
+            break;
+          }
+          await room(IN_FLIGHT);
+          left -= count;
+          write(buffer.subarray(0, count), () => release(buffer));
+        }
+        for (; left > 0 && !sink.destroyed;) {
           await room(IN_FLIGHT);
           const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
           let count: number;
@@ -236,9 +260,16 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
       }
     }
   } finally {
-    // A source opened ahead whose turn never came (the client left, or a source failed).
+    // A source opened ahead whose turn never came (the client left, or a source failed): closed
+    // once its read ahead is over, which gives its buffers back.
     for (const piece of ahead.splice(0)) {
-      if (!(piece instanceof Uint8Array)) void piece.reader.then((reader) => reader.close()).catch(() => undefined);
+      if (piece instanceof Uint8Array) continue;
+      void piece.prefetched
+        .then((chunks) => chunks.forEach(({ buffer }) => release(buffer)))
+        .catch(() => undefined)
+        .then(() => piece.reader)
+        .then((reader) => reader.close())
+        .catch(() => undefined);
     }
     if (!exhausted) await iterator.return?.(undefined);
   }
@@ -246,10 +277,35 @@ async function writeSegments(pieces: AsyncIterable<Uint8Array | PartSource>, sin
   await room(1);
 }
 
-/** A part source being opened ahead of its turn. */
+/** A part source being opened, and its first bytes read, ahead of its turn. */
 interface Opening {
   source: PartSource;
   reader: Promise<PartReader>;
+  prefetched: Promise<Prefetched[]>;
+}
+
+/** A pooled buffer holding `count` bytes read ahead. */
+interface Prefetched {
+  buffer: Buffer;
+  count: number;
+}
+
+/** Reads the first PREFETCH bytes of a source (all of a small one) into pooled buffers. */
+async function prefetch(reader: PartReader, size: number): Promise<Prefetched[]> {
+  const chunks: Prefetched[] = [];
+  try {
+    for (let left = Math.min(size, PREFETCH); left > 0;) {
+      const buffer = pool.pop() ?? Buffer.allocUnsafeSlow(CHUNK);
+      chunks.push({ buffer, count: 0 });
+      const count = await readSome(reader, buffer.subarray(0, Math.min(CHUNK, left)), size);
+      chunks[chunks.length - 1]!.count = count;
+      left -= count;
+    }
+    return chunks;
+  } catch (error) {
+    chunks.forEach(({ buffer }) => release(buffer));
+    throw error;
+  }
 }
 
 /** Fills `target` (short only at the source's end, which is then an error: the size was promised). */
