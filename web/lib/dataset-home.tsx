@@ -5,8 +5,8 @@ import { ApiError, attempt, isNotFound, publicOrigin, query } from './api';
 import { CopyButton } from './components/copy-button';
 import { DatasetNav } from './components/dataset-nav';
 import { ErrorNotice } from './components/error-notice';
-import { formatDicomDate, studiesAt, studyFilterOf, type StudyFilterInput, type StudyList } from './dicomweb';
-import { formatBytes } from './format';
+import { studiesAt, studyFilterOf, type StudyFilterInput, type StudyList } from './dicomweb';
+import { formatBytes, formatDicomDate } from './format';
 import { ReadmeText } from './components/readme-text';
 import { paths } from './paths';
 

@@ -138,10 +138,3 @@ function personName(attribute: Attribute | undefined): string | undefined {
   const value = attribute?.Value?.[0] as { Alphabetic?: string } | undefined;
   return value?.Alphabetic;
 }
-
-/** A DICOM date (YYYYMMDD) as people read it. */
-export function formatDicomDate(date: string | undefined): string {
-  return date !== undefined && /^\d{8}$/.test(date)
-    ? `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`
-    : (date ?? '');
-}

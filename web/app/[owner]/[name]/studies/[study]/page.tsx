@@ -5,7 +5,8 @@ import { ApiError, attempt } from '../../../../../lib/api';
 import { DatasetNav } from '../../../../../lib/components/dataset-nav';
 import { ErrorNotice } from '../../../../../lib/components/error-notice';
 import { Thumbnail } from '../../../../../lib/components/thumbnail';
-import { formatDicomDate, seriesAt, studiesAt } from '../../../../../lib/dicomweb';
+import { seriesAt, studiesAt } from '../../../../../lib/dicomweb';
+import { formatDicomDate } from '../../../../../lib/format';
 import { paths, refOf } from '../../../../../lib/paths';
 import { viewerPaths } from '../../../../../lib/viewer/series-info';
 

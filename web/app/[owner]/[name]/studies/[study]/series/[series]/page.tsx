@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { formatDicomDate } from '../../../../../../../lib/dicomweb';
+import { formatDicomDate } from '../../../../../../../lib/format';
 import { paths, refOf } from '../../../../../../../lib/paths';
 import { seriesContext } from '../../../../../../../lib/viewer/series-context';
 import { EarlyRequests } from '../../../../../../../lib/viewer/early-requests-script';
