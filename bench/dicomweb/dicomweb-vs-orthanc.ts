@@ -4,7 +4,8 @@
 // client: `strata serve` (the built CLI) and Debian's Orthanc 1.10 with its DICOMweb plugin. Rows: STOW-RS of 1,000 real-size CT
 // slices (1 and 8 concurrent clients), QIDO-RS study search at 10,000 studies, series metadata of
 // a 500-instance series, WADO-RS retrieve of that series, frames of that series 6 at a time, and
-// rendered 128² thumbnails. Each row prints both figures and the ratio (goal: Strata ahead on every row).
+// rendered 128² thumbnails. Each row prints both figures and the ratio (goal: Strata ahead on every row);
+// the STOW rows also print the CPU time per instance of each server and of this client.
 // The series retrieve is read by curl: Node's fetch, counting bytes and keeping none, took 1.3–1.6
 // cores and capped both servers at 600–800 MB/s, where curl reads 1.6–1.9 GB/s from them.
 import { execFile } from 'node:child_process';
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestTarget } from '@strata/models/testing';
 import { runStrata, startOrthanc, startStrata, syntheticSlice, untilServing } from '@strata/tests/support';
+import { withCpu } from '../support/process-cpu.js';
 
 const CT_COUNT = 1000;
 const STUDIES = 10_000;
@@ -106,6 +108,18 @@ async function stow(
   return (performance.now() - started) / 1000;
 }
 
+/** What `work` returns, with the CPU time (ms) spent meanwhile by the server `pid` and by this client. */
+async function cpuOfRow<T>(
+  pid: number | undefined,
+  work: () => Promise<T>,
+): Promise<{ result: T; serverMs: number; clientMs: number }> {
+  if (pid === undefined) throw new Error('The server has no process id: it did not start.');
+  const client = process.cpuUsage();
+  const { result, cpuMs } = await withCpu(pid, work);
+  const { user, system } = process.cpuUsage(client);
+  return { result, serverMs: cpuMs, clientMs: (user + system) / 1000 };
+}
+
 async function timedRuns(runs: number, work: () => Promise<void>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 5; i++) await work();
   const ms: number[] = [];
@@ -163,14 +177,21 @@ try {
   const megabytes = (CT_COUNT * (512 * 512 * 2 + 700)) / 1e6;
   for (const clients of [1, 8]) {
     const files = slices(`1.2.826.0.1.3680043.10.4242.${clients}`, CT_COUNT, 512, clients * 10_000);
-    const strataSeconds = await stow(strataBase, files, 25, clients, strataWriter);
-    const orthancSeconds = await stow(orthanc.dicomWeb, files, 25, clients);
+    const strata = await cpuOfRow(server.child.pid, () => stow(strataBase, files, 25, clients, strataWriter));
+    const orthancRow = await cpuOfRow(orthanc.pid, () => stow(orthanc.dicomWeb, files, 25, clients));
+    const strataSeconds = strata.result;
+    const orthancSeconds = orthancRow.result;
     line(
       `STOW-RS ${CT_COUNT} CT 512² (${megabytes.toFixed(0)} MB), ${clients} client${clients > 1 ? 's' : ''}, 25/request`,
       `${(CT_COUNT / strataSeconds).toFixed(0)} inst/s`,
       `${(CT_COUNT / orthancSeconds).toFixed(0)} inst/s`,
       orthancSeconds / strataSeconds,
       'higher is better for strata',
+    );
+    const perInstance = (ms: number) => `${(ms / CT_COUNT).toFixed(1)} ms`;
+    console.log(
+      `    CPU per instance: strata's server ${perInstance(strata.serverMs)}, Orthanc ${perInstance(orthancRow.serverMs)}; ` +
+        `this client ${perInstance(strata.clientMs)} while sending to strata, ${perInstance(orthancRow.clientMs)} to Orthanc`,
     );
   }
 
@@ -312,7 +333,7 @@ try {
   );
   console.log('  ratios: Orthanc time ÷ Strata time (or Strata rate ÷ Orthanc rate); above 1 means Strata is ahead.');
   console.log(
-    "  machine limits (../shared/perf/limits.md): loopback HTTP and fsync'd writes bound STOW; see that file beside these figures.",
+    "  machine limits (../shared/perf/limits.md): read the STOW rows beside its fsync'd-write and loopback rows; on 2 cores the CPU per instance printed under each STOW row is what bounds it (docs/design/dicomweb.md).",
   );
 } finally {
   await orthanc.stop();

@@ -18,6 +18,8 @@ export interface OrthancServer {
   dicomWeb: string;
   dicomPort: number;
   aeTitle: string;
+  /** Its process id (a benchmark reads its CPU time from /proc). */
+  pid: number | undefined;
   /** The end of what Orthanc has written to stderr (its errors and warnings). */
   log(): string;
   stop(): Promise<void>;
@@ -99,7 +101,7 @@ export async function startOrthanc(options: OrthancOptions = {}): Promise<Orthan
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, log: () => log, stop };
+  return { url, dicomWeb: `${url}/dicom-web`, dicomPort, aeTitle, pid: child.pid, log: () => log, stop };
 }
 
 /** What Orthanc answers to `POST /instances`: its ids of the instance and of its parents. */
