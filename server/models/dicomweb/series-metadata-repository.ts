@@ -1,7 +1,7 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Digest } from '@strata/modules/blob';
-import { toBytes } from '../versioning/sql-values.js';
+import { executeBound, toBytes } from '../versioning/sql-values.js';
 
 /** Cached WADO-RS series metadata, by series directory id (see the SeriesMetadata entity). */
 export class SeriesMetadataRepository {
@@ -18,8 +18,10 @@ export class SeriesMetadataRepository {
 
   /** Caches the JSON text of a series directory; a concurrent writer's equal copy wins quietly. */
   async put(dirId: Digest, json: string, instances: number): Promise<void> {
-    await this.em.execute(
-      'insert into series_metadata (dir_id, json, instances) values (?, ?, ?) on conflict do nothing',
+    // Bound, not written into the statement as hex: a large series' document is megabytes.
+    await executeBound(
+      this.em,
+      'insert into series_metadata (dir_id, json, instances) values ($1, $2, $3) on conflict do nothing',
       [toBytes(dirId), gzipSync(json, { level: 6 }), instances],
     );
   }
