@@ -1,0 +1,242 @@
+// The pack file of docs/design/blob-packs.md: many blobs in one file, written with one fsync.
+//
+//   "STRATAPK" u32 version                     header
+//   blob bytes, back to back                   data
+//   u32 count, count × (digest 32 B, offset u64, size u64), sorted by digest
+//   u64 index offset, SHA-256 of the index, "STRATAPK"
+//
+// Numbers are big-endian. A pack's id is its index's SHA-256: the name checks the index, and the
+// index checks every blob. A pack is never changed after `finish`.
+import { createHash } from 'node:crypto';
+import { open, rm, type FileHandle } from 'node:fs/promises';
+import { StrataError } from '../errors/index.js';
+import type { Digest } from './digest.js';
+
+const MAGIC = Buffer.from('STRATAPK', 'latin1');
+const VERSION = 1;
+const HEADER_BYTES = MAGIC.length + 4;
+const ENTRY_BYTES = 32 + 8 + 8;
+const FOOTER_BYTES = 8 + 32 + MAGIC.length;
+/** Offsets and sizes are u64 in the file and exact integers here: below 2^53 bytes (8 PiB). */
+const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
+
+/** Where one blob's bytes are in a pack. */
+export interface PackEntry {
+  digest: Digest;
+  offset: number;
+  size: number;
+}
+
+/** A pack's index, read back and checked. */
+export interface PackIndex {
+  /** The SHA-256 of the index bytes, hex: the pack's name. */
+  id: Digest;
+  /** Sorted by digest, one per blob. */
+  entries: PackEntry[];
+  /** Where the blob bytes end and the index begins. */
+  indexOffset: number;
+}
+
+/**
+ * Writes a pack at `path` (created, never overwritten). Puts may run concurrently: each reserves
+ * its bytes' place before writing them, so they land at distinct offsets in any order. `finish`
+ * writes the index and footer and fsyncs the file; `abort` removes it.
+ */
+export class PackWriter {
+  private position = HEADER_BYTES;
+  private readonly entries = new Map<Digest, { entry: PackEntry; written: Promise<void> }>();
+  private state: 'open' | 'finishing' | 'closed' = 'open';
+  /** The first write that failed: the pack's bytes are then incomplete, and `finish` refuses. */
+  private failure: { error: unknown } | undefined;
+
+  private constructor(
+    readonly path: string,
+    private readonly file: FileHandle,
+  ) {}
+
+  static async create(path: string): Promise<PackWriter> {
+    const file = await open(path, 'wx');
+    try {
+      const header = Buffer.alloc(HEADER_BYTES);
+      MAGIC.copy(header);
+      header.writeUInt32BE(VERSION, MAGIC.length);
+      await writeFully(file, header, 0);
+    } catch (error) {
+      await file.close();
+      await rm(path, { force: true });
+      throw error;
+    }
+    return new PackWriter(path, file);
+  }
+
+  /** Bytes written so far, header included. */
+  get size(): number {
+    return this.position;
+  }
+
+  /**
+   * Adds `bytes` and returns where they are once written. Bytes this pack already holds are not
+   * written again (`created: false`, the first copy's place). The caller may reuse `bytes`' buffer
+   * once the promise settles.
+   */
+  async put(bytes: Uint8Array): Promise<PackEntry & { created: boolean }> {
+    if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}: nothing more can be put.`);
+    const digest = createHash('sha256').update(bytes).digest('hex') as Digest;
+    const known = this.entries.get(digest);
+    if (known !== undefined) {
+      await known.written;
+      return { ...known.entry, created: false };
+    }
+    const entry: PackEntry = { digest, offset: this.position, size: bytes.byteLength };
+    this.position += bytes.byteLength;
+    const written = writeFully(this.file, bytes, entry.offset).catch((error: unknown) => {
+      this.failure ??= { error };
+      throw error;
+    });
+    this.entries.set(digest, { entry, written });
+    await written;
+    return { ...entry, created: true };
+  }
+
+  /** Waits for every put, writes the index and footer, fsyncs and closes: the pack is complete. */
+  async finish(): Promise<PackIndex> {
+    if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}.`);
+    this.state = 'finishing';
+    try {
+      await Promise.allSettled([...this.entries.values()].map(({ written }) => written));
+      // What a write to a file rejects with: a Node.js system error.
+      if (this.failure !== undefined) throw this.failure.error as Error;
+      const entries = [...this.entries.values()]
+        .map(({ entry }) => entry)
+        .sort((a, b) => (a.digest < b.digest ? -1 : 1));
+      const index = encodeIndex(entries);
+      const id = createHash('sha256').update(index).digest();
+      const footer = Buffer.alloc(FOOTER_BYTES);
+      footer.writeBigUInt64BE(BigInt(this.position), 0);
+      id.copy(footer, 8);
+      MAGIC.copy(footer, 40);
+      await writeFully(this.file, index, this.position);
+      await writeFully(this.file, footer, this.position + index.length);
+      await this.file.sync();
+      return { id: id.toString('hex') as Digest, entries, indexOffset: this.position };
+    } finally {
+      this.state = 'closed';
+      await this.file.close();
+    }
+  }
+
+  /** Gives the pack up: closes and removes its file (after the puts in progress settle). */
+  async abort(): Promise<void> {
+    if (this.state === 'finishing') throw new Error(`The pack ${this.path} is finishing: it cannot be aborted.`);
+    const wasOpen = this.state === 'open';
+    this.state = 'closed';
+    await Promise.allSettled([...this.entries.values()].map(({ written }) => written));
+    if (wasOpen) await this.file.close();
+    await rm(this.path, { force: true });
+  }
+}
+
+function encodeIndex(entries: readonly PackEntry[]): Buffer {
+  const index = Buffer.alloc(4 + entries.length * ENTRY_BYTES);
+  index.writeUInt32BE(entries.length, 0);
+  entries.forEach((entry, i) => {
+    const at = 4 + i * ENTRY_BYTES;
+    index.write(entry.digest, at, 'hex');
+    index.writeBigUInt64BE(BigInt(entry.offset), at + 32);
+    index.writeBigUInt64BE(BigInt(entry.size), at + 40);
+  });
+  return index;
+}
+
+async function writeFully(file: FileHandle, bytes: Uint8Array, position: number): Promise<void> {
+  let done = 0;
+  while (done < bytes.byteLength) {
+    const { bytesWritten } = await file.write(bytes, done, bytes.byteLength - done, position + done);
+    done += bytesWritten;
+  }
+}
+
+async function readFully(file: FileHandle, length: number, position: number): Promise<Buffer> {
+  const target = Buffer.alloc(length);
+  let done = 0;
+  while (done < length) {
+    const { bytesRead } = await file.read(target, done, length - done, position + done);
+    if (bytesRead === 0) break;
+    done += bytesRead;
+  }
+  return target.subarray(0, done);
+}
+
+/**
+ * Reads and checks the index of the pack open in `file` (`size` bytes long): its header and
+ * footer, that the index hashes to the footer's id (and to `expectedId`, the pack's name, when
+ * given), that entries are sorted without repeats and lie within the blob bytes without
+ * overlapping. Any failure is `blob.pack_corrupt`, naming `label`.
+ */
+export async function readPackIndex(
+  file: FileHandle,
+  size: number,
+  label: string,
+  expectedId?: Digest,
+): Promise<PackIndex> {
+  const corrupt = (reason: string) =>
+    new StrataError('blob.pack_corrupt', 'internal', `The pack ${label} is damaged: ${reason}. Run \`strata fsck\`.`, {
+      details: { pack: label },
+    });
+  if (size < HEADER_BYTES + 4 + FOOTER_BYTES) throw corrupt(`${size} bytes is shorter than an empty pack`);
+  const header = await readFully(file, HEADER_BYTES, 0);
+  if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw corrupt('it does not start as a pack');
+  const version = header.readUInt32BE(MAGIC.length);
+  if (version !== VERSION) throw corrupt(`version ${version} is not one this Strata reads (${VERSION})`);
+  const footer = await readFully(file, FOOTER_BYTES, size - FOOTER_BYTES);
+  if (footer.length !== FOOTER_BYTES || !footer.subarray(40).equals(MAGIC)) throw corrupt('its footer is missing');
+  const indexOffset = Number(footer.readBigUInt64BE(0));
+  const indexBytes = size - FOOTER_BYTES - indexOffset;
+  if (indexOffset < HEADER_BYTES || indexBytes < 4 || (indexBytes - 4) % ENTRY_BYTES !== 0) {
+    throw corrupt(`its index offset ${indexOffset} does not fit its size ${size}`);
+  }
+  const index = await readFully(file, indexBytes, indexOffset);
+  const id = createHash('sha256').update(index).digest();
+  if (index.length !== indexBytes || !id.equals(footer.subarray(8, 40))) {
+    throw corrupt('its index does not hash to the id in its footer');
+  }
+  const hexId = id.toString('hex') as Digest;
+  if (expectedId !== undefined && hexId !== expectedId) throw corrupt(`its index hashes to ${hexId}`);
+  const count = index.readUInt32BE(0);
+  if (4 + count * ENTRY_BYTES !== indexBytes) throw corrupt(`its index holds ${count} entries in ${indexBytes} bytes`);
+  const entries: PackEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const at = 4 + i * ENTRY_BYTES;
+    const digest = index.toString('hex', at, at + 32) as Digest;
+    const offset = index.readBigUInt64BE(at + 32);
+    const length = index.readBigUInt64BE(at + 40);
+    if (offset > BigInt(MAX_OFFSET) || length > BigInt(MAX_OFFSET)) throw corrupt(`blob ${digest} lies beyond 2^53`);
+    const entry: PackEntry = { digest, offset: Number(offset), size: Number(length) };
+    const previous = entries[entries.length - 1];
+    if (previous !== undefined && previous.digest >= digest) throw corrupt('its index is not sorted by digest');
+    if (entry.offset < HEADER_BYTES || entry.offset + entry.size > indexOffset) {
+      throw corrupt(`blob ${digest} lies outside the blob bytes`);
+    }
+    entries.push(entry);
+  }
+  // Empty blobs take no room: they may share an offset with a neighbour.
+  const byOffset = entries.filter((entry) => entry.size > 0).sort((a, b) => a.offset - b.offset);
+  for (let i = 1; i < byOffset.length; i++) {
+    const before = byOffset[i - 1];
+    const entry = byOffset[i];
+    if (before !== undefined && entry !== undefined && before.offset + before.size > entry.offset) {
+      throw corrupt(`blobs ${before.digest} and ${entry.digest} overlap`);
+    }
+  }
+  return { id: hexId, entries, indexOffset };
+}
+
+/** Opens the pack at `path` and reads its index (see `readPackIndex`). */
+export async function readPackIndexAt(path: string, expectedId?: Digest): Promise<PackIndex> {
+  const file = await open(path, 'r');
+  try {
+    return await readPackIndex(file, (await file.stat()).size, path, expectedId);
+  } finally {
+    await file.close();
+  }
+}
