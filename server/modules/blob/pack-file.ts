@@ -7,10 +7,9 @@
 //
 // Numbers are big-endian. A pack's id is its index's SHA-256: the name checks the index, and the
 // index checks every blob. A pack is never changed after `finish`.
-import { createHash } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { StrataError } from '../errors/index.js';
-import type { Digest } from './digest.js';
+import { sha256, type Digest } from './digest.js';
 
 const MAGIC = Buffer.from('STRATAPK', 'latin1');
 const VERSION = 1;
@@ -81,7 +80,7 @@ export class PackWriter {
    */
   async put(bytes: Uint8Array): Promise<PackEntry & { created: boolean }> {
     if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}: nothing more can be put.`);
-    const digest = createHash('sha256').update(bytes).digest('hex') as Digest;
+    const digest = sha256(bytes);
     const known = this.entries.get(digest);
     if (known !== undefined) {
       await known.written;
@@ -110,15 +109,15 @@ export class PackWriter {
         .map(({ entry }) => entry)
         .sort((a, b) => (a.digest < b.digest ? -1 : 1));
       const index = encodeIndex(entries);
-      const id = createHash('sha256').update(index).digest();
+      const id = sha256(index);
       const footer = Buffer.alloc(FOOTER_BYTES);
       footer.writeBigUInt64BE(BigInt(this.position), 0);
-      id.copy(footer, 8);
+      footer.write(id, 8, 'hex');
       MAGIC.copy(footer, 40);
       await writeFully(this.file, index, this.position);
       await writeFully(this.file, footer, this.position + index.length);
       await this.file.sync();
-      return { id: id.toString('hex') as Digest, entries, indexOffset: this.position };
+      return { id, entries, indexOffset: this.position };
     } finally {
       this.state = 'closed';
       await this.file.close();
@@ -156,15 +155,11 @@ async function writeFully(file: FileHandle, bytes: Uint8Array, position: number)
   }
 }
 
-async function readFully(file: FileHandle, length: number, position: number): Promise<Buffer> {
+/** `length` bytes at `position`, fewer only where the file ends (a read of a regular file is short only there). */
+async function readAt(file: FileHandle, length: number, position: number): Promise<Buffer> {
   const target = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const { bytesRead } = await file.read(target, done, length - done, position + done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  return target.subarray(0, done);
+  const { bytesRead } = await file.read(target, 0, length, position);
+  return target.subarray(0, bytesRead);
 }
 
 /**
@@ -184,24 +179,23 @@ export async function readPackIndex(
       details: { pack: label },
     });
   if (size < HEADER_BYTES + 4 + FOOTER_BYTES) throw corrupt(`${size} bytes is shorter than an empty pack`);
-  const header = await readFully(file, HEADER_BYTES, 0);
+  const header = await readAt(file, HEADER_BYTES, 0);
   if (!header.subarray(0, MAGIC.length).equals(MAGIC)) throw corrupt('it does not start as a pack');
   const version = header.readUInt32BE(MAGIC.length);
   if (version !== VERSION) throw corrupt(`version ${version} is not one this Strata reads (${VERSION})`);
-  const footer = await readFully(file, FOOTER_BYTES, size - FOOTER_BYTES);
+  const footer = await readAt(file, FOOTER_BYTES, size - FOOTER_BYTES);
   if (footer.length !== FOOTER_BYTES || !footer.subarray(40).equals(MAGIC)) throw corrupt('its footer is missing');
   const indexOffset = Number(footer.readBigUInt64BE(0));
   const indexBytes = size - FOOTER_BYTES - indexOffset;
   if (indexOffset < HEADER_BYTES || indexBytes < 4 || (indexBytes - 4) % ENTRY_BYTES !== 0) {
     throw corrupt(`its index offset ${indexOffset} does not fit its size ${size}`);
   }
-  const index = await readFully(file, indexBytes, indexOffset);
-  const id = createHash('sha256').update(index).digest();
-  if (index.length !== indexBytes || !id.equals(footer.subarray(8, 40))) {
+  const index = await readAt(file, indexBytes, indexOffset);
+  const id = sha256(index);
+  if (index.length !== indexBytes || id !== footer.toString('hex', 8, 40)) {
     throw corrupt('its index does not hash to the id in its footer');
   }
-  const hexId = id.toString('hex') as Digest;
-  if (expectedId !== undefined && hexId !== expectedId) throw corrupt(`its index hashes to ${hexId}`);
+  if (expectedId !== undefined && id !== expectedId) throw corrupt(`its index hashes to ${id}`);
   const count = index.readUInt32BE(0);
   if (4 + count * ENTRY_BYTES !== indexBytes) throw corrupt(`its index holds ${count} entries in ${indexBytes} bytes`);
   const entries: PackEntry[] = [];
@@ -228,7 +222,7 @@ export async function readPackIndex(
       throw corrupt(`blobs ${before.digest} and ${entry.digest} overlap`);
     }
   }
-  return { id: hexId, entries, indexOffset };
+  return { id, entries, indexOffset };
 }
 
 /** Opens the pack at `path` and reads its index (see `readPackIndex`). */
