@@ -35,15 +35,14 @@ async function runOn(
 ): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'strata-bench-'));
   let database: Database | undefined;
+  let blobStore: FilesystemBlobStore | undefined;
   try {
     database = await openDatabase(target, { migrate: true });
-    const deps: VersioningDeps = {
-      database,
-      blobStore: await FilesystemBlobStore.open(join(dir, 'blobs')),
-      now: () => new Date(),
-    };
+    blobStore = await FilesystemBlobStore.open(join(dir, 'blobs'));
+    const deps: VersioningDeps = { database, blobStore, now: () => new Date() };
     await body({ label, kind, database, deps });
   } finally {
+    await blobStore?.close();
     await database?.close();
     await cleanup();
     await rm(dir, { recursive: true, force: true });

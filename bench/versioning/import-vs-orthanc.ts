@@ -52,6 +52,7 @@ try {
     concurrency: inFlight,
   });
   const strataSeconds = (performance.now() - started) / 1000;
+  await deps.blobStore.close();
   await database.close();
   if (report.instances !== count) throw new Error(`imported ${report.instances} of ${count}`);
 

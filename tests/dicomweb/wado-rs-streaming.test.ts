@@ -1,6 +1,7 @@
 // WADO-RS instance retrieve writes stored files straight to the socket through reused buffers:
 // its length is announced, the usual headers are all there, a client that leaves early costs the
 // server nothing, and a file that cannot be read fails the response before its first byte.
+import type { StoredPack } from '@strata/modules/blob';
 import { OPERATOR } from '@strata/services/access';
 import { request } from 'node:http';
 import { instancesOf, openVersion } from '@strata/services/dicomweb';
@@ -57,7 +58,14 @@ describe('WADO-RS retrieve, streamed', () => {
     const [first] = await instancesOf(fixture.deps, version, { study: studyUid(2), series: `${studyUid(2)}.1` });
     const digest = first?.file.parts[0];
     if (digest === undefined) throw new Error('the series has no stored file');
-    expect(await fixture.deps.blobStore.trash(digest)).toBeDefined();
+    // The import packed it: its pack goes to the trash, replaced by one holding every other blob.
+    const store = fixture.deps.blobStore;
+    let holder: StoredPack | undefined;
+    for await (const pack of store.listPacks()) if (pack.blobs.some((blob) => blob.digest === digest)) holder = pack;
+    if (holder === undefined) throw new Error('no pack holds the part');
+    const others = holder.blobs.map((blob) => blob.digest).filter((other) => other !== digest);
+    expect(await store.rewritePack(holder.id, others)).toBe(true);
+    expect(await store.stat(digest)).toBeUndefined();
     try {
       const response = await fetch(`${fixture.base}/studies/${studyUid(2)}/series/${studyUid(2)}.1`, {
         headers: { accept: AS_STORED },
@@ -68,7 +76,8 @@ describe('WADO-RS retrieve, streamed', () => {
       expect(body.error.code).toBe('storage.missing_blob');
       expect(body.error.message).not.toContain(digest);
     } finally {
-      expect(await fixture.deps.blobStore.restore(digest)).toBe(true);
+      expect(await store.restorePack(holder.id)).toBe(true);
     }
+    expect(await store.stat(digest)).toBeDefined();
   });
 });

@@ -39,6 +39,15 @@ export function describeReport(report: GcReport): string {
       `${derivedRows.length > 0 ? ` (${derivedRows.map(([table, count]) => `${table} ${count}`).join(', ')})` : ''}.`,
     `${would('Moved', 'Would move')} ${counted(report.trashed, 'unreferenced part')} to the trash` +
       `${report.dryRun ? '' : '; the next gc deletes them'}.`,
+    report.packs.trashed > 0
+      ? `${would('Moved', 'Would move')} ${plural(report.packs.trashed, 'pack')} to the trash with them` +
+        (report.packs.rewritten > 0
+          ? `, after copying the parts still referenced of ${report.packs.rewritten} (${report.packs.copied} bytes) to new packs`
+          : '') +
+        (report.packs.duplicates > 0
+          ? `; ${plural(report.packs.duplicates, 'duplicate part')} dropped (newer packs hold them).`
+          : '.')
+      : undefined,
     `${would('Deleted', 'Would delete')} ${counted(report.trash.deleted, 'part')} from the previous gc's trash.`,
     report.trash.restored > 0
       ? `${would('Put back', 'Would put back')} ${plural(report.trash.restored, 'trashed part')} that files refer to again.`

@@ -30,6 +30,7 @@ export async function openSystem(config: Config, logger: Logger, onQuery?: (mess
       closers.push(() => lock.release());
     }
     const blobStore = await openBlobStore(config.blobStore);
+    closers.push(() => blobStore.close());
     logger.info({ blobStore: blobStore.location }, 'blob store open');
     const database = await openDatabase(config.database, {
       dataDirLocked: config.database.kind === 'pglite',

@@ -10,6 +10,12 @@ export interface ByteRange {
 export interface PutOptions {
   /** Refuse the bytes (nothing stored) unless they hash to this digest. */
   expectedDigest?: Digest;
+  /**
+   * The number of bytes a stream will yield, when known: a batch of the filesystem store can then
+   * pack the blob (see BlobBatch). A stream yielding another number of bytes fails with
+   * `blob.size_mismatch`, nothing stored. Ignored for a Uint8Array.
+   */
+  size?: number;
 }
 
 export interface PutResult {
@@ -34,6 +40,12 @@ export interface BlobWriter {
 export interface BlobBatch extends BlobWriter {
   /** Resolves once every blob put through this batch (puts still running included) is durable. */
   sync(): Promise<void>;
+  /**
+   * Ends the batch; call it once done, whether or not `sync` was called or succeeded. Blobs put
+   * since the last successful `sync` may be discarded (the filesystem store removes the pack they
+   * went into): nothing may refer to them.
+   */
+  close(): Promise<void>;
 }
 
 export interface BlobStat {
@@ -60,6 +72,17 @@ export interface StoredBlob {
   modifiedAt: Date;
 }
 
+/** A pack of blobs as garbage collection sees it (the filesystem store's batches write packs). */
+export interface StoredPack {
+  id: string;
+  /** Bytes of the pack file, its index included. */
+  size: number;
+  /** When it was written: a pack is never modified, and a put of bytes it holds writes them anew. */
+  modifiedAt: Date;
+  /** Its blobs. `newest` is false where a pack written later holds the same bytes: this copy is not needed. */
+  blobs: { digest: Digest; size: number; newest: boolean }[];
+}
+
 /**
  * Content-addressed storage of immutable byte strings. `put` hashes while it streams, so a blob is
  * only ever visible under the digest of its complete bytes; a crash mid-put leaves nothing behind
@@ -83,12 +106,30 @@ export interface BlobStore extends BlobWriter {
   /** Opens a blob for reads into the caller's buffers (see BlobReader); `blob.not_found` if absent. */
   open(digest: Digest): Promise<BlobReader>;
   stat(digest: Digest): Promise<BlobStat | undefined>;
-  /** Removes a blob (garbage collection only); false if it was not there. */
+  /** Removes a blob stored on its own (tests and gc only); false if there was none (a packed blob goes with its pack). */
   delete(digest: Digest): Promise<boolean>;
   /** Every stored digest, in no particular order (for fsck and gc). */
   list(): AsyncIterable<Digest>;
-  /** Every stored blob with its size and modification time, streamed (never all held at once). */
+  /**
+   * Every blob stored on its own (not in a pack) with its size and modification time, streamed
+   * (never all held at once). gc moves these one by one; packed blobs go with their pack.
+   */
   listStored(): AsyncIterable<StoredBlob>;
+  /** Every pack (none on a store that does not pack), its blobs listed; gc's unit for packed blobs. */
+  listPacks(): AsyncIterable<StoredPack>;
+  /**
+   * Replaces a pack by one holding only `keep` (some of its blobs; none: no new pack), written and
+   * made durable first, then moves the pack to the trash (gc only). False if there was no such pack.
+   */
+  rewritePack(id: string, keep: readonly Digest[]): Promise<boolean>;
+  /** The packs in the trash (modifiedAt: when each was written). */
+  listTrashedPacks(): AsyncIterable<StoredPack>;
+  /** Puts a trashed pack back; false if the trash did not hold it. */
+  restorePack(id: string): Promise<boolean>;
+  /** Deletes a trashed pack for good; false if the trash did not hold it. */
+  deleteTrashedPack(id: string): Promise<boolean>;
+  /** Packs found damaged (`blob.pack_corrupt`) and left unread: their blobs read as absent. For fsck. */
+  damagedPacks(): readonly { id: Digest; reason: string }[];
   /**
    * Takes a blob out of the store into its trash (gc only); returns its modification time as it
    * was when it left, so that gc can tell whether a put refreshed it meanwhile, or undefined if
@@ -106,4 +147,6 @@ export interface BlobStore extends BlobWriter {
   deleteTrashed(digest: Digest): Promise<boolean>;
   /** Throws a `blob.unavailable` error with an actionable message unless the store can be written. */
   checkWritable(): Promise<void>;
+  /** Releases what the store holds open (files, connections); reads under way finish first. */
+  close(): Promise<void>;
 }

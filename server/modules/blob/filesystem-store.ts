@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat, unlink, utimes } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, unlink, utimes, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { StrataError, systemErrorCode } from '../errors/index.js';
 import type {
   BlobBatch,
@@ -13,11 +12,15 @@ import type {
   PutOptions,
   PutResult,
   StoredBlob,
+  StoredPack,
 } from './blob-store.js';
-import { blobNotFound } from './blob-errors.js';
+import { blobNotFound, digestMismatch, ofDeclaredSize } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { DirectorySyncs, fsyncDirectory, type SyncDirectory } from './directory-syncs.js';
+import { PackWriter, readPackIndexAt } from './pack-file.js';
+import { PACK_SUFFIX, PackSet, entryNumber, packCount, packEntry, packIdOf, type Pack } from './pack-set.js';
+import { PACK_TARGET, PackingBatch } from './packing-batch.js';
 
 /**
  * Bytes per read when streaming `size` bytes of a blob: up to 1 MiB, so a large part streams in few
@@ -33,37 +36,62 @@ const STALE_TEMP_MS = 24 * 60 * 60 * 1000;
 export interface FilesystemBlobStoreOptions {
   /** How a directory's entries are made durable; fsync(2) unless a test watches it. */
   syncDirectory?: SyncDirectory;
+  /** Bytes after which a batch starts a new pack (1 GiB; tests make it small). */
+  packTarget?: number;
 }
 
+/** Where a blob's bytes are: a pack (published, or still being written by one of this process's batches), or its own file. */
+type Location = { pack: Pack; offset: number; size: number } | { writing: PackWriter; offset: number; size: number };
+
 /**
- * Blobs as files under `<root>/objects/ab/cd/<digest>`. A put streams into `<root>/tmp`, fsyncs,
+ * Blobs as files under `<root>/objects/ab/cd/<digest>` ("loose"), or inside pack files
+ * `<root>/packs/<id>.pack` (docs/design/blob-packs.md). A put streams into `<root>/tmp`, fsyncs,
  * then renames into place, so a blob that is visible is complete. Its name is durable once the
  * directories holding it are fsync'd: before `put` returns, or once for a whole batch at its `sync`.
- * gc's trash is `<root>/trash/ab/cd/<digest>`: a rename away, so a blob keeps its modification time there.
+ * A batch writes its blobs of known size into one pack instead, made durable and renamed into
+ * `packs/` at `sync`. Reads look in the packs this process knows, then for a loose file, then in
+ * packs written since by other processes. gc's trash is `<root>/trash/ab/cd/<digest>` and
+ * `<root>/trash/packs/<id>.pack`: a rename away, so a blob keeps its modification time there.
  */
 export class FilesystemBlobStore implements BlobStore {
   readonly kind = 'file';
   private readonly objects: string;
   private readonly tmp: string;
   private readonly trashDir: string;
+  private readonly packsDir: string;
+  private readonly trashedPacks: string;
+  /** Packs this process's batches are writing: their blobs are readable here before `sync`. */
+  private readonly writing = new Set<PackWriter>();
   /** Fan-out directories that exist and whose own names are durable: no mkdir, no fsync of their parents. */
   private readonly knownDirectories = new Set<string>();
 
   private constructor(
     readonly location: string,
     private readonly syncDirectory: SyncDirectory,
+    private readonly packs: PackSet,
+    private readonly packTarget: number,
   ) {
     this.objects = join(location, 'objects');
     this.tmp = join(location, 'tmp');
     this.trashDir = join(location, 'trash');
+    this.packsDir = packs.directory;
+    this.trashedPacks = join(this.trashDir, 'packs');
   }
 
   /** Opens (creating if needed) a store rooted at `root`; fails with `blob.unavailable` if it cannot be written. */
   static async open(root: string, options: FilesystemBlobStoreOptions = {}): Promise<FilesystemBlobStore> {
-    const store = new FilesystemBlobStore(root, options.syncDirectory ?? fsyncDirectory);
+    const syncDirectory = options.syncDirectory ?? fsyncDirectory;
+    const packs = new PackSet(join(root, 'packs'));
+    const store = new FilesystemBlobStore(root, syncDirectory, packs, options.packTarget ?? PACK_TARGET);
     await store.checkWritable();
     await store.removeStaleTemps();
+    await store.packs.rescan();
     return store;
+  }
+
+  /** Closes the pack files open for reads. */
+  async close(): Promise<void> {
+    await this.packs.close();
   }
 
   async put(data: AsyncIterable<Uint8Array> | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
@@ -74,11 +102,51 @@ export class FilesystemBlobStore implements BlobStore {
   }
 
   batch(): BlobBatch {
-    const syncs = new DirectorySyncs(this.syncDirectory);
-    return {
-      put: (data, options = {}) => syncs.track(this.write(data, options, syncs)),
-      sync: () => syncs.sync(),
-    };
+    return new PackingBatch(
+      {
+        createPack: async () => {
+          const writer = await PackWriter.create(join(this.tmp, `${randomUUID()}${PACK_SUFFIX}`));
+          this.writing.add(writer);
+          return writer;
+        },
+        publishPack: async (writer) => {
+          // Nothing was put in it (every put failed before writing): nothing to keep.
+          if (writer.isEmpty) {
+            await writer.abort();
+            this.writing.delete(writer);
+          } else {
+            await this.publish(writer);
+          }
+        },
+        discardPack: async (writer) => {
+          try {
+            await writer.abort();
+          } finally {
+            this.writing.delete(writer);
+          }
+        },
+        syncPacks: () => this.syncDirectory(this.packsDir),
+        writeLoose: (data, options, syncs) => this.write(data, options, syncs),
+      },
+      new DirectorySyncs(this.syncDirectory),
+      this.packTarget,
+    );
+  }
+
+  /** Finishes a pack (fsync'd) and renames it into `packs/`; the caller fsyncs that directory. */
+  private async publish(writer: PackWriter): Promise<Pack> {
+    try {
+      const index = await writer.finish();
+      const target = join(this.packsDir, `${index.id}${PACK_SUFFIX}`);
+      await rename(writer.path, target);
+      const info = await stat(target);
+      return this.packs.add(index.id, index, info.size, info.mtime);
+    } catch (error) {
+      await rm(writer.path, { force: true });
+      throw error;
+    } finally {
+      this.writing.delete(writer);
+    }
   }
 
   /**
@@ -96,7 +164,8 @@ export class FilesystemBlobStore implements BlobStore {
     const file = await open(tempPath, 'wx');
     try {
       try {
-        for await (const chunk of data instanceof Uint8Array ? [data] : data) {
+        const sized = ofDeclaredSize(data, options.size);
+        for await (const chunk of sized instanceof Uint8Array ? [sized] : sized) {
           hash.update(chunk);
           size += chunk.byteLength;
           await file.write(chunk);
@@ -107,11 +176,7 @@ export class FilesystemBlobStore implements BlobStore {
       }
       const digest = hash.digest('hex') as Digest;
       if (options.expectedDigest !== undefined && options.expectedDigest !== digest) {
-        throw new StrataError(
-          'blob.digest_mismatch',
-          'invalid',
-          `The bytes received hash to ${digest}, not the expected ${options.expectedDigest}.`,
-        );
+        throw digestMismatch(digest, options.expectedDigest);
       }
       const target = this.pathOf(digest);
       const dir = dirname(target);
@@ -164,17 +229,32 @@ export class FilesystemBlobStore implements BlobStore {
 
   async get(digest: Digest, range?: ByteRange): Promise<Readable> {
     const path = this.pathOf(digest);
-    if (range === undefined) {
-      const file = await this.openExisting(digest, path);
-      return file.createReadStream({ highWaterMark: readChunk((await file.stat()).size) });
+    const found = await this.openFound(digest, path);
+    if ('file' in found) {
+      const { file } = found;
+      if (range === undefined) return file.createReadStream({ highWaterMark: readChunk((await file.stat()).size) });
+      try {
+        const { start, end } = resolveRange(range, (await file.stat()).size);
+        return file.createReadStream({ start, end, highWaterMark: readChunk(end - start + 1) });
+      } catch (error) {
+        await file.close();
+        throw error;
+      }
     }
-    const size = (await this.statOrThrow(digest)).size;
-    const { start, end } = resolveRange(range, size);
-    return createReadStream(path, { start, end, highWaterMark: readChunk(end - start + 1) });
+    const reader = await this.packedReader(digest, found);
+    try {
+      const { start, end } = resolveRange(range ?? { start: 0 }, reader.size);
+      return Readable.from(readRange(reader, start, end), { objectMode: false });
+    } catch (error) {
+      await reader.close();
+      throw error;
+    }
   }
 
   async open(digest: Digest): Promise<BlobReader> {
-    const file = await this.openExisting(digest, this.pathOf(digest));
+    const found = await this.openFound(digest, this.pathOf(digest));
+    if (!('file' in found)) return this.packedReader(digest, found);
+    const { file } = found;
     try {
       const { size } = await file.stat();
       return {
@@ -189,12 +269,85 @@ export class FilesystemBlobStore implements BlobStore {
   }
 
   async stat(digest: Digest): Promise<BlobStat | undefined> {
+    const packed = this.findPacked(digest);
+    if (packed !== undefined) return { size: packed.size };
     try {
       return { size: (await stat(this.pathOf(digest))).size };
     } catch (error) {
-      if (systemErrorCode(error) === 'ENOENT') return undefined;
-      throw error;
+      if (systemErrorCode(error) !== 'ENOENT') throw error;
     }
+    const written = (await this.packs.rescan()) ? this.packs.find(digest) : undefined;
+    return written === undefined ? undefined : { size: written.size };
+  }
+
+  /** The pack holding `digest` (this process's newest copy), or one of this process's batches writing it. */
+  private findPacked(digest: Digest): Location | undefined {
+    const packed = this.packs.find(digest);
+    if (packed !== undefined) return packed;
+    for (const writing of this.writing) {
+      const entry = writing.find(digest);
+      if (entry !== undefined) return { writing, offset: entry.offset, size: entry.size };
+    }
+    return undefined;
+  }
+
+  /**
+   * Where to read `digest` from: a pack, or its own file, open. A blob in neither may be in a pack
+   * another process wrote since this one last read `packs/`: looked for there before `blob.not_found`.
+   */
+  private async openFound(digest: Digest, path: string): Promise<Location | { file: FileHandle }> {
+    const packed = this.findPacked(digest);
+    if (packed !== undefined) return packed;
+    try {
+      return { file: await open(path, 'r') };
+    } catch (error) {
+      if (systemErrorCode(error) !== 'ENOENT') throw error;
+    }
+    const written = (await this.packs.rescan()) ? this.packs.find(digest) : undefined;
+    if (written === undefined) throw blobNotFound(digest);
+    return written;
+  }
+
+  /**
+   * Reads a packed blob. A pack can leave `packs/` between the lookup and a read (gc, in any
+   * process, rewrote it): the read then looks for the blob again, in a pack or on its own.
+   */
+  private async packedReader(digest: Digest, found: Location): Promise<BlobReader> {
+    let at = found;
+    /** A handle on a pack still being written (not in the shared pool: it is renamed at `sync`). */
+    let writingFile: FileHandle | undefined;
+    let loose: BlobReader | undefined;
+    const readAt = async (target: Uint8Array, length: number, position: number): Promise<number> => {
+      if ('pack' in at) return this.packs.read(at.pack, target, length, at.offset + position);
+      writingFile ??= await open(at.writing.path, 'r');
+      return (await writingFile.read(target, 0, length, at.offset + position)).bytesRead;
+    };
+    const size = found.size;
+    return {
+      size,
+      read: async (target, position) => {
+        const length = Math.max(0, Math.min(target.byteLength, size - position));
+        if (length === 0) return 0;
+        if (loose !== undefined) return loose.read(target, position);
+        try {
+          return await readAt(target, length, position);
+        } catch (error) {
+          if (systemErrorCode(error) !== 'ENOENT') throw error;
+          await this.packs.rescan();
+          const again = this.findPacked(digest);
+          if (again !== undefined) {
+            at = again;
+            return readAt(target, length, position);
+          }
+          loose = await this.open(digest);
+          return loose.read(target, position);
+        }
+      },
+      close: async () => {
+        await writingFile?.close();
+        await loose?.close();
+      },
+    };
   }
 
   async delete(digest: Digest): Promise<boolean> {
@@ -207,8 +360,10 @@ export class FilesystemBlobStore implements BlobStore {
     }
   }
 
-  list(): AsyncIterable<Digest> {
-    return digestsUnder(this.objects);
+  async *list(): AsyncIterable<Digest> {
+    await this.packs.rescan();
+    yield* this.packs.digests();
+    for await (const digest of digestsUnder(this.objects)) if (this.packs.find(digest) === undefined) yield digest;
   }
 
   listStored(): AsyncIterable<StoredBlob> {
@@ -261,15 +416,120 @@ export class FilesystemBlobStore implements BlobStore {
     }
   }
 
+  async *listPacks(): AsyncIterable<StoredPack> {
+    await this.packs.rescan();
+    for (const pack of this.packs.packs) {
+      // The file's own time, not the one seen at load: a test, or a copy, may have changed it.
+      const info = await stat(pack.path).catch((error: unknown) => {
+        if (systemErrorCode(error) === 'ENOENT') return undefined;
+        throw error;
+      });
+      if (info === undefined) continue;
+      const blobs: StoredPack['blobs'] = [];
+      for (let i = 0; i < packCount(pack); i++) {
+        const { digest, size } = packEntry(pack, i);
+        blobs.push({ digest, size, newest: this.packs.isNewest(pack, digest) });
+      }
+      yield { id: pack.id, size: info.size, modifiedAt: info.mtime, blobs };
+    }
+  }
+
+  async rewritePack(id: string, keep: readonly Digest[]): Promise<boolean> {
+    if (!isDigestId(id)) return false;
+    // Perhaps written, or put back, by another process since this one last read packs/.
+    const pack = this.packs.get(id) ?? ((await this.packs.rescan()) ? this.packs.get(id) : undefined);
+    if (pack === undefined) return false;
+    if (keep.length > 0) {
+      const writer = await PackWriter.create(join(this.tmp, `${randomUUID()}${PACK_SUFFIX}`));
+      try {
+        for (const digest of keep) {
+          const entry = entryNumber(pack, digest);
+          if (entry < 0) throw new Error(`The pack ${id} does not hold ${digest}.`);
+          const { offset, size } = packEntry(pack, entry);
+          const bytes = Buffer.allocUnsafe(size);
+          if ((await this.packs.read(pack, bytes, size, offset)) !== size) throw packDamaged(pack, digest);
+          // Copied only if still right: a damaged blob is left for fsck, not spread to a new pack.
+          await writer.put(bytes).then((put) => {
+            if (put.digest !== digest) throw packDamaged(pack, digest);
+          });
+        }
+      } catch (error) {
+        await writer.abort();
+        throw error;
+      }
+      await this.publish(writer);
+      await this.syncDirectory(this.packsDir);
+    }
+    await mkdir(this.trashedPacks, { recursive: true });
+    try {
+      await rename(pack.path, join(this.trashedPacks, `${pack.id}${PACK_SUFFIX}`));
+    } catch (error) {
+      if (systemErrorCode(error) !== 'ENOENT') throw error;
+    }
+    this.packs.forget([pack.id]);
+    return true;
+  }
+
+  async *listTrashedPacks(): AsyncIterable<StoredPack> {
+    for (const name of await readdirIfExists(this.trashedPacks)) {
+      const id = packIdOf(name);
+      if (id === undefined) continue;
+      const path = join(this.trashedPacks, name);
+      let info;
+      let index;
+      try {
+        info = await stat(path);
+        index = await readPackIndexAt(path, id);
+      } catch (error) {
+        if (systemErrorCode(error) === 'ENOENT') continue;
+        throw error;
+      }
+      const blobs = index.entries.map(({ digest, size }) => ({ digest, size, newest: false }));
+      yield { id, size: info.size, modifiedAt: info.mtime, blobs };
+    }
+  }
+
+  async restorePack(id: string): Promise<boolean> {
+    if (!isDigestId(id)) return false;
+    try {
+      await rename(join(this.trashedPacks, `${id}${PACK_SUFFIX}`), join(this.packsDir, `${id}${PACK_SUFFIX}`));
+    } catch (error) {
+      if (systemErrorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+    await this.syncDirectory(this.packsDir);
+    await this.packs.rescan();
+    return true;
+  }
+
+  async deleteTrashedPack(id: string): Promise<boolean> {
+    if (!isDigestId(id)) return false;
+    try {
+      await unlink(join(this.trashedPacks, `${id}${PACK_SUFFIX}`));
+      return true;
+    } catch (error) {
+      if (systemErrorCode(error) === 'ENOENT') return false;
+      throw error;
+    }
+  }
+
+  damagedPacks(): readonly { id: Digest; reason: string }[] {
+    return this.packs.damaged;
+  }
+
   async checkWritable(): Promise<void> {
     const probe = join(this.tmp, `.probe-${randomUUID()}`);
     try {
-      const created = await mkdir(this.objects, { recursive: true });
       // Blob names are only as durable as the directories above them: fsync each one that gained an entry.
-      for (let dir = this.objects; created !== undefined; dir = dirname(dir)) {
-        await this.syncDirectory(dirname(dir));
-        if (dir === created) break;
+      const gained = new Set<string>();
+      for (const path of [this.objects, this.packsDir]) {
+        const created = await mkdir(path, { recursive: true });
+        for (let dir = path; created !== undefined; dir = dirname(dir)) {
+          gained.add(dirname(dir));
+          if (dir === created) break;
+        }
       }
+      for (const dir of gained) await this.syncDirectory(dir);
       await mkdir(this.tmp, { recursive: true });
       const file = await open(probe, 'wx');
       await file.close();
@@ -289,21 +549,6 @@ export class FilesystemBlobStore implements BlobStore {
     return fanOutPath(this.objects, digest);
   }
 
-  private async openExisting(digest: Digest, path: string) {
-    try {
-      return await open(path, 'r');
-    } catch (error) {
-      if (systemErrorCode(error) === 'ENOENT') throw blobNotFound(digest);
-      throw error;
-    }
-  }
-
-  private async statOrThrow(digest: Digest): Promise<BlobStat> {
-    const found = await this.stat(digest);
-    if (found === undefined) throw blobNotFound(digest);
-    return found;
-  }
-
   private async removeStaleTemps(): Promise<void> {
     const cutoff = Date.now() - STALE_TEMP_MS;
     for (const name of await readdirIfExists(this.tmp)) {
@@ -311,6 +556,34 @@ export class FilesystemBlobStore implements BlobStore {
       const info = await stat(path).catch(() => undefined);
       if (info !== undefined && info.mtimeMs < cutoff) await rm(path, { force: true });
     }
+  }
+}
+
+function isDigestId(id: string): id is Digest {
+  return isDigest(id);
+}
+
+function packDamaged(pack: Pack, digest: Digest): StrataError {
+  return new StrataError(
+    'blob.pack_corrupt',
+    'internal',
+    `The pack ${pack.path} is damaged: blob ${digest} does not read back as stored. Run \`strata fsck\`.`,
+    { details: { pack: pack.path } },
+  );
+}
+
+/** The bytes `start` to `end` (inclusive) of an open blob, in chunks of their own (the consumer may keep them); closes it. */
+async function* readRange(reader: BlobReader, start: number, end: number): AsyncGenerator<Buffer> {
+  try {
+    for (let position = start; position <= end;) {
+      const chunk = Buffer.allocUnsafe(readChunk(end - position + 1));
+      const read = await reader.read(chunk, position);
+      if (read === 0) throw new Error(`A blob ended at ${position} bytes, before the ${end + 1} its index gives.`);
+      position += read;
+      yield chunk.subarray(0, read);
+    }
+  } finally {
+    await reader.close();
   }
 }
 
@@ -333,9 +606,12 @@ async function touch(path: string): Promise<boolean> {
   }
 }
 
+/** A fan-out directory's name: two hex digits (the trash also holds `packs/`). */
+const FAN_OUT = /^[0-9a-f]{2}$/;
+
 async function* digestsUnder(base: string): AsyncIterable<Digest> {
-  for (const a of await readdirIfExists(base)) {
-    for (const b of await readdirIfExists(join(base, a))) {
+  for (const a of (await readdirIfExists(base)).filter((name) => FAN_OUT.test(name))) {
+    for (const b of (await readdirIfExists(join(base, a))).filter((name) => FAN_OUT.test(name))) {
       for (const name of await readdirIfExists(join(base, a, b))) {
         if (isDigest(name) && fanOutPath(base, name) === join(base, a, b, name)) yield name;
       }

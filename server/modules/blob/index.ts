@@ -4,6 +4,7 @@ export type {
   BlobStat,
   BlobStore,
   StoredBlob,
+  StoredPack,
   BlobWriter,
   ByteRange,
   PutOptions,

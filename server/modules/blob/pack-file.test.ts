@@ -3,7 +3,7 @@ import { mkdtemp, open, readFile, readdir, rm, stat, writeFile, type FileHandle 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { sha256 } from './digest.js';
+import { sha256, type Digest } from './digest.js';
 import { PackWriter, readPackIndexAt } from './pack-file.js';
 
 let dir: string;
@@ -22,7 +22,7 @@ async function packOf(blobs: Buffer[]) {
   return { path, puts, index: await writer.finish() };
 }
 
-/** Rewrites the index of the pack at `path` with `edit` and fixes its footer's hash, so that only `edit` is wrong. */
+/** Rewrites the index of the pack at `path` with `edit` and fixes its footer's hash (of header and index), so that only `edit` is wrong. */
 async function editIndex(path: string, edit: (index: Buffer) => void): Promise<void> {
   const bytes = await readFile(path);
   const footerAt = bytes.length - 48;
@@ -30,6 +30,7 @@ async function editIndex(path: string, edit: (index: Buffer) => void): Promise<v
   const index = bytes.subarray(indexOffset, footerAt);
   edit(index);
   createHash('sha256')
+    .update(bytes.subarray(0, 28))
     .update(index)
     .digest()
     .copy(bytes, footerAt + 8);
@@ -47,9 +48,10 @@ describe('pack files', () => {
       expect(bytes.subarray(put.offset, put.offset + put.size).equals(blobs[i] ?? Buffer.alloc(1))).toBe(true);
     }
     expect(index.entries.map((entry) => entry.digest)).toEqual(blobs.map((blob) => sha256(blob)).sort());
-    expect(index.indexOffset).toBe(12 + blobs.reduce((sum, blob) => sum + blob.length, 0));
+    expect(index.indexOffset).toBe(28 + blobs.reduce((sum, blob) => sum + blob.length, 0));
     expect(await readPackIndexAt(path, index.id)).toEqual(index);
-    expect(index.id).toBe(sha256(bytes.subarray(index.indexOffset, bytes.length - 48)));
+    const headerAndIndex = Buffer.concat([bytes.subarray(0, 28), bytes.subarray(index.indexOffset, bytes.length - 48)]);
+    expect(index.id).toBe(sha256(headerAndIndex));
   });
 
   it('store bytes put twice once', async () => {
@@ -57,7 +59,7 @@ describe('pack files', () => {
     const { path, puts, index } = await packOf([blob, Buffer.from(blob), randomBytes(10)]);
     expect(puts[1]).toEqual({ ...puts[0], created: false });
     expect(index.entries).toHaveLength(2);
-    expect((await stat(path)).size).toBe(12 + 1010 + 4 + 2 * 48 + 48);
+    expect((await stat(path)).size).toBe(28 + 1010 + 4 + 2 * 48 + 48);
   });
 
   it('may be empty', async () => {
@@ -103,9 +105,13 @@ describe('reading a pack index', () => {
     const flipped = Buffer.from(good);
     flipped[index.indexOffset + 10] = (flipped[index.indexOffset + 10] ?? 0) ^ 1;
     await writeFile(path, flipped);
-    await expect(readPackIndexAt(path)).rejects.toEqual(corrupt(/does not hash to the id/));
+    await expect(readPackIndexAt(path)).rejects.toEqual(corrupt(/do not hash to the id/));
+    const otherNonce = Buffer.from(good);
+    otherNonce[20] = (otherNonce[20] ?? 0) ^ 1;
+    await writeFile(path, otherNonce);
+    await expect(readPackIndexAt(path)).rejects.toEqual(corrupt(/do not hash to the id/));
     await writeFile(path, good);
-    await expect(readPackIndexAt(path, sha256('another pack'))).rejects.toEqual(corrupt(/hashes to/));
+    await expect(readPackIndexAt(path, sha256('another pack'))).rejects.toEqual(corrupt(/hash to [0-9a-f]{64}/));
     await writeFile(join(dir, 'short.pack'), Buffer.from('STRATAPK'));
     await expect(readPackIndexAt(join(dir, 'short.pack'))).rejects.toEqual(corrupt(/shorter than an empty pack/));
   });
@@ -125,8 +131,8 @@ describe('reading a pack index', () => {
     await expect(readPackIndexAt(path)).rejects.toEqual(corrupt(/outside the blob bytes/));
     await writeFile(path, good);
     await editIndex(path, (index) => {
-      index.writeBigUInt64BE(12n, 4 + 32);
-      index.writeBigUInt64BE(12n, 52 + 32);
+      index.writeBigUInt64BE(28n, 4 + 32);
+      index.writeBigUInt64BE(28n, 52 + 32);
     });
     await expect(readPackIndexAt(path)).rejects.toEqual(corrupt(/overlap/));
     await writeFile(path, good);
@@ -137,24 +143,36 @@ describe('reading a pack index', () => {
   it('reads a pack it did not write itself, byte for byte as the format says', async () => {
     const blob = Buffer.from('pixel data');
     const digest = sha256(blob);
+    const header = Buffer.concat([Buffer.from('STRATAPK', 'latin1'), Buffer.from([0, 0, 0, 1]), randomBytes(16)]);
     const entry = Buffer.alloc(48);
     entry.write(digest, 0, 'hex');
-    entry.writeBigUInt64BE(12n, 32);
+    entry.writeBigUInt64BE(28n, 32);
     entry.writeBigUInt64BE(BigInt(blob.length), 40);
     const index = Buffer.concat([Buffer.from([0, 0, 0, 1]), entry]);
     const footer = Buffer.alloc(48);
-    footer.writeBigUInt64BE(BigInt(12 + blob.length), 0);
-    createHash('sha256').update(index).digest().copy(footer, 8);
+    footer.writeBigUInt64BE(BigInt(28 + blob.length), 0);
+    const id = createHash('sha256').update(header).update(index).digest();
+    id.copy(footer, 8);
     footer.write('STRATAPK', 40, 'latin1');
     const path = join(dir, 'hand.pack');
-    const header = Buffer.concat([Buffer.from('STRATAPK', 'latin1'), Buffer.from([0, 0, 0, 1])]);
     await writeFile(path, Buffer.concat([header, blob, index, footer]));
-    const read = await readPackIndexAt(path);
-    expect(read.entries).toEqual([{ digest, offset: 12, size: blob.length }]);
+    const read = await readPackIndexAt(path, id.toString('hex') as Digest);
+    expect(read.entries).toEqual([{ digest, offset: 28, size: blob.length }]);
     const handle = await open(path, 'r');
     const target = Buffer.alloc(blob.length);
-    await handle.read(target, 0, blob.length, 12);
+    await handle.read(target, 0, blob.length, 28);
     await handle.close();
     expect(target.equals(blob)).toBe(true);
+  });
+
+  it('names two packs of the same blobs at the same offsets differently', async () => {
+    const blobs = [randomBytes(100), randomBytes(200)];
+    const ids = [];
+    for (const name of ['one.pack', 'two.pack']) {
+      const writer = await PackWriter.create(join(dir, name));
+      for (const blob of blobs) await writer.put(blob);
+      ids.push((await writer.finish()).id);
+    }
+    expect(ids[0]).not.toBe(ids[1]);
   });
 });

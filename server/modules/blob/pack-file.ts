@@ -1,20 +1,26 @@
 // The pack file of docs/design/blob-packs.md: many blobs in one file, written with one fsync.
 //
-//   "STRATAPK" u32 version                     header
+//   "STRATAPK" u32 version, 16 random bytes    header
 //   blob bytes, back to back                   data
 //   u32 count, count × (digest 32 B, offset u64, size u64), sorted by digest
-//   u64 index offset, SHA-256 of the index, "STRATAPK"
+//   u64 index offset, SHA-256 of header and index, "STRATAPK"
 //
-// Numbers are big-endian. A pack's id is its index's SHA-256: the name checks the index, and the
-// index checks every blob. A pack is never changed after `finish`.
+// Numbers are big-endian. A pack's id is the SHA-256 of its header and index: the name checks the
+// index, and the index checks every blob. The header's random bytes make every pack's id its own,
+// even where two packs hold the same blobs at the same offsets: a pack written again never takes
+// the name of one gc may be moving to the trash. A pack is never changed after `finish`.
+import { createHash, randomBytes } from 'node:crypto';
 import { open, rm, type FileHandle } from 'node:fs/promises';
 import { StrataError } from '../errors/index.js';
+import { sizeMismatch } from './blob-errors.js';
 import { sha256, type Digest } from './digest.js';
 
 const MAGIC = Buffer.from('STRATAPK', 'latin1');
 const VERSION = 1;
-const HEADER_BYTES = MAGIC.length + 4;
-const ENTRY_BYTES = 32 + 8 + 8;
+const NONCE_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + 4 + NONCE_BYTES;
+/** An index entry: digest, offset, size. */
+export const ENTRY_BYTES = 32 + 8 + 8;
 const FOOTER_BYTES = 8 + 32 + MAGIC.length;
 /** Offsets and sizes are u64 in the file and exact integers here: below 2^53 bytes (8 PiB). */
 const MAX_OFFSET = Number.MAX_SAFE_INTEGER;
@@ -28,22 +34,32 @@ export interface PackEntry {
 
 /** A pack's index, read back and checked. */
 export interface PackIndex {
-  /** The SHA-256 of the index bytes, hex: the pack's name. */
+  /** The SHA-256 of the header and index bytes, hex: the pack's name. */
   id: Digest;
   /** Sorted by digest, one per blob. */
   entries: PackEntry[];
+  /** The index as stored: u32 count, then the entries (see ENTRY_BYTES). */
+  index: Buffer;
   /** Where the blob bytes end and the index begins. */
   indexOffset: number;
+}
+
+/** What a put into a pack did: where the blob is, and whether its bytes were new to the pack. */
+export interface PackPut extends PackEntry {
+  created: boolean;
 }
 
 /**
  * Writes a pack at `path` (created, never overwritten). Puts may run concurrently: each reserves
  * its bytes' place before writing them, so they land at distinct offsets in any order. `finish`
- * writes the index and footer and fsyncs the file; `abort` removes it.
+ * waits for the puts under way, writes the index and footer and fsyncs the file; `abort` removes it.
  */
 export class PackWriter {
   private position = HEADER_BYTES;
-  private readonly entries = new Map<Digest, { entry: PackEntry; written: Promise<void> }>();
+  /** Blobs whose bytes are (being) written, by digest; `done` once they are. */
+  private readonly entries = new Map<Digest, { entry: PackEntry; written: Promise<void>; done: boolean }>();
+  /** Puts under way, settled or not: `finish` and `abort` wait for them. */
+  private readonly running = new Set<Promise<unknown>>();
   private state: 'open' | 'finishing' | 'closed' = 'open';
   /** The first write that failed: the pack's bytes are then incomplete, and `finish` refuses. */
   private failure: { error: unknown } | undefined;
@@ -51,50 +67,100 @@ export class PackWriter {
   private constructor(
     readonly path: string,
     private readonly file: FileHandle,
+    private readonly header: Buffer,
   ) {}
 
   static async create(path: string): Promise<PackWriter> {
     const file = await open(path, 'wx');
+    const header = Buffer.alloc(HEADER_BYTES);
     try {
-      const header = Buffer.alloc(HEADER_BYTES);
       MAGIC.copy(header);
       header.writeUInt32BE(VERSION, MAGIC.length);
+      randomBytes(NONCE_BYTES).copy(header, MAGIC.length + 4);
       await writeFully(file, header, 0);
     } catch (error) {
       await file.close();
       await rm(path, { force: true });
       throw error;
     }
-    return new PackWriter(path, file);
+    return new PackWriter(path, file, header);
   }
 
-  /** Bytes written so far, header included. */
+  /** Bytes reserved so far, header included: what the pack will hold before its index. */
   get size(): number {
     return this.position;
   }
 
+  /** Whether no put has reserved bytes yet. */
+  get isEmpty(): boolean {
+    return this.position === HEADER_BYTES;
+  }
+
+  /** Whether puts are still taken. */
+  get isOpen(): boolean {
+    return this.state === 'open' && this.failure === undefined;
+  }
+
+  /** Where a blob put here is, once its bytes are written (readable through another handle on `path`). */
+  find(digest: Digest): PackEntry | undefined {
+    const known = this.entries.get(digest);
+    return known?.done === true ? known.entry : undefined;
+  }
+
   /**
-   * Adds `bytes` and returns where they are once written. Bytes this pack already holds are not
-   * written again (`created: false`, the first copy's place). The caller may reuse `bytes`' buffer
-   * once the promise settles.
+   * Adds `bytes` (whose SHA-256 is `digest`, computed if not given) and returns where they are once
+   * written. Bytes this pack already holds are not written again (`created: false`, the first
+   * copy's place). The caller may reuse `bytes`' buffer once the promise settles.
    */
-  async put(bytes: Uint8Array): Promise<PackEntry & { created: boolean }> {
-    if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}: nothing more can be put.`);
-    const digest = sha256(bytes);
+  async put(bytes: Uint8Array, digest: Digest = sha256(bytes)): Promise<PackPut> {
+    this.checkOpen();
     const known = this.entries.get(digest);
     if (known !== undefined) {
       await known.written;
       return { ...known.entry, created: false };
     }
-    const entry: PackEntry = { digest, offset: this.position, size: bytes.byteLength };
-    this.position += bytes.byteLength;
-    const written = writeFully(this.file, bytes, entry.offset).catch((error: unknown) => {
-      this.failure ??= { error };
-      throw error;
-    });
-    this.entries.set(digest, { entry, written });
+    const entry: PackEntry = { digest, offset: this.reserve(bytes.byteLength), size: bytes.byteLength };
+    const written = this.track(this.write(bytes, entry.offset));
+    const record = { entry, written, done: false };
+    this.entries.set(digest, record);
     await written;
+    record.done = true;
     return { ...entry, created: true };
+  }
+
+  /**
+   * Adds the `size` bytes `chunks` yields, writing each chunk before asking for the next (so the
+   * caller may reuse its buffer), and hashing them as they pass. `check` sees the digest before the
+   * blob joins the index and may refuse it by throwing. A source that fails, yields a size other
+   * than `size` or is refused leaves its reserved bytes unused (no index entry names them) and the
+   * pack usable; a failed write fails the pack.
+   */
+  async putStream(chunks: AsyncIterable<Uint8Array>, size: number, check?: (digest: Digest) => void): Promise<PackPut> {
+    this.checkOpen();
+    const offset = this.reserve(size);
+    return this.track(
+      (async () => {
+        const hash = createHash('sha256');
+        let done = 0;
+        for await (const chunk of chunks) {
+          if (done + chunk.byteLength > size) throw sizeMismatch(size, done + chunk.byteLength);
+          hash.update(chunk);
+          await this.write(chunk, offset + done);
+          done += chunk.byteLength;
+        }
+        if (done !== size) throw sizeMismatch(size, done);
+        const digest = hash.digest('hex') as Digest;
+        check?.(digest);
+        const known = this.entries.get(digest);
+        if (known !== undefined) {
+          await known.written;
+          return { ...known.entry, created: false };
+        }
+        const entry: PackEntry = { digest, offset, size };
+        this.entries.set(digest, { entry, written: Promise.resolve(), done: true });
+        return { ...entry, created: true };
+      })(),
+    );
   }
 
   /** Waits for every put, writes the index and footer, fsyncs and closes: the pack is complete. */
@@ -102,14 +168,14 @@ export class PackWriter {
     if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}.`);
     this.state = 'finishing';
     try {
-      await Promise.allSettled([...this.entries.values()].map(({ written }) => written));
+      await this.settled();
       // What a write to a file rejects with: a Node.js system error.
       if (this.failure !== undefined) throw this.failure.error as Error;
       const entries = [...this.entries.values()]
         .map(({ entry }) => entry)
         .sort((a, b) => (a.digest < b.digest ? -1 : 1));
       const index = encodeIndex(entries);
-      const id = sha256(index);
+      const id = packId(this.header, index);
       const footer = Buffer.alloc(FOOTER_BYTES);
       footer.writeBigUInt64BE(BigInt(this.position), 0);
       footer.write(id, 8, 'hex');
@@ -117,7 +183,7 @@ export class PackWriter {
       await writeFully(this.file, index, this.position);
       await writeFully(this.file, footer, this.position + index.length);
       await this.file.sync();
-      return { id, entries, indexOffset: this.position };
+      return { id, entries, index, indexOffset: this.position };
     } finally {
       this.state = 'closed';
       await this.file.close();
@@ -129,10 +195,42 @@ export class PackWriter {
     if (this.state === 'finishing') throw new Error(`The pack ${this.path} is finishing: it cannot be aborted.`);
     const wasOpen = this.state === 'open';
     this.state = 'closed';
-    await Promise.allSettled([...this.entries.values()].map(({ written }) => written));
+    await this.settled();
     if (wasOpen) await this.file.close();
     await rm(this.path, { force: true });
   }
+
+  private checkOpen(): void {
+    if (this.state !== 'open') throw new Error(`The pack ${this.path} is ${this.state}: nothing more can be put.`);
+  }
+
+  private reserve(size: number): number {
+    const offset = this.position;
+    this.position += size;
+    return offset;
+  }
+
+  private write(bytes: Uint8Array, position: number): Promise<void> {
+    return writeFully(this.file, bytes, position).catch((error: unknown) => {
+      this.failure ??= { error };
+      throw error;
+    });
+  }
+
+  private track<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const forget = () => this.running.delete(work);
+    work.then(forget, forget);
+    return work;
+  }
+
+  private async settled(): Promise<void> {
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+}
+
+function packId(header: Buffer, index: Buffer): Digest {
+  return createHash('sha256').update(header).update(index).digest('hex') as Digest;
 }
 
 function encodeIndex(entries: readonly PackEntry[]): Buffer {
@@ -191,11 +289,11 @@ export async function readPackIndex(
     throw corrupt(`its index offset ${indexOffset} does not fit its size ${size}`);
   }
   const index = await readAt(file, indexBytes, indexOffset);
-  const id = sha256(index);
+  const id = packId(header, index);
   if (index.length !== indexBytes || id !== footer.toString('hex', 8, 40)) {
-    throw corrupt('its index does not hash to the id in its footer');
+    throw corrupt('its header and index do not hash to the id in its footer');
   }
-  if (expectedId !== undefined && id !== expectedId) throw corrupt(`its index hashes to ${id}`);
+  if (expectedId !== undefined && id !== expectedId) throw corrupt(`its header and index hash to ${id}`);
   const count = index.readUInt32BE(0);
   if (4 + count * ENTRY_BYTES !== indexBytes) throw corrupt(`its index holds ${count} entries in ${indexBytes} bytes`);
   const entries: PackEntry[] = [];
@@ -222,7 +320,7 @@ export async function readPackIndex(
       throw corrupt(`blobs ${before.digest} and ${entry.digest} overlap`);
     }
   }
-  return { id, entries, indexOffset };
+  return { id, entries, index, indexOffset };
 }
 
 /** Opens the pack at `path` and reads its index (see `readPackIndex`). */

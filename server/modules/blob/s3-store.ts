@@ -18,10 +18,11 @@ import type {
   PutOptions,
   PutResult,
   StoredBlob,
+  StoredPack,
 } from './blob-store.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
-import { blobNotFound } from './blob-errors.js';
+import { blobNotFound, digestMismatch, ofDeclaredSize } from './blob-errors.js';
 import { removeStaleTemps, STALE_TEMP_MS } from './s3-cleanup.js';
 import { copyIfAbsent, copyObject, exists, touchObject } from './s3-copy.js';
 import { describeS3Error, isMissingKey, s3Status } from './s3-errors.js';
@@ -71,13 +72,14 @@ export class S3BlobStore implements BlobStore {
   async put(data: AsyncIterable<Uint8Array> | Uint8Array, options: PutOptions = {}): Promise<PutResult> {
     const tempKey = `${this.tmpPrefix}${randomUUID()}`;
     try {
-      const { digest, size } = await uploadStream(this.client, this.bucket, tempKey, data);
+      const { digest, size } = await uploadStream(
+        this.client,
+        this.bucket,
+        tempKey,
+        ofDeclaredSize(data, options.size),
+      );
       if (options.expectedDigest !== undefined && options.expectedDigest !== digest) {
-        throw new StrataError(
-          'blob.digest_mismatch',
-          'invalid',
-          `The bytes received hash to ${digest}, not the expected ${options.expectedDigest}.`,
-        );
+        throw digestMismatch(digest, options.expectedDigest);
       }
       const key = this.keyOf(digest);
       // The touch is the existence check: a blob gc took away since is copied again from the
@@ -95,8 +97,10 @@ export class S3BlobStore implements BlobStore {
   /** S3 acknowledges a PUT (and so the copy to the digest key) once it is durable: sync only waits for the puts. */
   batch(): BlobBatch {
     const running = new Set<Promise<unknown>>();
+    let closed = false;
     return {
       put: (data, options) => {
+        if (closed) return Promise.reject(new Error('This blob batch is closed.'));
         const put = this.put(data, options);
         running.add(put);
         const forget = () => running.delete(put);
@@ -106,7 +110,37 @@ export class S3BlobStore implements BlobStore {
       sync: async () => {
         while (running.size > 0) await Promise.allSettled([...running]);
       },
+      // Every put is already stored on its own: nothing to discard.
+      close: async () => {
+        closed = true;
+        while (running.size > 0) await Promise.allSettled([...running]);
+      },
     };
+  }
+
+  /** Packs are the filesystem store's: every S3 blob is an object of its own. */
+  async *listPacks(): AsyncIterable<StoredPack> {}
+
+  async rewritePack(): Promise<boolean> {
+    return false;
+  }
+
+  async *listTrashedPacks(): AsyncIterable<StoredPack> {}
+
+  async restorePack(): Promise<boolean> {
+    return false;
+  }
+
+  async deleteTrashedPack(): Promise<boolean> {
+    return false;
+  }
+
+  damagedPacks(): readonly { id: Digest; reason: string }[] {
+    return [];
+  }
+
+  async close(): Promise<void> {
+    this.client.destroy();
   }
 
   async get(digest: Digest, range?: ByteRange): Promise<Readable> {

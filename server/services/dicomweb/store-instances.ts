@@ -60,7 +60,7 @@ const IN_MEMORY_PART = 64 * 1024 * 1024;
  * request's size), parsed up to its pixel data and stored in the blob store; the accepted instances
  * become one commit, made only after the whole body was read. A part that fails is reported with
  * its reason and the others proceed; a body that breaks off (the `parts` iterable throws) commits
- * nothing. Parts stored for a request that commits nothing are collected by gc. With
+ * nothing. Parts stored for a request that commits nothing are discarded or collected by gc. With
  * `metadataAndBulkData`, DICOM JSON data sets are written as Part 10 files from their metadata and
  * bulk data parts once the whole body is read, and join the same commit.
  */
@@ -151,6 +151,8 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
     return { commit: result.commit, stored: items.map(storedOf), failed, warnings };
   } finally {
     await Promise.allSettled(outcomes);
+    // After a commit, or with nothing to commit: what was not synced is nobody's.
+    await blobs.close();
     await rm(spool, { recursive: true, force: true });
   }
 }

@@ -119,9 +119,14 @@ describe('importDirectory', () => {
       },
     });
     let syncedAtCommit: Set<string> | undefined;
+    let packedAtCommit: Set<string> | undefined;
     const database = Object.create(fixture.database) as Database;
-    database.transaction = (work) => {
+    database.transaction = async (work) => {
       syncedAtCommit ??= new Set(synced);
+      if (packedAtCommit === undefined) {
+        packedAtCommit = new Set();
+        for await (const pack of blobStore.listPacks()) for (const blob of pack.blobs) packedAtCommit.add(blob.digest);
+      }
       return fixture.database.transaction(work);
     };
     const deps = { ...fixture.deps, database, blobStore };
@@ -140,11 +145,11 @@ describe('importDirectory', () => {
       parts.push(...(record?.parts ?? []));
     }
     expect(parts.length).toBeGreaterThanOrEqual(40);
-    for (const part of parts) {
-      const leaf = join(blobsRoot, 'objects', part.slice(0, 2), part.slice(2, 4));
-      expect(syncedAtCommit?.has(leaf)).toBe(true);
-      expect(syncedAtCommit?.has(dirname(leaf))).toBe(true);
-    }
+    // Packed (every part is under 64 MiB), each pack fsync'd before its rename into packs/, and
+    // packs/ fsync'd before the commit.
+    for (const part of parts) expect(packedAtCommit?.has(part)).toBe(true);
+    expect(syncedAtCommit?.has(join(blobsRoot, 'packs'))).toBe(true);
+    await blobStore.close();
   });
   it('keeps a README at the folder root as a plain file beside the instances, and the home page reads it', async () => {
     const source = await folder('with-readme');

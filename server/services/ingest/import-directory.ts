@@ -66,76 +66,81 @@ export async function importDirectory(
   const failures: ImportFailure[] = [];
   const accepted = new Map<string, Accepted>();
   const refused = new Set<string>();
-  // One batch for the whole import: parts are written and fsync'd as they come, and the names of all
-  // of them are made durable by one sync before the commit that refers to them.
+  // One batch for the whole import: parts are written into packs as they come (a new pack each GiB,
+  // parts over 64 MiB on their own), all made durable by one sync before the commit that refers to them.
   const blobs = deps.blobStore.batch();
-  let next = 0;
-  const worker = async () => {
-    const scratch = Buffer.allocUnsafe(CHUNK);
-    while (next < files.length) {
-      const file = files[next++] ?? '';
-      try {
-        const item = { file, ...(await ingestFile(blobs, join(root, file), scratch)) };
-        const seen = accepted.get(item.path);
-        if (refused.has(item.path)) {
-          failures.push(duplicate(file, item.path, seen?.file));
-        } else if (seen !== undefined && seen.record.id !== item.record.id) {
-          // Two different files claim one SOP Instance UID: which one is right is not ours to guess.
-          accepted.delete(item.path);
-          refused.add(item.path);
-          failures.push(duplicate(seen.file, item.path, file), duplicate(file, item.path, seen.file));
-        } else if (seen === undefined) {
-          accepted.set(item.path, item);
+  try {
+    let next = 0;
+    const worker = async () => {
+      const scratch = Buffer.allocUnsafe(CHUNK);
+      while (next < files.length) {
+        const file = files[next++] ?? '';
+        try {
+          const item = { file, ...(await ingestFile(blobs, join(root, file), scratch)) };
+          const seen = accepted.get(item.path);
+          if (refused.has(item.path)) {
+            failures.push(duplicate(file, item.path, seen?.file));
+          } else if (seen !== undefined && seen.record.id !== item.record.id) {
+            // Two different files claim one SOP Instance UID: which one is right is not ours to guess.
+            accepted.delete(item.path);
+            refused.add(item.path);
+            failures.push(duplicate(seen.file, item.path, file), duplicate(file, item.path, seen.file));
+          } else if (seen === undefined) {
+            accepted.set(item.path, item);
+          }
+        } catch (error) {
+          if (!isStrataError(error)) throw error;
+          failures.push({ file, code: error.code, message: error.message });
         }
-      } catch (error) {
-        if (!isStrataError(error)) throw error;
-        failures.push({ file, code: error.code, message: error.message });
       }
+    };
+    await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+    failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    if (failures.length > 0 && options.onError === 'abort') {
+      throw new StrataError(
+        'import.refused',
+        'invalid',
+        `${failures.length} of ${files.length} files could not be imported, so nothing was committed (--on-error abort). ` +
+          `First: ${failures[0]?.file}: ${failures[0]?.message}`,
+        { details: { failures } },
+      );
     }
-  };
-  await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
-  failures.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  if (failures.length > 0 && options.onError === 'abort') {
-    throw new StrataError(
-      'import.refused',
-      'invalid',
-      `${failures.length} of ${files.length} files could not be imported, so nothing was committed (--on-error abort). ` +
-        `First: ${failures[0]?.file}: ${failures[0]?.message}`,
-      { details: { failures } },
+    const items = [...accepted.values()];
+    const documents = await Promise.all(
+      datasheets.map(async (path) => ({ path, record: await storeFileParts(blobs, join(root, path)) })),
     );
+    await blobs.sync();
+    const edits: PathEdit[] = [
+      ...items.map((item) => ({
+        path: item.path,
+        file: { kind: 'dicom' as const, id: item.record.id, bytes: item.record.size },
+      })),
+      ...documents.map((document) => ({
+        path: document.path,
+        file: { kind: 'file' as const, id: document.record.id, bytes: document.record.size },
+      })),
+    ];
+    const result = await commitChanges(deps, {
+      dataset: options.dataset,
+      branch: options.branch,
+      edits,
+      files: [...items.map((item) => item.record), ...documents.map((document) => document.record)],
+      metadata: items.map((item) => item.metadata),
+      message: options.message,
+      author: options.author,
+    });
+    return {
+      files: listed.length,
+      instances: items.length,
+      datasheets,
+      failures,
+      commit: result.commit,
+      changed: result.changed,
+    };
+  } finally {
+    // Committed, refused or failed: what was not synced is nobody's.
+    await blobs.close();
   }
-  const items = [...accepted.values()];
-  const documents = await Promise.all(
-    datasheets.map(async (path) => ({ path, record: await storeFileParts(blobs, join(root, path)) })),
-  );
-  await blobs.sync();
-  const edits: PathEdit[] = [
-    ...items.map((item) => ({
-      path: item.path,
-      file: { kind: 'dicom' as const, id: item.record.id, bytes: item.record.size },
-    })),
-    ...documents.map((document) => ({
-      path: document.path,
-      file: { kind: 'file' as const, id: document.record.id, bytes: document.record.size },
-    })),
-  ];
-  const result = await commitChanges(deps, {
-    dataset: options.dataset,
-    branch: options.branch,
-    edits,
-    files: [...items.map((item) => item.record), ...documents.map((document) => document.record)],
-    metadata: items.map((item) => item.metadata),
-    message: options.message,
-    author: options.author,
-  });
-  return {
-    files: listed.length,
-    instances: items.length,
-    datasheets,
-    failures,
-    commit: result.commit,
-    changed: result.changed,
-  };
 }
 
 function duplicate(file: string, path: string, other: string | undefined): ImportFailure {

@@ -11,7 +11,10 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'strata-store-file-'));
   store = await FilesystemBlobStore.open(join(dir, 'blobs'));
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  await store.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function bytesOf(digest: string): Promise<Buffer> {
   const chunks: Buffer[] = [];

@@ -53,7 +53,7 @@ export async function storeOpenFileParts(
         yield buffer;
       }
     }
-    parts.push((await blobs.put(range())).digest);
+    parts.push((await blobs.put(range(), { size: end - start })).digest);
   }
   return { id: whole.digest('hex') as Digest, size, parts };
 }

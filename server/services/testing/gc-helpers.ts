@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { readdir, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
-import { sha256, type BlobStore, type Digest } from '@strata/modules/blob';
+import { sha256, type BlobStore, type BlobWriter, type Digest } from '@strata/modules/blob';
 import type { DatasetRecord, FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { commitChanges } from '../versioning/commit-changes.js';
 import type { VersioningFixture } from './versioning-fixture.js';
@@ -13,7 +13,7 @@ export const HOUR = 3_600_000;
 
 /** A file stored as these parts (random header and pixel bytes when not given). */
 export async function storedFile(
-  store: BlobStore,
+  store: BlobWriter,
   parts: Buffer[] = [randomBytes(300), randomBytes(2_000)],
 ): Promise<FileRecord> {
   const digests: Digest[] = [];
@@ -76,6 +76,7 @@ export async function ageEverything(fixture: VersioningFixture): Promise<void> {
     }
   };
   await visit(join(fixture.dir, 'blobs', 'objects'));
+  await visit(join(fixture.dir, 'blobs', 'packs'));
 }
 
 /** Row counts of the tables gc sweeps. */
@@ -89,11 +90,13 @@ export async function rowCounts(fixture: VersioningFixture): Promise<Record<stri
   return counts;
 }
 
-/** The digests in the store and in its trash. */
+/** The digests in the store and in its trash, on their own or packed (each once). */
 export async function storedDigests(store: BlobStore): Promise<{ stored: Digest[]; trash: Digest[] }> {
-  const stored: Digest[] = [];
-  const trash: Digest[] = [];
-  for await (const blob of store.listStored()) stored.push(blob.digest);
-  for await (const blob of store.listTrash()) trash.push(blob.digest);
-  return { stored: stored.sort(), trash: trash.sort() };
+  const stored = new Set<Digest>();
+  const trash = new Set<Digest>();
+  for await (const blob of store.listStored()) stored.add(blob.digest);
+  for await (const pack of store.listPacks()) for (const blob of pack.blobs) stored.add(blob.digest);
+  for await (const blob of store.listTrash()) trash.add(blob.digest);
+  for await (const pack of store.listTrashedPacks()) for (const blob of pack.blobs) trash.add(blob.digest);
+  return { stored: [...stored].sort(), trash: [...trash].sort() };
 }

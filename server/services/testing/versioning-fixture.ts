@@ -40,6 +40,8 @@ export function useVersioningFixture(
     });
   });
   afterAll(async () => {
+    // Undefined if beforeAll failed before filling it in.
+    await (fixture.deps as VersioningDeps | undefined)?.blobStore.close();
     await drop();
     if (fixture.dir !== undefined) await rm(fixture.dir, { recursive: true, force: true });
   });

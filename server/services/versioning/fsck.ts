@@ -7,9 +7,9 @@ import type { VersioningDeps } from './versioning-deps.js';
 
 export interface FsckProblem {
   kind: 'missing' | 'corrupt';
-  object: 'commit' | 'tree' | 'file' | 'part';
+  object: 'commit' | 'tree' | 'file' | 'part' | 'pack';
   id: Digest;
-  /** Where it was reached from: `owner/name@ref` and, for files and parts, the path. */
+  /** Where it was reached from: `owner/name@ref` and, for files and parts, the path; for a pack, the store. */
   reachedFrom: string;
   detail: string;
 }
@@ -141,6 +141,16 @@ export async function fsck(deps: VersioningDeps, options: { quick?: boolean } = 
       report.refs++;
       await checkHistory(ref.commit, `${dataset.owner}/${dataset.name}@${ref.name}`);
     }
+  }
+  // Packs the store could not read: their parts show above as missing, and here is why.
+  for (const pack of deps.blobStore.damagedPacks()) {
+    problem({
+      kind: 'corrupt',
+      object: 'pack',
+      id: pack.id,
+      reachedFrom: deps.blobStore.location,
+      detail: pack.reason,
+    });
   }
   return report;
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { cp, mkdir, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { sha256, type BlobStore, type Digest } from '@strata/modules/blob';
+import type { FileRecord } from '@strata/models';
 import { parseQidoQuery } from '@strata/modules/qido';
 import { importDirectory } from '../ingest/import-directory.js';
 import { searchVersion } from '../qido/search.js';
@@ -46,7 +47,7 @@ async function orphanEdges(fixture: VersioningFixture): Promise<number> {
 describe('gc of an aborted import', () => {
   const fixture = useVersioningFixture('gc-import');
 
-  it('keeps the parts it wrote within the grace period and removes them after it', async () => {
+  it('leaves none of the parts it wrote: their pack is discarded', async () => {
     const source = join(fixture.dir, 'upload');
     await mkdir(source);
     await cp(daikonVolume, source, { recursive: true });
@@ -55,22 +56,97 @@ describe('gc of an aborted import', () => {
     await expect(
       importDirectory(fixture.deps, source, { dataset, branch: 'main', message: 'MR', author: ada, onError: 'abort' }),
     ).rejects.toMatchObject({ code: 'import.refused' });
-    const written = (await storedDigests(fixture.deps.blobStore)).stored;
-    // A header and a pixel data part per file, and what follows the pixel data where anything does.
-    expect(written.length).toBeGreaterThanOrEqual(40);
-
-    const within = await gc(fixture.deps, { graceMs: HOUR });
-    expect(within.trashed).toEqual({ count: 0, bytes: 0 });
-    expect((await storedDigests(fixture.deps.blobStore)).stored).toEqual(written);
-
-    await ageEverything(fixture);
-    const after = await gc(fixture.deps, { graceMs: HOUR });
-    expect(after.trashed.count).toBe(written.length);
-    expect(after.removed.commits.count).toBe(0);
-    expect(await storedDigests(fixture.deps.blobStore)).toEqual({ stored: [], trash: written });
-    const next = await gc(fixture.deps, { graceMs: HOUR });
-    expect(next.trash.deleted).toEqual(after.trashed);
     expect(await storedDigests(fixture.deps.blobStore)).toEqual({ stored: [], trash: [] });
+    expect(await readdir(join(fixture.dir, 'blobs', 'tmp'))).toEqual([]);
+    const report = await gc(fixture.deps, { graceMs: HOUR });
+    expect(report.trashed).toEqual({ count: 0, bytes: 0 });
+    expect((await fsck(fixture.deps)).problems).toEqual([]);
+  }, 60_000);
+});
+
+describe('gc of packed parts', () => {
+  const fixture = useVersioningFixture('gc-packs');
+
+  /** `count` files of equal size, their parts put through one batch: one pack. */
+  async function packedFiles(count: number): Promise<FileRecord[]> {
+    const batch = fixture.deps.blobStore.batch();
+    const files: FileRecord[] = [];
+    for (let i = 0; i < count; i++) files.push(await storedFile(batch));
+    await batch.sync();
+    await batch.close();
+    return files;
+  }
+  const pathsOf = (files: FileRecord[], prefix: string) =>
+    Object.fromEntries(files.map((file, i) => [`${prefix}/${prefix}.1/${i + 1}`, file]));
+
+  it('trashes a pack nothing needs, rewrites one needed for under half its bytes, keeps the others, and deletes the trash next run', async () => {
+    const store = fixture.deps.blobStore;
+    const dataset = await createDataset(fixture.deps, 'lab/packs', ada);
+    const [a, b, c] = [await packedFiles(4), await packedFiles(2), await packedFiles(4)];
+    const packsBefore = [];
+    for await (const pack of store.listPacks()) packsBefore.push(pack.id);
+    expect(packsBefore).toHaveLength(3);
+    // main keeps a[0] and c[1..3]; what only the deleted branch had goes.
+    const kept = [a[0], c[1], c[2], c[3]] as FileRecord[];
+    const dropped = [...a.slice(1), ...b, c[0]] as FileRecord[];
+    await commitFiles(fixture, dataset, 'main', pathsOf(kept, '1'));
+    await createBranch(fixture.deps, dataset, 'scratch');
+    await commitFiles(fixture, dataset, 'scratch', pathsOf(dropped, '2'));
+    await deleteBranch(fixture.deps, dataset, 'scratch');
+    await ageEverything(fixture);
+
+    const report = await gc(fixture.deps, { graceMs: HOUR });
+    const partBytes = 300 + 2_000;
+    // a: 1 of 4 files needed, rewritten; b: none, trashed; c: 3 of 4, kept as it is.
+    expect(report.packs).toEqual({ trashed: 2, rewritten: 1, copied: partBytes, duplicates: 0 });
+    expect(report.trashed).toEqual({ count: 2 * 5, bytes: 5 * partBytes });
+    for (const file of kept) for (const part of file.parts) expect(await store.stat(part)).toBeDefined();
+    const c0 = c[0] as FileRecord;
+    for (const file of dropped.filter((file) => file !== c0)) {
+      for (const part of file.parts) expect(await store.stat(part)).toBeUndefined();
+    }
+    // Still in c's pack, which stays whole until a later run finds it mostly unneeded.
+    for (const part of c0.parts) expect(await store.stat(part)).toBeDefined();
+    expect((await fsck(fixture.deps)).problems).toEqual([]);
+
+    const again = await gc(fixture.deps, { graceMs: HOUR });
+    expect(again.trash.deleted).toEqual(report.trashed);
+    expect(again.packs.trashed).toBe(0);
+    expect(await readdir(join(fixture.dir, 'blobs', 'trash', 'packs'))).toEqual([]);
+    expect((await fsck(fixture.deps)).problems).toEqual([]);
+  }, 60_000);
+
+  it('drops the older copy of bytes packed twice, and puts back a trashed pack whose parts a file needs', async () => {
+    const store = fixture.deps.blobStore;
+    const dataset = await createDataset(fixture.deps, 'lab/twice', ada);
+    const [file] = await packedFiles(1);
+    const record = file as FileRecord;
+    const parts = await Promise.all(record.parts.map(async (part) => bytesOf(store, part)));
+    await ageEverything(fixture);
+    // The same bytes through another batch (in another order, or the pack would be the same file
+    // written again): a newer pack, which is what keeps them.
+    const batch = store.batch();
+    for (const part of parts.reverse()) await batch.put(part);
+    await batch.sync();
+    await batch.close();
+    await commitFiles(fixture, dataset, 'main', { '3.1/3.1.1/1': record });
+
+    const report = await gc(fixture.deps, { graceMs: HOUR });
+    expect(report.packs).toEqual({ trashed: 1, rewritten: 0, copied: 0, duplicates: 2 });
+    expect(report.trashed.count).toBe(0);
+    for (const part of record.parts) expect(await bytesOf(store, part)).toBeDefined();
+
+    // Were the newer copy lost (by hand), the next run puts the trashed pack back rather than delete it.
+    for await (const pack of store.listPacks()) {
+      if (pack.blobs.some((blob) => record.parts.includes(blob.digest))) await store.rewritePack(pack.id, []);
+    }
+    const trashedPacks = await readdir(join(fixture.dir, 'blobs', 'trash', 'packs'));
+    expect(trashedPacks).toHaveLength(2);
+    const next = await gc(fixture.deps, { graceMs: HOUR });
+    // One pack back (its 2 parts), the other then deleted as a copy of it.
+    expect(next.trash.restored).toBe(2);
+    expect(await readdir(join(fixture.dir, 'blobs', 'trash', 'packs'))).toEqual([]);
+    for (const part of record.parts) expect(await store.stat(part)).toBeDefined();
     expect((await fsck(fixture.deps)).problems).toEqual([]);
   }, 60_000);
 });
@@ -216,18 +292,20 @@ describe('gc against concurrent writers', () => {
     });
   }
 
-  it('keeps an old part that a put (or a batch put) deduplicated against, and removes one nobody put again', async () => {
+  it('keeps an old part a put deduplicated against or a batch wrote again, and removes one nobody put again', async () => {
     const store = fixture.deps.blobStore;
     const [p, q, r] = [randomBytes(100), randomBytes(100), randomBytes(100)];
     for (const data of [p, q, r]) await store.put(data);
     await ageEverything(fixture);
     expect((await store.put(p)).created).toBe(false);
+    // A batch writes the bytes again, into a pack: the old copy is not needed any more.
     const batch = store.batch();
-    expect((await batch.put(r)).created).toBe(false);
+    expect((await batch.put(r)).created).toBe(true);
     await batch.sync();
+    await batch.close();
 
     const report = await gc(fixture.deps, { graceMs: HOUR });
-    expect(report.trashed.count).toBe(1);
+    expect(report.trashed.count).toBe(2);
     expect(await store.stat(sha256(p))).toBeDefined();
     expect(await store.stat(sha256(r))).toBeDefined();
     expect(await store.stat(sha256(q))).toBeUndefined();

@@ -1,4 +1,4 @@
-import type { BlobStore, StoredBlob } from '@strata/modules/blob';
+import type { BlobStore, Digest, StoredBlob } from '@strata/modules/blob';
 import { StrataError } from '@strata/modules/errors';
 import type { DerivedTable, SweptKind, SweptRows, VersioningRepositories } from '@strata/models';
 import { GcMarker, incomplete } from './gc-mark.js';
@@ -33,8 +33,14 @@ export interface GcReport {
   removed: { commits: GcCount; nodes: GcCount; files: GcCount };
   /** Rows derived from removed objects and files, by table. */
   derived: Partial<Record<DerivedTable, number>>;
-  /** Unreferenced parts moved to the trash; the next run deletes them. */
+  /** Unreferenced parts moved to the trash (packed ones with their pack); the next run deletes them. */
   trashed: GcCount;
+  /**
+   * Packs (docs/design/blob-packs.md) moved to the trash, their unreferenced parts counted in
+   * `trashed`: `rewritten` of them had parts still needed, `copied` bytes of which went first into
+   * a new pack; `duplicates` were referenced parts a newer pack also holds, dropped with them.
+   */
+  packs: { trashed: number; rewritten: number; copied: number; duplicates: number };
   /** Parts a put refreshed while this run moved them to the trash: put back. */
   restored: number;
   /**
@@ -110,6 +116,7 @@ async function collect(deps: VersioningDeps, options: GcOptions): Promise<GcRepo
       removed: { commits: countOf(commits), nodes: countOf(nodes), files: countOf(files) },
       derived,
       trashed: parts.trashed,
+      packs: parts.packs,
       restored: parts.restored,
       trash,
     };
@@ -174,8 +181,36 @@ async function emptyTrash(
       }
     }
   }
+  for await (const pack of store.listTrashedPacks()) {
+    if (!marked) await read.gc.markParts();
+    marked = true;
+    const referenced = await markedAmong(read, pack.blobs);
+    // Only if a referenced part has no other copy: the pack was trashed after its live parts were copied.
+    const missing = [];
+    for (const digest of referenced) if ((await store.stat(digest)) === undefined) missing.push(digest);
+    if (missing.length > 0) {
+      if (dryRun || (await store.restorePack(pack.id))) trash.restored += missing.length;
+    } else if (dryRun || (await store.deleteTrashedPack(pack.id))) {
+      // Counted as the sweep counted them: the parts no file refers to.
+      for (const blob of pack.blobs) {
+        if (referenced.has(blob.digest)) continue;
+        trash.deleted.count++;
+        trash.deleted.bytes += blob.size;
+      }
+    }
+  }
   await read.gc.clearMarks('part');
   return trash;
+}
+
+/** The digests among `blobs` that a file row refers to (parts marked), asked a page at a time. */
+async function markedAmong(read: VersioningRepositories, blobs: readonly { digest: Digest }[]): Promise<Set<Digest>> {
+  const marked = new Set<Digest>();
+  for (let i = 0; i < blobs.length; i += PAGE) {
+    const page = blobs.slice(i, i + PAGE).map((blob) => blob.digest);
+    for (const digest of await read.gc.markedParts(page)) marked.add(digest);
+  }
+  return marked;
 }
 
 /**
@@ -189,8 +224,9 @@ async function sweepParts(
   read: VersioningRepositories,
   cutoff: Date,
   dryRun: boolean,
-): Promise<{ trashed: GcCount; restored: number }> {
+): Promise<{ trashed: GcCount; restored: number; packs: GcReport['packs'] }> {
   const trashed = { count: 0, bytes: 0 };
+  const packs = { trashed: 0, rewritten: 0, copied: 0, duplicates: 0 };
   let restored = 0;
   // A dry run removed no file: it counts against the files a real run would leave.
   await read.gc.markParts(dryRun ? cutoff : undefined);
@@ -212,7 +248,41 @@ async function sweepParts(
       trashed.bytes += blob.size;
     }
   }
-  return { trashed, restored };
+  // Packs as a whole: a pack cannot lose one part in place. Its parts needed are those a file
+  // refers to whose newest copy it holds; a put of bytes already packed writes them again, into a
+  // new pack, so a pack past the cutoff gains no new reference to bytes it alone holds. One with
+  // nothing needed goes to the trash; one needed for less than half its bytes goes once its
+  // needed parts are copied to a new pack; the others stay as they are.
+  for await (const pack of store.listPacks()) {
+    if (pack.modifiedAt >= cutoff) continue;
+    const referenced = await markedAmong(read, pack.blobs);
+    const needed = new Set(pack.blobs.filter((blob) => blob.newest && referenced.has(blob.digest)));
+    if (needed.size === pack.blobs.length) continue;
+    const neededBytes = [...needed].reduce((sum, blob) => sum + blob.size, 0);
+    const blobBytes = pack.blobs.reduce((sum, blob) => sum + blob.size, 0);
+    if (needed.size > 0 && neededBytes * 2 >= blobBytes) continue;
+    if (
+      !dryRun &&
+      !(await store.rewritePack(
+        pack.id,
+        [...needed].map((blob) => blob.digest),
+      ))
+    )
+      continue;
+    packs.trashed++;
+    if (needed.size > 0) packs.rewritten++;
+    packs.copied += neededBytes;
+    for (const blob of pack.blobs) {
+      if (needed.has(blob)) continue;
+      if (referenced.has(blob.digest)) {
+        packs.duplicates++;
+      } else {
+        trashed.count++;
+        trashed.bytes += blob.size;
+      }
+    }
+  }
+  return { trashed, restored, packs };
 }
 
 async function* pages(blobs: AsyncIterable<StoredBlob>): AsyncIterable<StoredBlob[]> {
