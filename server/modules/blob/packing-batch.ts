@@ -1,8 +1,9 @@
 import { digestMismatch } from './blob-errors.js';
 import type { BlobBatch, PutOptions, PutResult } from './blob-store.js';
-import { sha256, type Digest } from './digest.js';
+import type { Digest } from './digest.js';
 import type { DirectorySyncs } from './directory-syncs.js';
 import type { PackWriter } from './pack-file.js';
+import { sha256Shared } from './shared-sha256.js';
 
 /** Blobs above this stay loose: gc copies a pack's live blobs to drop the rest, and should not copy gigabytes. */
 export const PACKED_MAX = 64 * 1024 * 1024;
@@ -113,7 +114,7 @@ export class PackingBatch implements BlobBatch {
       }
     };
     if (data instanceof Uint8Array) {
-      const digest = sha256(data);
+      const digest = await sha256Shared(data);
       check(digest);
       const put = await this.into(size, (writer) => writer.put(data, digest));
       return { digest, size, created: put.created };

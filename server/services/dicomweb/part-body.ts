@@ -1,4 +1,5 @@
 import { open, type FileHandle } from 'node:fs/promises';
+import { sharedBuffer } from '@strata/modules/blob';
 import { fileHandleSource, type ByteSource } from '@strata/modules/dicom';
 
 /** The first buffer a part is received into, grown by doubling (most instances fit). */
@@ -23,13 +24,11 @@ export async function receive(
   file: string,
   inMemory: number,
 ): Promise<ReceivedBytes | undefined> {
-  // One growing buffer, never zero-filled: the reader may hand out views of a buffer it reuses,
-  // so each chunk is copied once, straight to its place (a copy per chunk and a concat at the
-  // end cost a second of a 1,000-instance STOW in zero-filling and copying).
-  let held =
-    inMemory >= RECEIVE_START
-      ? (receivePool.pop() ?? Buffer.allocUnsafeSlow(RECEIVE_START))
-      : Buffer.allocUnsafeSlow(inMemory);
+  // One growing buffer, pooled: the reader may hand out views of a buffer it reuses, so each
+  // chunk is copied once, straight to its place (a copy per chunk and a concat at the end cost a
+  // second of a 1,000-instance STOW in zero-filling and copying).
+  // Shared memory, so that hashing the part happens off the main thread (sha256Shared).
+  let held = inMemory >= RECEIVE_START ? (receivePool.pop() ?? sharedBuffer(RECEIVE_START)) : sharedBuffer(inMemory);
   let size = 0;
   let spill: FileHandle | undefined;
   try {
@@ -45,7 +44,7 @@ export async function receive(
         continue;
       }
       if (size + chunk.length > held.length) {
-        const grown = Buffer.allocUnsafeSlow(Math.min(inMemory, Math.max(held.length * 2, size + chunk.length)));
+        const grown = sharedBuffer(Math.min(inMemory, Math.max(held.length * 2, size + chunk.length)));
         grown.set(held.subarray(0, size));
         held = grown;
       }

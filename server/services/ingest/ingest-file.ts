@@ -1,6 +1,5 @@
-import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import type { BlobWriter, Digest } from '@strata/modules/blob';
+import { sha256Shared, type BlobWriter, type Digest } from '@strata/modules/blob';
 import { bufferSource, fileHandleSource, parseInstance, type ParsedInstance } from '@strata/modules/dicom';
 import type { FileRecord, InstanceMetadataRecord } from '@strata/models';
 import { storeOpenFileParts } from './store-file.js';
@@ -41,12 +40,18 @@ export async function ingestBytes(blobs: BlobWriter, bytes: Uint8Array): Promise
   const parsed = await parseInstance(bufferSource(bytes));
   const cuts = parsed.pixelData === undefined ? [] : [parsed.pixelData.valueStart, parsed.pixelData.valueEnd];
   const bounds = [0, ...cuts.filter((cut) => cut > 0 && cut < bytes.length), bytes.length];
-  const parts: Digest[] = [];
-  for (let i = 0; i + 1 < bounds.length; i++) {
-    parts.push((await blobs.put(bytes.subarray(bounds[i] ?? 0, bounds[i + 1] ?? bytes.length))).digest);
+  // The whole file's hash, its id, alongside the parts' (off the main thread for shared memory).
+  const id = sha256Shared(bytes);
+  try {
+    const parts: Digest[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      parts.push((await blobs.put(bytes.subarray(bounds[i] ?? 0, bounds[i + 1] ?? bytes.length))).digest);
+    }
+    return ingested(parsed, { id: await id, size: bytes.length, parts });
+  } finally {
+    // The caller reuses `bytes` once this returns: not before the hash has read them.
+    await id.catch(() => undefined);
   }
-  const id = createHash('sha256').update(bytes).digest('hex') as Digest;
-  return ingested(parsed, { id, size: bytes.length, parts });
 }
 
 function ingested(parsed: ParsedInstance, record: FileRecord): IngestedInstance {
