@@ -75,6 +75,14 @@ function multipartBody(files: Buffer[], boundary: string): Buffer {
   return Buffer.concat(chunks);
 }
 
+/**
+ * The boundary of every STOW-RS body, for both servers: a 36-character GUID, as dicomweb-client
+ * (OHIF's STOW-RS client) makes them. A 5-character one, used until 2026-11-24, made finding the
+ * delimiter in 512 KiB of pixel data take about 4 times as long (0.21 against 0.05 ms on this
+ * machine), which no real client asks of a server.
+ */
+const BOUNDARY = 'b3f1c2d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
+
 /** STOW-RS of `files` in requests of `perRequest` instances, from `clients` clients at once; seconds. */
 async function stow(
   url: string,
@@ -95,10 +103,10 @@ async function stow(
           method: 'POST',
           headers: {
             ...auth,
-            'content-type': 'multipart/related; type="application/dicom"; boundary=bench',
+            'content-type': `multipart/related; type="application/dicom"; boundary=${BOUNDARY}`,
             accept: 'application/dicom+json',
           },
-          body: multipartBody(batch, 'bench'),
+          body: multipartBody(batch, BOUNDARY),
         });
         if (response.status !== 200) throw new Error(`STOW to ${url}: ${response.status} ${await response.text()}`);
         await response.arrayBuffer();
