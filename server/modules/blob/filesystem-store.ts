@@ -276,7 +276,8 @@ export class FilesystemBlobStore implements BlobStore {
     } catch (error) {
       if (systemErrorCode(error) !== 'ENOENT') throw error;
     }
-    const written = (await this.packs.rescan()) ? this.packs.find(digest) : undefined;
+    await this.packs.rescan();
+    const written = this.packs.find(digest);
     return written === undefined ? undefined : { size: written.size };
   }
 
@@ -303,7 +304,8 @@ export class FilesystemBlobStore implements BlobStore {
     } catch (error) {
       if (systemErrorCode(error) !== 'ENOENT') throw error;
     }
-    const written = (await this.packs.rescan()) ? this.packs.find(digest) : undefined;
+    await this.packs.rescan();
+    const written = this.packs.find(digest);
     if (written === undefined) throw blobNotFound(digest);
     return written;
   }
@@ -437,7 +439,8 @@ export class FilesystemBlobStore implements BlobStore {
   async rewritePack(id: string, keep: readonly Digest[]): Promise<boolean> {
     if (!isDigestId(id)) return false;
     // Perhaps written, or put back, by another process since this one last read packs/.
-    const pack = this.packs.get(id) ?? ((await this.packs.rescan()) ? this.packs.get(id) : undefined);
+    if (this.packs.get(id) === undefined) await this.packs.rescan();
+    const pack = this.packs.get(id);
     if (pack === undefined) return false;
     if (keep.length > 0) {
       const writer = await PackWriter.create(join(this.tmp, `${randomUUID()}${PACK_SUFFIX}`));

@@ -78,7 +78,8 @@ export class PackSet {
   private readonly list: (Pack | undefined)[] = [];
   private readonly byId = new Map<Digest, Pack>();
   private table: PackTable;
-  private rescanning: Promise<boolean> | undefined;
+  private rescanning: Promise<void> | undefined;
+  private queued: Promise<void> | undefined;
   /** Packs whose index could not be read (`blob.pack_corrupt`), left out until the next process reads them again. */
   private readonly damagedById = new Map<Digest, string>();
   /** Open handles, least recently used first. */
@@ -164,11 +165,23 @@ export class PackSet {
 
   /**
    * Reads the directory again: packs not known yet join (read from their own indexes), packs gone
-   * leave. True if anything changed. Concurrent calls share one reading.
+   * leave. A call while a reading is under way waits for it and for one more, which every call
+   * arriving meanwhile shares.
    */
-  rescan(): Promise<boolean> {
-    this.rescanning ??= this.readDirectory().finally(() => (this.rescanning = undefined));
-    return this.rescanning;
+  rescan(): Promise<void> {
+    if (this.rescanning === undefined) {
+      this.rescanning = this.readDirectory().finally(() => (this.rescanning = undefined));
+      return this.rescanning;
+    }
+    // One is under way and may have listed packs/ before the caller's pack was renamed into it:
+    // one more after it (shared by every caller arriving meanwhile).
+    this.queued ??= this.rescanning
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = undefined;
+        return this.rescan();
+      });
+    return this.queued;
   }
 
   /** Reads `length` bytes of `pack` at `position` into `target`; the count read. */
@@ -226,7 +239,7 @@ export class PackSet {
     return new PackTable((no) => this.list[no]?.index ?? EMPTY_INDEX);
   }
 
-  private async readDirectory(): Promise<boolean> {
+  private async readDirectory(): Promise<void> {
     let names: string[];
     try {
       names = await readdir(this.directory);
@@ -267,7 +280,6 @@ export class PackSet {
       }
       this.add(pack.id, index, pack.size, new Date(pack.mtimeMs));
     }
-    return gone.length > 0 || found.length > 0;
   }
 }
 
