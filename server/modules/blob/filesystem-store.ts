@@ -18,8 +18,7 @@ import { blobNotFound, digestMismatch, ofDeclaredSize } from './blob-errors.js';
 import { resolveRange } from './byte-range.js';
 import { isDigest, type Digest } from './digest.js';
 import { DirectorySyncs, fsyncDirectory, type SyncDirectory } from './directory-syncs.js';
-import { PackWriter, readPackIndexAt } from './pack-file.js';
-import { PACK_SUFFIX, PackSet, entryNumber, packCount, packEntry, packIdOf, type Pack } from './pack-set.js';
+import { PackStore, type PackedLocation } from './pack-store.js';
 import { PACK_TARGET, PackingBatch } from './packing-batch.js';
 
 /**
@@ -40,16 +39,13 @@ export interface FilesystemBlobStoreOptions {
   packTarget?: number;
 }
 
-/** Where a blob's bytes are: a pack (published, or still being written by one of this process's batches), or its own file. */
-type Location = { pack: Pack; offset: number; size: number } | { writing: PackWriter; offset: number; size: number };
-
 /**
  * Blobs as files under `<root>/objects/ab/cd/<digest>` ("loose"), or inside pack files
  * `<root>/packs/<id>.pack` (docs/design/blob-packs.md). A put streams into `<root>/tmp`, fsyncs,
  * then renames into place, so a blob that is visible is complete. Its name is durable once the
  * directories holding it are fsync'd: before `put` returns, or once for a whole batch at its `sync`.
  * A batch writes its blobs of known size into one pack instead, made durable and renamed into
- * `packs/` at `sync`. Reads look in the packs this process knows, then for a loose file, then in
+ * `packs/` at `sync` (PackStore, pack-store.ts). Reads look in the packs this process knows, then for a loose file, then in
  * packs written since by other processes. gc's trash is `<root>/trash/ab/cd/<digest>` and
  * `<root>/trash/packs/<id>.pack`: a rename away, so a blob keeps its modification time there.
  */
@@ -58,31 +54,28 @@ export class FilesystemBlobStore implements BlobStore {
   private readonly objects: string;
   private readonly tmp: string;
   private readonly trashDir: string;
-  private readonly packsDir: string;
-  private readonly trashedPacks: string;
-  /** Packs this process's batches are writing: their blobs are readable here before `sync`. */
-  private readonly writing = new Set<PackWriter>();
+  private readonly packs: PackStore;
   /** Fan-out directories that exist and whose own names are durable: no mkdir, no fsync of their parents. */
   private readonly knownDirectories = new Set<string>();
 
   private constructor(
     readonly location: string,
     private readonly syncDirectory: SyncDirectory,
-    private readonly packs: PackSet,
     private readonly packTarget: number,
   ) {
     this.objects = join(location, 'objects');
     this.tmp = join(location, 'tmp');
     this.trashDir = join(location, 'trash');
-    this.packsDir = packs.directory;
-    this.trashedPacks = join(this.trashDir, 'packs');
+    this.packs = new PackStore(location, this.tmp, syncDirectory);
   }
 
   /** Opens (creating if needed) a store rooted at `root`; fails with `blob.unavailable` if it cannot be written. */
   static async open(root: string, options: FilesystemBlobStoreOptions = {}): Promise<FilesystemBlobStore> {
-    const syncDirectory = options.syncDirectory ?? fsyncDirectory;
-    const packs = new PackSet(join(root, 'packs'));
-    const store = new FilesystemBlobStore(root, syncDirectory, packs, options.packTarget ?? PACK_TARGET);
+    const store = new FilesystemBlobStore(
+      root,
+      options.syncDirectory ?? fsyncDirectory,
+      options.packTarget ?? PACK_TARGET,
+    );
     await store.checkWritable();
     await store.removeStaleTemps();
     await store.packs.rescan();
@@ -103,50 +96,10 @@ export class FilesystemBlobStore implements BlobStore {
 
   batch(): BlobBatch {
     return new PackingBatch(
-      {
-        createPack: async () => {
-          const writer = await PackWriter.create(join(this.tmp, `${randomUUID()}${PACK_SUFFIX}`));
-          this.writing.add(writer);
-          return writer;
-        },
-        publishPack: async (writer) => {
-          // Nothing was put in it (every put failed before writing): nothing to keep.
-          if (writer.isEmpty) {
-            await writer.abort();
-            this.writing.delete(writer);
-          } else {
-            await this.publish(writer);
-          }
-        },
-        discardPack: async (writer) => {
-          try {
-            await writer.abort();
-          } finally {
-            this.writing.delete(writer);
-          }
-        },
-        syncPacks: () => this.syncDirectory(this.packsDir),
-        writeLoose: (data, options, syncs) => this.write(data, options, syncs),
-      },
+      this.packs.host((data, options, syncs) => this.write(data, options, syncs)),
       new DirectorySyncs(this.syncDirectory),
       this.packTarget,
     );
-  }
-
-  /** Finishes a pack (fsync'd) and renames it into `packs/`; the caller fsyncs that directory. */
-  private async publish(writer: PackWriter): Promise<Pack> {
-    try {
-      const index = await writer.finish();
-      const target = join(this.packsDir, `${index.id}${PACK_SUFFIX}`);
-      await rename(writer.path, target);
-      const info = await stat(target);
-      return this.packs.add(index.id, index, info.size, info.mtime);
-    } catch (error) {
-      await rm(writer.path, { force: true });
-      throw error;
-    } finally {
-      this.writing.delete(writer);
-    }
   }
 
   /**
@@ -241,7 +194,7 @@ export class FilesystemBlobStore implements BlobStore {
         throw error;
       }
     }
-    const reader = await this.packedReader(digest, found);
+    const reader = this.packs.reader(digest, found, (loose) => this.open(loose));
     try {
       const { start, end } = resolveRange(range ?? { start: 0 }, reader.size);
       return Readable.from(readRange(reader, start, end), { objectMode: false });
@@ -253,7 +206,7 @@ export class FilesystemBlobStore implements BlobStore {
 
   async open(digest: Digest): Promise<BlobReader> {
     const found = await this.openFound(digest, this.pathOf(digest));
-    if (!('file' in found)) return this.packedReader(digest, found);
+    if (!('file' in found)) return this.packs.reader(digest, found, (loose) => this.open(loose));
     const { file } = found;
     try {
       const { size } = await file.stat();
@@ -269,87 +222,32 @@ export class FilesystemBlobStore implements BlobStore {
   }
 
   async stat(digest: Digest): Promise<BlobStat | undefined> {
-    const packed = this.findPacked(digest);
+    const packed = this.packs.find(digest);
     if (packed !== undefined) return { size: packed.size };
     try {
       return { size: (await stat(this.pathOf(digest))).size };
     } catch (error) {
       if (systemErrorCode(error) !== 'ENOENT') throw error;
     }
-    await this.packs.rescan();
-    const written = this.packs.find(digest);
+    const written = await this.packs.findWritten(digest);
     return written === undefined ? undefined : { size: written.size };
-  }
-
-  /** The pack holding `digest` (this process's newest copy), or one of this process's batches writing it. */
-  private findPacked(digest: Digest): Location | undefined {
-    const packed = this.packs.find(digest);
-    if (packed !== undefined) return packed;
-    for (const writing of this.writing) {
-      const entry = writing.find(digest);
-      if (entry !== undefined) return { writing, offset: entry.offset, size: entry.size };
-    }
-    return undefined;
   }
 
   /**
    * Where to read `digest` from: a pack, or its own file, open. A blob in neither may be in a pack
    * another process wrote since this one last read `packs/`: looked for there before `blob.not_found`.
    */
-  private async openFound(digest: Digest, path: string): Promise<Location | { file: FileHandle }> {
-    const packed = this.findPacked(digest);
+  private async openFound(digest: Digest, path: string): Promise<PackedLocation | { file: FileHandle }> {
+    const packed = this.packs.find(digest);
     if (packed !== undefined) return packed;
     try {
       return { file: await open(path, 'r') };
     } catch (error) {
       if (systemErrorCode(error) !== 'ENOENT') throw error;
     }
-    await this.packs.rescan();
-    const written = this.packs.find(digest);
+    const written = await this.packs.findWritten(digest);
     if (written === undefined) throw blobNotFound(digest);
     return written;
-  }
-
-  /**
-   * Reads a packed blob. A pack can leave `packs/` between the lookup and a read (gc, in any
-   * process, rewrote it): the read then looks for the blob again, in a pack or on its own.
-   */
-  private async packedReader(digest: Digest, found: Location): Promise<BlobReader> {
-    let at = found;
-    /** A handle on a pack still being written (not in the shared pool: it is renamed at `sync`). */
-    let writingFile: FileHandle | undefined;
-    let loose: BlobReader | undefined;
-    const readAt = async (target: Uint8Array, length: number, position: number): Promise<number> => {
-      if ('pack' in at) return this.packs.read(at.pack, target, length, at.offset + position);
-      writingFile ??= await open(at.writing.path, 'r');
-      return (await writingFile.read(target, 0, length, at.offset + position)).bytesRead;
-    };
-    const size = found.size;
-    return {
-      size,
-      read: async (target, position) => {
-        const length = Math.max(0, Math.min(target.byteLength, size - position));
-        if (length === 0) return 0;
-        if (loose !== undefined) return loose.read(target, position);
-        try {
-          return await readAt(target, length, position);
-        } catch (error) {
-          if (systemErrorCode(error) !== 'ENOENT') throw error;
-          await this.packs.rescan();
-          const again = this.findPacked(digest);
-          if (again !== undefined) {
-            at = again;
-            return readAt(target, length, position);
-          }
-          loose = await this.open(digest);
-          return loose.read(target, position);
-        }
-      },
-      close: async () => {
-        await writingFile?.close();
-        await loose?.close();
-      },
-    };
   }
 
   async delete(digest: Digest): Promise<boolean> {
@@ -418,102 +316,24 @@ export class FilesystemBlobStore implements BlobStore {
     }
   }
 
-  async *listPacks(): AsyncIterable<StoredPack> {
-    await this.packs.rescan();
-    for (const pack of this.packs.packs) {
-      // The file's own time, not the one seen at load: a test, or a copy, may have changed it.
-      const info = await stat(pack.path).catch((error: unknown) => {
-        if (systemErrorCode(error) === 'ENOENT') return undefined;
-        throw error;
-      });
-      if (info === undefined) continue;
-      const blobs: StoredPack['blobs'] = [];
-      for (let i = 0; i < packCount(pack); i++) {
-        const { digest, size } = packEntry(pack, i);
-        blobs.push({ digest, size, newest: this.packs.isNewest(pack, digest) });
-      }
-      yield { id: pack.id, size: info.size, modifiedAt: info.mtime, blobs };
-    }
+  listPacks(): AsyncIterable<StoredPack> {
+    return this.packs.list();
   }
 
-  async rewritePack(id: string, keep: readonly Digest[]): Promise<boolean> {
-    if (!isDigestId(id)) return false;
-    // Perhaps written, or put back, by another process since this one last read packs/.
-    if (this.packs.get(id) === undefined) await this.packs.rescan();
-    const pack = this.packs.get(id);
-    if (pack === undefined) return false;
-    if (keep.length > 0) {
-      const writer = await PackWriter.create(join(this.tmp, `${randomUUID()}${PACK_SUFFIX}`));
-      try {
-        for (const digest of keep) {
-          const entry = entryNumber(pack, digest);
-          if (entry < 0) throw new Error(`The pack ${id} does not hold ${digest}.`);
-          const { offset, size } = packEntry(pack, entry);
-          const bytes = Buffer.allocUnsafe(size);
-          if ((await this.packs.read(pack, bytes, size, offset)) !== size) throw packDamaged(pack, digest);
-          // Copied only if still right: a damaged blob is left for fsck, not spread to a new pack.
-          await writer.put(bytes).then((put) => {
-            if (put.digest !== digest) throw packDamaged(pack, digest);
-          });
-        }
-      } catch (error) {
-        await writer.abort();
-        throw error;
-      }
-      await this.publish(writer);
-      await this.syncDirectory(this.packsDir);
-    }
-    await mkdir(this.trashedPacks, { recursive: true });
-    try {
-      await rename(pack.path, join(this.trashedPacks, `${pack.id}${PACK_SUFFIX}`));
-    } catch (error) {
-      if (systemErrorCode(error) !== 'ENOENT') throw error;
-    }
-    this.packs.forget([pack.id]);
-    return true;
+  rewritePack(id: string, keep: readonly Digest[]): Promise<boolean> {
+    return this.packs.rewrite(id, keep);
   }
 
-  async *listTrashedPacks(): AsyncIterable<StoredPack> {
-    for (const name of await readdirIfExists(this.trashedPacks)) {
-      const id = packIdOf(name);
-      if (id === undefined) continue;
-      const path = join(this.trashedPacks, name);
-      let info;
-      let index;
-      try {
-        info = await stat(path);
-        index = await readPackIndexAt(path, id);
-      } catch (error) {
-        if (systemErrorCode(error) === 'ENOENT') continue;
-        throw error;
-      }
-      const blobs = index.entries.map(({ digest, size }) => ({ digest, size, newest: false }));
-      yield { id, size: info.size, modifiedAt: info.mtime, blobs };
-    }
+  listTrashedPacks(): AsyncIterable<StoredPack> {
+    return this.packs.listTrashed();
   }
 
-  async restorePack(id: string): Promise<boolean> {
-    if (!isDigestId(id)) return false;
-    try {
-      await rename(join(this.trashedPacks, `${id}${PACK_SUFFIX}`), join(this.packsDir, `${id}${PACK_SUFFIX}`));
-    } catch (error) {
-      if (systemErrorCode(error) === 'ENOENT') return false;
-      throw error;
-    }
-    await this.syncDirectory(this.packsDir);
-    await this.packs.rescan();
-    return true;
+  restorePack(id: string): Promise<boolean> {
+    return this.packs.restore(id);
   }
 
-  async deleteTrashedPack(id: string): Promise<boolean> {
-    if (!isDigestId(id)) return false;
-    try {
-      await unlink(join(this.trashedPacks, `${id}${PACK_SUFFIX}`));
-      return true;
-    } catch (error) {
-      if (systemErrorCode(error) === 'ENOENT') return false;
-      throw error;
-    }
+  deleteTrashedPack(id: string): Promise<boolean> {
+    return this.packs.deleteTrashed(id);
   }
 
   damagedPacks(): readonly { id: Digest; reason: string }[] {
@@ -525,7 +345,7 @@ export class FilesystemBlobStore implements BlobStore {
     try {
       // Blob names are only as durable as the directories above them: fsync each one that gained an entry.
       const gained = new Set<string>();
-      for (const path of [this.objects, this.packsDir]) {
+      for (const path of [this.objects, this.packs.directory]) {
         const created = await mkdir(path, { recursive: true });
         for (let dir = path; created !== undefined; dir = dirname(dir)) {
           gained.add(dirname(dir));
@@ -560,19 +380,6 @@ export class FilesystemBlobStore implements BlobStore {
       if (info !== undefined && info.mtimeMs < cutoff) await rm(path, { force: true });
     }
   }
-}
-
-function isDigestId(id: string): id is Digest {
-  return isDigest(id);
-}
-
-function packDamaged(pack: Pack, digest: Digest): StrataError {
-  return new StrataError(
-    'blob.pack_corrupt',
-    'internal',
-    `The pack ${pack.path} is damaged: blob ${digest} does not read back as stored. Run \`strata fsck\`.`,
-    { details: { pack: pack.path } },
-  );
 }
 
 /** The bytes `start` to `end` (inclusive) of an open blob, in chunks of their own (the consumer may keep them); closes it. */
