@@ -261,14 +261,8 @@ async function sweepParts(
     const neededBytes = [...needed].reduce((sum, blob) => sum + blob.size, 0);
     const blobBytes = pack.blobs.reduce((sum, blob) => sum + blob.size, 0);
     if (needed.size > 0 && neededBytes * 2 >= blobBytes) continue;
-    if (
-      !dryRun &&
-      !(await store.rewritePack(
-        pack.id,
-        [...needed].map((blob) => blob.digest),
-      ))
-    )
-      continue;
+    const keep = [...needed].map((blob) => blob.digest);
+    if (!dryRun && !(await store.rewritePack(pack.id, keep))) continue;
     packs.trashed++;
     if (needed.size > 0) packs.rewritten++;
     packs.copied += neededBytes;
