@@ -21,7 +21,8 @@ export interface JsonInstanceContext {
   /** The study of the request URL: data sets of other studies fail. */
   readonly studyUid: string | undefined;
   /** Where the file goes when it is larger than `inMemory` bytes. */
-  readonly spoolFile: string;
+  /** A file for the written Part 10 bytes when they are too large for memory (made on demand). */
+  readonly spoolFile: () => Promise<string>;
   readonly inMemory: number;
 }
 
@@ -69,10 +70,17 @@ export async function ingestJsonDataSet(
     return failureOf(error.code, error.message, uids);
   }
   const size = segments.reduce((sum, segment) => sum + segmentLength(segment), 0);
+  let spooled: string | undefined;
   try {
-    const bytes = size <= context.inMemory ? await inMemory(segments, size) : undefined;
-    if (bytes === undefined) await spool(segments, context.spoolFile);
-    const written = bytes === undefined ? spooledSource(context.spoolFile, size) : bufferSource(bytes);
+    let held: { bytes: Buffer } | { file: string };
+    if (size <= context.inMemory) {
+      held = { bytes: await inMemory(segments, size) };
+    } else {
+      spooled = await context.spoolFile();
+      await spool(segments, spooled);
+      held = { file: spooled };
+    }
+    const written = 'bytes' in held ? bufferSource(held.bytes) : spooledSource(held.file, size);
     const differences = await differencesFromSent(written, decoded);
     if (differences.length > 0) {
       return {
@@ -85,15 +93,15 @@ export async function ingestJsonDataSet(
       };
     }
     const instance =
-      bytes === undefined
-        ? await ingestFile(blobs, context.spoolFile, Buffer.allocUnsafe(CHUNK))
-        : await ingestBytes(blobs, bytes);
+      'bytes' in held
+        ? await ingestBytes(blobs, held.bytes)
+        : await ingestFile(blobs, held.file, Buffer.allocUnsafe(CHUNK));
     return decoded.characterSetReplaced ? { ...instance, warningReason: WARNING.coercion } : instance;
   } catch (error) {
     if (!isStrataError(error) || !error.code.startsWith('dicom.')) throw error;
     return failureOf(error.code, error.message, uids);
   } finally {
-    await rm(context.spoolFile, { force: true });
+    if (spooled !== undefined) await rm(spooled, { force: true });
   }
 }
 

@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { bufferSource, parseDicomJsonText } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
 import { jpegProcessOf } from './bulk-data-media-types.js';
 import { BulkDataParts } from './bulk-data-parts.js';
-import { receive, releaseReceiveBuffer, spooledSource } from './part-body.js';
+import { receive, releaseReceiveBuffer, spooledSource, type Spool } from './part-body.js';
 import type { StowPart } from './stow-outcome.js';
 
 export interface MetadataAndBulkDataOptions {
@@ -35,7 +34,7 @@ export class MetadataAndBulkData {
   private readonly inMemoryBudget: number;
 
   constructor(
-    private readonly spool: string,
+    private readonly spool: Spool,
     private readonly inMemoryPart: number,
     options: MetadataAndBulkDataOptions,
   ) {
@@ -60,7 +59,6 @@ export class MetadataAndBulkData {
       this.dataSets.push(...parseMetadata(await readMetadata(part.body, this.maxMetadata), index));
       return;
     }
-    const file = join(this.spool, `${index}.bulk`);
     const inMemory = Math.max(0, Math.min(this.inMemoryPart, this.inMemoryBudget - this.held));
     let size = 0;
     async function* counted(body: AsyncIterable<Uint8Array>) {
@@ -69,12 +67,17 @@ export class MetadataAndBulkData {
         yield chunk;
       }
     }
-    const received = await receive(counted(part.body), file, inMemory);
-    // Held until every data set is written: in a buffer of its own size, the receive buffer given back.
-    const bytes = received === undefined ? undefined : Buffer.from(received.bytes);
-    releaseReceiveBuffer(received?.pooled);
-    if (bytes !== undefined) this.held += bytes.length;
-    const source = bytes === undefined ? spooledSource(file, size) : bufferSource(bytes);
+    const received = await receive(counted(part.body), () => this.spool.path(`${index}.bulk`), inMemory);
+    let source;
+    if ('file' in received) {
+      source = spooledSource(received.file, size);
+    } else {
+      // Held until every data set is written: in a buffer of its own size, the receive buffer given back.
+      const bytes = Buffer.from(received.bytes);
+      releaseReceiveBuffer(received.pooled);
+      this.held += bytes.length;
+      source = bufferSource(bytes);
+    }
     const mediaType = part.contentType ?? 'application/octet-stream';
     const parameters = part.parameters ?? new Map<string, string>();
     const jpeg = mediaType === 'image/jpeg' && !parameters.has('transfer-syntax');

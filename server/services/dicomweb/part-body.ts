@@ -1,4 +1,5 @@
-import { open, type FileHandle } from 'node:fs/promises';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
 import { sharedBuffer } from '@strata/modules/blob';
 import { fileHandleSource, type ByteSource } from '@strata/modules/dicom';
 
@@ -16,31 +17,55 @@ export interface ReceivedBytes {
 }
 
 /**
- * Reads a part's body: in memory up to `inMemory` bytes (returned), beyond that into `file`
- * (undefined is returned), so a part of any size costs at most that much memory.
+ * A request's spool directory, for the parts too large to hold in memory, made when the first of
+ * them needs it: most requests' parts all fit, and then none is made (a directory made and removed
+ * per request was two more operations queued in libuv's threads behind other requests' fsyncs).
+ */
+export class Spool {
+  private directory: Promise<string> | undefined;
+
+  constructor(private readonly parent: string) {}
+
+  /** The path for `name` in the spool, which is made first if need be. */
+  async path(name: string): Promise<string> {
+    this.directory ??= mkdtemp(join(this.parent, 'stow-'));
+    return join(await this.directory, name);
+  }
+
+  /** Removes the spool and all it holds, if it was made. */
+  async remove(): Promise<void> {
+    const made = await this.directory?.catch(() => undefined);
+    if (made !== undefined) await rm(made, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Reads a part's body: in memory up to `inMemory` bytes (returned), beyond that into the file
+ * `spill` names (returned as `{ file }`), so a part of any size costs at most that much memory.
  */
 export async function receive(
   body: AsyncIterable<Uint8Array>,
-  file: string,
+  spill: () => Promise<string>,
   inMemory: number,
-): Promise<ReceivedBytes | undefined> {
+): Promise<ReceivedBytes | { file: string }> {
   // One growing buffer, pooled: the reader may hand out views of a buffer it reuses, so each
   // chunk is copied once, straight to its place (a copy per chunk and a concat at the end cost a
   // second of a 1,000-instance STOW in zero-filling and copying).
   // Shared memory, so that hashing the part happens off the main thread (sha256Shared).
   let held = inMemory >= RECEIVE_START ? (receivePool.pop() ?? sharedBuffer(RECEIVE_START)) : sharedBuffer(inMemory);
   let size = 0;
-  let spill: FileHandle | undefined;
+  let spilled: { file: string; handle: FileHandle } | undefined;
   try {
     for await (const chunk of body) {
-      if (spill !== undefined) {
-        await spill.write(chunk);
+      if (spilled !== undefined) {
+        await spilled.handle.write(chunk);
         continue;
       }
       if (size + chunk.length > inMemory) {
-        spill = await open(file, 'w');
-        await spill.write(held.subarray(0, size));
-        await spill.write(chunk);
+        const file = await spill();
+        spilled = { file, handle: await open(file, 'w') };
+        await spilled.handle.write(held.subarray(0, size));
+        await spilled.handle.write(chunk);
         continue;
       }
       if (size + chunk.length > held.length) {
@@ -52,9 +77,9 @@ export async function receive(
       size += chunk.length;
     }
   } finally {
-    await spill?.close();
+    await spilled?.handle.close();
   }
-  if (spill !== undefined) return undefined;
+  if (spilled !== undefined) return { file: spilled.file };
   return { bytes: held.subarray(0, size), pooled: held.length === RECEIVE_START ? held : undefined };
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { frameBytes, readPixelInstance } from '@strata/modules/codecs';
@@ -12,6 +12,7 @@ import { removeInstances } from './remove-instances.js';
 import { searchWithSequences } from './sequence-search.js';
 import { fileContent, instancesOf, openVersion, withFileBytes } from './retrieve.js';
 import { FAILURE, storeInstances, type StowPart } from './store-instances.js';
+import { receive, Spool } from './part-body.js';
 import { storedFrames } from './stored-frames.js';
 
 const require = createRequire(import.meta.url);
@@ -379,5 +380,27 @@ describe('searchWithSequences (QIDO keys inside sequences)', () => {
       kind: 'invalid',
       details: { candidates: 'more than 2' },
     });
+  });
+});
+
+describe('the spool of a STOW-RS request', () => {
+  async function* chunks(...sizes: number[]): AsyncGenerator<Uint8Array> {
+    for (const size of sizes) yield Buffer.alloc(size, 7);
+  }
+
+  it('is made only when a part is too large for memory, and removed with what it holds', async () => {
+    const parent = join(fixture.dir, 'spools');
+    await mkdir(parent);
+    const spool = new Spool(parent);
+    const small = await receive(chunks(1000, 1000), () => spool.path('0.dcm'), 10_000);
+    expect('bytes' in small && small.bytes.length).toBe(2000);
+    expect(await readdir(parent)).toEqual([]);
+    const large = await receive(chunks(6000, 6000), () => spool.path('1.dcm'), 10_000);
+    expect(large).toEqual({ file: expect.stringMatching(/1\.dcm$/) as unknown });
+    expect('file' in large && (await readFile(large.file)).length).toBe(12_000);
+    expect(await readdir(parent)).toHaveLength(1);
+    await spool.remove();
+    expect(await readdir(parent)).toEqual([]);
+    await new Spool(parent).remove();
   });
 });

@@ -1,5 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import type { BlobWriter } from '@strata/modules/blob';
 import { isStrataError, StrataError } from '@strata/modules/errors';
 import type { DatasetRecord } from '@strata/models';
@@ -11,7 +10,7 @@ import { commitChanges } from '../versioning/commit-changes.js';
 import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestJsonDataSet } from './json-instance.js';
 import { MetadataAndBulkData, type MetadataAndBulkDataOptions } from './metadata-and-bulk-data.js';
-import { receive, releaseReceiveBuffer } from './part-body.js';
+import { receive, releaseReceiveBuffer, Spool } from './part-body.js';
 import {
   FAILURE,
   failureOf,
@@ -65,7 +64,7 @@ const IN_MEMORY_PART = 64 * 1024 * 1024;
  * bulk data parts once the whole body is read, and join the same commit.
  */
 export async function storeInstances(deps: VersioningDeps, request: StoreRequest): Promise<StowResult> {
-  const spool = await mkdtemp(join(request.spoolDir, 'stow-'));
+  const spool = new Spool(request.spoolDir);
   const blobs = deps.blobStore.batch();
   const inMemory = request.inMemoryPartBytes ?? IN_MEMORY_PART;
   // Parts arrive one after another, but each waits mostly on its blobs' fsyncs: while one is
@@ -93,7 +92,8 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
         await json.receive(part, index++);
         continue;
       }
-      const received = await receivePart(part, join(spool, `${index++}.dcm`), inMemory);
+      const name = `${index++}.dcm`;
+      const received = await receivePart(part, () => spool.path(name), inMemory);
       await start('reason' in received ? Promise.resolve(received) : ingestPart(blobs, received, request.studyUid));
     }
     const warnings: string[] = [];
@@ -109,7 +109,7 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
         const context = {
           bulkData: json.bulkData,
           studyUid: request.studyUid,
-          spoolFile: join(spool, `json-${i}.dcm`),
+          spoolFile: () => spool.path(`json-${i}.dcm`),
           inMemory,
         };
         await start(ingestJsonDataSet(blobs, dataSet, context));
@@ -153,7 +153,7 @@ export async function storeInstances(deps: VersioningDeps, request: StoreRequest
     await Promise.allSettled(outcomes);
     // After a commit, or with nothing to commit: what was not synced is nobody's.
     await blobs.close();
-    await rm(spool, { recursive: true, force: true });
+    await spool.remove();
   }
 }
 
@@ -189,7 +189,11 @@ function sortOut(results: readonly (IngestedInstance | FailedInstance)[]) {
 type Received = { bytes: Buffer; pooled: Buffer | undefined } | { file: string };
 
 /** Reads one part (in order: the next part cannot be read before this one's body). */
-async function receivePart(part: StowPart, file: string, inMemory: number): Promise<Received | FailedInstance> {
+async function receivePart(
+  part: StowPart,
+  spill: () => Promise<string>,
+  inMemory: number,
+): Promise<Received | FailedInstance> {
   const type = part.contentType?.split(';')[0]?.trim().toLowerCase();
   if (type !== undefined && type !== DICOM) {
     for await (const chunk of part.body) void chunk; // read past it: the next part follows
@@ -199,7 +203,7 @@ async function receivePart(part: StowPart, file: string, inMemory: number): Prom
       message: `A part of type ${type} is not stored: parts must be ${DICOM}.`,
     };
   }
-  return (await receive(part.body, file, inMemory)) ?? { file };
+  return receive(part.body, spill, inMemory);
 }
 
 /** Parses and stores a received part; a file that is not usable DICOM is a failure with its reason. */
