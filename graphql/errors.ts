@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { isStrataError } from '@strata/modules/errors';
+import { isStrataError, storageFullOf } from '@strata/modules/errors';
 
 /**
  * The errors a client sees: a StrataError keeps its stable code (the same as over HTTP) and its
@@ -7,7 +7,9 @@ import { isStrataError } from '@strata/modules/errors';
  * `internal`, its details left to the server log.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
+  const thrown = error instanceof GraphQLError && error.originalError !== undefined ? error.originalError : error;
+  // A disk that filled up is not an internal error: the client may retry once space is freed.
+  const original = (isStrataError(thrown) && thrown.kind !== 'internal' ? undefined : storageFullOf(thrown)) ?? thrown;
   if (isStrataError(original)) {
     const internal = original.kind === 'internal';
     return {

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { HTTP_STATUS, isStrataError, kindOfHttpStatus, type ErrorKind } from '@strata/modules/errors';
+import { HTTP_STATUS, isStrataError, kindOfHttpStatus, storageFullOf, type ErrorKind } from '@strata/modules/errors';
 import { AUTH_CHALLENGE } from '@strata/services/access';
 
 /** The JSON body of every error response. */
@@ -52,6 +52,8 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   const status = HTTP_STATUS[body.kind];
   // A server Strata depends on failing (an OpenID provider) is worth a warning with its cause, not a bug.
   if (body.kind === 'bad_gateway') request.log.warn({ err: error }, 'an upstream server failed');
+  // Not a bug either, but the operator has to act.
+  else if (body.error.code === 'storage.full') request.log.error({ err: error }, 'out of storage space');
   else if (status >= 500 && body.kind !== 'unavailable') request.log.error({ err: error }, 'request failed');
   else request.log.info({ code: body.error.code, status }, 'request refused');
   // Every 401 says how to authenticate (RFC 9110 11.6.1).
@@ -59,8 +61,11 @@ export function sendError(error: FastifyError, request: FastifyRequest, reply: F
   void reply.status(status).send({ error: body.error } satisfies ErrorBody);
 }
 
-function toBody(error: FastifyError, request: FastifyRequest): ErrorBody & { kind: ErrorKind } {
+function toBody(thrown: FastifyError, request: FastifyRequest): ErrorBody & { kind: ErrorKind } {
   const requestId = request.id;
+  // A disk that filled up is not an internal error: the client may retry once space is freed.
+  const full = isStrataError(thrown) && thrown.kind !== 'internal' ? undefined : storageFullOf(thrown);
+  const error = full ?? thrown;
   if (isStrataError(error)) {
     return {
       kind: error.kind,

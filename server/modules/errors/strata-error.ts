@@ -57,3 +57,29 @@ export function systemErrorCode(error: unknown): string | undefined {
   }
   return undefined;
 }
+
+/** Node.js's codes for a write refused for want of space, and PostgreSQL's (SQLSTATE 53100, disk_full). */
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT', '53100']);
+
+/**
+ * A failure for want of storage space (ENOSPC, EDQUOT, or PostgreSQL's disk_full), found in
+ * `error` or its causes, as `storage.full`: the server is unavailable for writes until its
+ * operator frees space, and the request kept nothing (every write is transactional). Undefined
+ * for any other error.
+ */
+export function storageFullOf(error: unknown): StrataError | undefined {
+  let at: unknown = error;
+  for (let depth = 0; depth < 8 && typeof at === 'object' && at !== null; depth++) {
+    const code = systemErrorCode(at);
+    if (code !== undefined && NO_SPACE.has(code)) {
+      return new StrataError(
+        'storage.full',
+        'unavailable',
+        'The server is out of storage space, so nothing of this request was kept. Try again once its operator has freed space.',
+        { cause: error },
+      );
+    }
+    at = (at as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
