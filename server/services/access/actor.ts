@@ -14,6 +14,8 @@ export interface UserActor {
   login: string;
   siteAdmin: boolean;
   token?: TokenRestriction;
+  /** The account's name and email as read when the request was authenticated: a commit's author without reading it again. */
+  profile?: { displayName: string | null; email: string | null };
 }
 
 /** Who is asking: no one, the local operator (the CLI on the data directory), or a user. */

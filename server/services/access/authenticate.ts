@@ -92,5 +92,11 @@ async function liveUser(deps: VersioningDeps, id: string): Promise<AccountRecord
 }
 
 function userActor(user: AccountRecord): UserActor {
-  return { kind: 'user', userId: user.id, login: user.login, siteAdmin: user.siteAdmin };
+  return {
+    kind: 'user',
+    userId: user.id,
+    login: user.login,
+    siteAdmin: user.siteAdmin,
+    profile: { displayName: user.displayName, email: user.email },
+  };
 }

@@ -3,10 +3,11 @@ import type { Actor } from './actor.js';
 
 /**
  * Who a commit made for an actor is by: a signed-in user by their display name (or login) and
- * email; anyone else (the operator, a process without a user) by the configured `fallback`.
+ * email, as authentication read them (else read now); anyone else (the operator, a process
+ * without a user) by the configured `fallback`.
  */
 export async function authorOf(deps: VersioningDeps, actor: Actor, fallback: Author): Promise<Author> {
   if (actor.kind !== 'user') return fallback;
-  const account = await deps.database.read().accounts.findById(actor.userId);
+  const account = actor.profile ?? (await deps.database.read().accounts.findById(actor.userId));
   return { name: account?.displayName ?? actor.login, email: account?.email ?? fallback.email };
 }
