@@ -112,7 +112,7 @@ function post(agent: Agent, url: URL, body: Buffer, headers: Record<string, stri
  * The bodies are built before the clock starts and sent by node:http, each written to its socket
  * as it is: Node's fetch copied every 13 MB body twice on the way out, and this client then spent
  * 1.0–3.0 ms of CPU per instance (half of it collecting that garbage) on the same two cores as the
- * server it measured, against 0.3–0.5 ms now (2026-11-25).
+ * server it measured, against about 0.6 ms now (2026-11-25).
  */
 async function stow(
   url: string,

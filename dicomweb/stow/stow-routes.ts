@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatDicomJson, nativeDicomXml, type DicomJsonDataSet } from '@strata/modules/dicom';
 import { StrataError } from '@strata/modules/errors';
@@ -64,7 +63,6 @@ async function store(request: FastifyRequest, reply: FastifyReply, options: Stow
   }
   const json = root === 'application/dicom+json';
   const requestUrl = `${address.base}/studies${study === undefined ? '' : `/${study}`}`;
-  await mkdir(options.spoolDir, { recursive: true });
   let parts = 0;
   const stored = storeInstances(options.deps, {
     dataset: version.dataset,

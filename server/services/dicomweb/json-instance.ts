@@ -20,8 +20,7 @@ export interface JsonInstanceContext {
   readonly bulkData: BulkDataParts;
   /** The study of the request URL: data sets of other studies fail. */
   readonly studyUid: string | undefined;
-  /** Where the file goes when it is larger than `inMemory` bytes. */
-  /** A file for the written Part 10 bytes when they are too large for memory (made on demand). */
+  /** Where the written Part 10 bytes go when they are larger than `inMemory` (the spool made on demand). */
   readonly spoolFile: () => Promise<string>;
   readonly inMemory: number;
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { sharedBuffer } from '@strata/modules/blob';
 import { fileHandleSource, type ByteSource } from '@strata/modules/dicom';
@@ -16,10 +16,14 @@ export interface ReceivedBytes {
   pooled: Buffer | undefined;
 }
 
+/** A part's body as received: in memory (`ReceivedBytes`), or in a spool file. */
+export type Received = ReceivedBytes | { file: string };
+
 /**
- * A request's spool directory, for the parts too large to hold in memory, made when the first of
- * them needs it: most requests' parts all fit, and then none is made (a directory made and removed
- * per request was two more operations queued in libuv's threads behind other requests' fsyncs).
+ * A request's spool directory (in `parent`, made too if need be), for the parts too large to hold
+ * in memory, made when the first of them needs it: most requests' parts all fit, and then nothing
+ * is made (directories made and removed per request were more operations queued in libuv's
+ * threads behind other requests' fsyncs).
  */
 export class Spool {
   private directory: Promise<string> | undefined;
@@ -28,7 +32,7 @@ export class Spool {
 
   /** The path for `name` in the spool, which is made first if need be. */
   async path(name: string): Promise<string> {
-    this.directory ??= mkdtemp(join(this.parent, 'stow-'));
+    this.directory ??= mkdir(this.parent, { recursive: true }).then(() => mkdtemp(join(this.parent, 'stow-')));
     return join(await this.directory, name);
   }
 
@@ -47,7 +51,7 @@ export async function receive(
   body: AsyncIterable<Uint8Array>,
   spill: () => Promise<string>,
   inMemory: number,
-): Promise<ReceivedBytes | { file: string }> {
+): Promise<Received> {
   // One growing buffer, pooled: the reader may hand out views of a buffer it reuses, so each
   // chunk is copied once, straight to its place (a copy per chunk and a concat at the end cost a
   // second of a 1,000-instance STOW in zero-filling and copying).

@@ -10,7 +10,7 @@ import { commitChanges } from '../versioning/commit-changes.js';
 import type { Author, VersioningDeps } from '../versioning/versioning-deps.js';
 import { ingestJsonDataSet } from './json-instance.js';
 import { MetadataAndBulkData, type MetadataAndBulkDataOptions } from './metadata-and-bulk-data.js';
-import { receive, releaseReceiveBuffer, Spool } from './part-body.js';
+import { receive, releaseReceiveBuffer, Spool, type Received } from './part-body.js';
 import {
   FAILURE,
   failureOf,
@@ -184,9 +184,6 @@ function sortOut(results: readonly (IngestedInstance | FailedInstance)[]) {
   }
   return { accepted, failed };
 }
-
-/** A part's body as received: in memory (in a pooled buffer, returned once ingested), or in a spool file. */
-type Received = { bytes: Buffer; pooled: Buffer | undefined } | { file: string };
 
 /** Reads one part (in order: the next part cannot be read before this one's body). */
 async function receivePart(
