@@ -11,6 +11,7 @@ import { entities } from '../entities/index.js';
 import { databaseUnavailable } from './connection-errors.js';
 import type { EventListener, EventListenerOptions, EventSignal } from '../events/event-listener.js';
 import { listenOnPglite } from '../events/pglite-listener.js';
+import { pipelineQueries } from './pglite-pipelined.js';
 import { listenOnPostgres } from '../events/postgres-listener.js';
 import type { DatabaseTarget } from './target.js';
 import { versioningRepositories, type VersioningRepositories } from '../versioning/repositories.js';
@@ -118,6 +119,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
   }
   try {
     orm = (await MikroORM.init(settings)) as unknown as MikroORM<AbstractSqlDriver>;
+    if (target.kind !== 'postgresql') {
+      // One pass through PGlite's PostgreSQL per statement instead of six (pglite-pipelined.ts).
+      pipelineQueries(await (orm.em.getConnection() as unknown as PgliteConnection).getNativeClient());
+    }
     await orm.em.getConnection().execute('select 1');
   } catch (error) {
     throw databaseUnavailable(target, error, postgresLog);
