@@ -244,6 +244,22 @@ export class WebhookRepository {
     return this.lockCursor(name);
   }
 
+  /**
+   * When no webhook is active, moves the cursor past every event committed so far, in one
+   * statement; false (and nothing moved) when one is. What it skips, no webhook could be sent:
+   * a webhook created later is sent only what follows its creation (its `since_seq`, assigned
+   * under the log's lock, so above every seq this statement saw), and an inactive one is not sent
+   * what it missed, as when the full dispatch reads past events no active webhook wants.
+   */
+  async skipWithoutActive(name: string): Promise<boolean> {
+    const rows = await this.em.execute<{ seq: number | string }[]>(
+      `update dispatch_cursor set seq = greatest(seq, (select coalesce(max(seq), 0) from audit_event))
+         where name = ? and not exists (select 1 from webhook where active) returning seq`,
+      [name],
+    );
+    return rows.length > 0;
+  }
+
   async moveCursor(name: string, seq: number): Promise<void> {
     await this.em.execute('update dispatch_cursor set seq = ? where name = ?', [seq, name], 'run');
   }

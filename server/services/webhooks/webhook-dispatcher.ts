@@ -63,8 +63,13 @@ export class WebhookDispatcher {
     }
   }
 
-  /** One transaction: up to a batch of events after the cursor; returns how many were read. */
+  /**
+   * One transaction: up to a batch of events after the cursor; returns how many were read. With
+   * no active webhook, one statement moves the cursor past the log instead (most installations
+   * have none, and this runs after every commit).
+   */
   async dispatchBatch(): Promise<number> {
+    if (await this.deps.database.read().webhooks.skipWithoutActive(CURSOR)) return 0;
     return this.deps.database.transaction(async (repositories) => {
       const cursor = await repositories.webhooks.lockCursor(CURSOR);
       const events = await repositories.audit.after(cursor, this.batchSize);
