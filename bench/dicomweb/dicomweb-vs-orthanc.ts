@@ -107,23 +107,35 @@ function post(agent: Agent, url: URL, body: Buffer, headers: Record<string, stri
   });
 }
 
-/**
- * STOW-RS of `files` in requests of `perRequest` instances, from `clients` clients at once; seconds.
- * The bodies are built before the clock starts and sent by node:http, each written to its socket
- * as it is: Node's fetch copied every 13 MB body twice on the way out, and this client then spent
- * 1.0–3.0 ms of CPU per instance (half of it collecting that garbage) on the same two cores as the
- * server it measured, against about 0.6 ms now (2026-11-25).
- */
-async function stow(
-  url: string,
-  files: Buffer[],
-  perRequest: number,
-  clients: number,
-  auth: Record<string, string> = {},
-): Promise<number> {
+/** The STOW-RS request bodies of `files`, `perRequest` instances each. */
+function requestBodies(files: Buffer[], perRequest: number): Buffer[] {
   const bodies: Buffer[] = [];
   for (let i = 0; i < files.length; i += perRequest)
     bodies.push(multipartBody(files.slice(i, i + perRequest), BOUNDARY));
+  return bodies;
+}
+
+/**
+ * This client's own garbage (the slices it made, the bodies) collected now, before a row's clock
+ * and CPU count start, not during the row: whichever server went first paid for it otherwise
+ * (npm run bench:dicomweb exposes gc).
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/**
+ * STOW-RS of prebuilt `bodies` from `clients` clients at once; seconds. The bodies are sent by
+ * node:http, each written to its socket as it is: Node's fetch copied every 13 MB body twice on
+ * the way out, and this client then spent 1.0–3.0 ms of CPU per instance (half of it collecting
+ * that garbage) on the same two cores as the server it measured (2026-11-25).
+ */
+async function stow(
+  url: string,
+  bodies: Buffer[],
+  clients: number,
+  auth: Record<string, string> = {},
+): Promise<number> {
   const agent = new Agent({ keepAlive: true, maxSockets: clients });
   const target = new URL(`${url}/studies`);
   const headers = {
@@ -131,9 +143,6 @@ async function stow(
     'content-type': `multipart/related; type="application/dicom"; boundary=${BOUNDARY}`,
     accept: 'application/dicom+json',
   };
-  // This client's own garbage (the slices it made, the bodies) is collected now, not during the
-  // row: whichever server went first paid for it otherwise (npm run bench:dicomweb exposes gc).
-  (globalThis as { gc?: () => void }).gc?.();
   let next = 0;
   const started = performance.now();
   try {
@@ -217,8 +226,12 @@ try {
   const megabytes = (CT_COUNT * (512 * 512 * 2 + 700)) / 1e6;
   for (const clients of [1, 8]) {
     const files = slices(`1.2.826.0.1.3680043.10.4242.${clients}`, CT_COUNT, 512, clients * 10_000);
-    const strata = await cpuOfRow(server.child.pid, () => stow(strataBase, files, 25, clients, strataWriter));
-    const orthancRow = await cpuOfRow(orthanc.pid, () => stow(orthanc.dicomWeb, files, 25, clients));
+    // The same bodies for both servers, built before either row: a row's CPU counts only sending.
+    const bodies = requestBodies(files, 25);
+    collectGarbage();
+    const strata = await cpuOfRow(server.child.pid, () => stow(strataBase, bodies, clients, strataWriter));
+    collectGarbage();
+    const orthancRow = await cpuOfRow(orthanc.pid, () => stow(orthanc.dicomWeb, bodies, clients));
     const strataSeconds = strata.result;
     const orthancSeconds = orthancRow.result;
     line(
@@ -346,11 +359,13 @@ try {
       seed: i,
     }),
   );
+  const smallBodies = requestBodies(small, 500);
+  collectGarbage();
   t = performance.now();
-  await stow(strataBase, small, 500, 2, strataWriter);
+  await stow(strataBase, smallBodies, 2, strataWriter);
   const strataLoad = (performance.now() - t) / 1000;
   t = performance.now();
-  await stow(orthanc.dicomWeb, small, 500, 2);
+  await stow(orthanc.dicomWeb, smallBodies, 2);
   const orthancLoad = (performance.now() - t) / 1000;
   const query = 'studies?PatientName=GARC*&StudyDate=20100101-20201231&limit=100';
   const strataQido = await timedRuns(
