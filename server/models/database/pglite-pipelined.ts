@@ -13,9 +13,10 @@ const SCRIPT_SCHEMA_CHANGE = /\b(?:alter|create|drop|do)\b/i;
  * pipelined batch, Parse, Bind, Describe, Execute and Sync together, where PGlite 0.5 sends six
  * batches (it first asks PostgreSQL for the parameters' types, to pick each value's serializer,
  * and then sends Bind, Describe, Execute and Sync one at a time). Each batch is a pass through
- * PostgreSQL's WebAssembly loop and a round of promises; for the short statements a request makes,
- * those passes were most of their cost (a one-row select by key: about 120–200 µs as six batches,
- * 55–70 µs as one, on the machine of docs/design/dicomweb.md).
+ * PostgreSQL's WebAssembly loop and a round of promises: in memory, a one-row select by key took
+ * 120–200 µs as six batches and 54–72 µs as one. On a data directory the statements' own work
+ * weighs more; there a STOW-RS request's PGlite JavaScript fell by a quarter and its
+ * WebAssembly time did not change (docs/design/dicomweb.md).
  *
  * The result is PGlite's own: its serializers pick each value's text by the type PostgreSQL
  * described (asked once per statement text, then remembered, and forgotten whenever a statement
@@ -40,16 +41,16 @@ export function pipelineQueries(pglite: PGlite): void {
     const onNotice = options?.onNotice;
     const exec = (message: Uint8Array) =>
       pglite.execProtocol(message, { syncToFs: false, ...(onNotice !== undefined && { onNotice }) });
+    const parseMessage = protocol.serialize.parse({
+      text: sql,
+      ...(options?.paramTypes && { types: options.paramTypes }),
+    });
     try {
       const key = options?.paramTypes === undefined ? sql : `${sql}\u0000${options.paramTypes.join(',')}`;
       let types = params.length === 0 ? [] : typesOf.get(key);
       if (types === undefined) {
         const described = await exec(
-          concat([
-            protocol.serialize.parse({ text: sql, ...(options?.paramTypes && { types: options.paramTypes }) }),
-            protocol.serialize.describe({ type: 'S' }),
-            protocol.serialize.sync(),
-          ]),
+          concat([parseMessage, protocol.serialize.describe({ type: 'S' }), protocol.serialize.sync()]),
         );
         types = parse.parseDescribeStatementResults(described.messages);
         if (typesOf.size >= MAX_REMEMBERED) typesOf.clear();
@@ -66,7 +67,7 @@ export function pipelineQueries(pglite: PGlite): void {
       });
       const { messages } = await exec(
         concat([
-          protocol.serialize.parse({ text: sql, ...(options?.paramTypes && { types: options.paramTypes }) }),
+          parseMessage,
           protocol.serialize.bind({ values }),
           protocol.serialize.describe({ type: 'P' }),
           protocol.serialize.execute({}),
