@@ -5,8 +5,8 @@ const MAX_REMEMBERED = 4096;
 
 /** A statement that can change what a statement text's parameters are (a column's type, say). */
 const SCHEMA_CHANGE = /^\s*(?:alter|create|drop|do)\b/i;
-/** The same, anywhere in a script of several statements. */
-const SCRIPT_SCHEMA_CHANGE = /\b(?:alter|create|drop|do)\b/i;
+/** The same, anywhere in a script of several statements (`do` only as a block, not `on conflict do`). */
+const SCRIPT_SCHEMA_CHANGE = /\b(?:alter|create|drop)\b|\bdo\s+(?:\$|language\b)/i;
 
 /**
  * Makes `pglite.query` (and a transaction's `query`) send each statement to PostgreSQL as one
@@ -76,13 +76,22 @@ export function pipelineQueries(pglite: PGlite): void {
       );
       // As PGlite's query: outside a transaction, the data directory is brought up to date.
       if (!inTransaction) await pglite.syncToFs();
-      if (SCHEMA_CHANGE.test(sql)) typesOf.clear();
       return parse.parseResults(messages, pglite.parsers, options)[0] as Results<T>;
     } catch (error) {
-      if (SCHEMA_CHANGE.test(sql)) typesOf.clear();
       // PGlite's query names the statement on the errors it throws; so does this.
       if (error instanceof Error) Object.assign(error, { query: sql, params, queryOptions: options });
       throw error;
+    } finally {
+      if (SCHEMA_CHANGE.test(sql)) typesOf.clear();
+    }
+  }
+
+  /** Runs a script of statements, then forgets the parameter types if it may have changed the schema. */
+  async function script<R>(sql: string, work: () => Promise<R>): Promise<R> {
+    try {
+      return await work();
+    } finally {
+      if (SCRIPT_SCHEMA_CHANGE.test(sql)) typesOf.clear();
     }
   }
 
@@ -94,13 +103,7 @@ export function pipelineQueries(pglite: PGlite): void {
     await pglite._checkReady();
     return pglite._runExclusiveTransaction(() => pglite._runExclusiveQuery(() => run<T>(sql, params, options, false)));
   };
-  pglite.exec = async (sql: string, options?: QueryOptions) => {
-    try {
-      return await original.exec(sql, options);
-    } finally {
-      if (SCRIPT_SCHEMA_CHANGE.test(sql)) typesOf.clear();
-    }
-  };
+  pglite.exec = (sql: string, options?: QueryOptions) => script(sql, () => original.exec(sql, options));
   pglite.transaction = <T>(callback: (tx: Transaction) => Promise<T>): Promise<T> =>
     original.transaction((tx) => {
       const pipelined: Transaction = Object.create(tx) as Transaction;
@@ -109,13 +112,7 @@ export function pipelineQueries(pglite: PGlite): void {
         if (tx.closed) throw new Error('Transaction is closed');
         return pglite._runExclusiveQuery(() => run<R>(sql, params, options, true));
       };
-      pipelined.exec = async (sql: string, options?: QueryOptions) => {
-        try {
-          return await tx.exec(sql, options);
-        } finally {
-          if (SCRIPT_SCHEMA_CHANGE.test(sql)) typesOf.clear();
-        }
-      };
+      pipelined.exec = (sql: string, options?: QueryOptions) => script(sql, () => tx.exec(sql, options));
       return callback(pipelined);
     });
 }
